@@ -1,0 +1,221 @@
+package dev.weft;
+
+import dev.weft.data.GenerationSpanData;
+import dev.weft.data.ResponseSpanData;
+import dev.weft.data.SpanData;
+import dev.weft.data.SpanError;
+import dev.weft.data.TaskSpanData;
+import dev.weft.data.TurnSpanData;
+import dev.weft.data.Usage;
+import dev.weft.internal.Ids;
+import dev.weft.internal.WeftLog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A live span. Its id is kept as two numbers and formatted only when first asked for, which is
+ * usually on the exporter's thread, so starting a span allocates little.
+ */
+final class SpanImpl implements Span {
+  final TraceImpl trace;
+  private final SpanImpl parent;
+  private final long idHigh;
+  private final long idLow;
+  private final long startedAtMicros;
+  private final Object previous;
+  private final Thread owner;
+  private final boolean ownsTrace;
+  private String id;
+  private long endedAtMicros;
+  private SpanData data;
+  private SpanError error;
+  private Map<String, Object> metadata;
+  private int turns;
+
+  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous, boolean ownsTrace) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    this.trace = trace;
+    this.parent = parent;
+    this.idHigh = random.nextLong();
+    this.idLow = random.nextLong();
+    this.data = data;
+    this.previous = previous;
+    this.owner = Thread.currentThread();
+    this.ownsTrace = ownsTrace;
+    this.startedAtMicros = trace.tracer.clock.nowMicros();
+  }
+
+  @Override
+  public String spanId() {
+    String value = id;
+    if (value == null) {
+      value = Ids.spanId(idHigh, idLow);
+      id = value;
+    }
+    return value;
+  }
+
+  @Override
+  public String traceId() {
+    return trace.traceId();
+  }
+
+  @Override
+  public String parentId() {
+    return parent == null ? null : parent.spanId();
+  }
+
+  @Override
+  public Span parent() {
+    return parent;
+  }
+
+  @Override
+  public long startedAtMicros() {
+    return startedAtMicros;
+  }
+
+  @Override
+  public synchronized long endedAtMicros() {
+    return endedAtMicros;
+  }
+
+  @Override
+  public synchronized SpanData data() {
+    return data;
+  }
+
+  @Override
+  public synchronized SpanError error() {
+    return error;
+  }
+
+  @Override
+  public synchronized Map<String, Object> metadata() {
+    return metadata == null ? Map.of() : Collections.unmodifiableMap(metadata);
+  }
+
+  @Override
+  public boolean isRecording() {
+    return trace.sampled;
+  }
+
+  @Override
+  public synchronized boolean isEnded() {
+    return endedAtMicros != 0;
+  }
+
+  @Override
+  public synchronized Span setData(SpanData newData) {
+    if (newData != null && open("setData")) {
+      data = newData;
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized Span setError(SpanError newError) {
+    if (open("setError")) {
+      error = newError;
+    }
+    return this;
+  }
+
+  @Override
+  public Span recordException(Throwable exception) {
+    if (exception != null) {
+      setError(SpanError.fromException(exception, trace.tracer.includeSensitiveData));
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized Span setUsage(Usage usage) {
+    if (!open("setUsage")) {
+      return this;
+    }
+    if (data instanceof GenerationSpanData generation) {
+      data = generation.withUsage(usage);
+    } else if (data instanceof ResponseSpanData response) {
+      data = new ResponseSpanData(response.responseId(), usage);
+    } else if (data instanceof TaskSpanData task) {
+      data = new TaskSpanData(task.name(), usage);
+    } else if (data instanceof TurnSpanData turn) {
+      data = new TurnSpanData(turn.turn(), turn.agentName(), usage);
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized Span setMetadata(String key, Object value) {
+    if (key != null && open("setMetadata")) {
+      if (metadata == null) {
+        metadata = new LinkedHashMap<>();
+      }
+      metadata.put(key, value);
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized int nextTurnNumber() {
+    return ++turns;
+  }
+
+  @Override
+  public void end() {
+    synchronized (this) {
+      if (endedAtMicros != 0) {
+        return;
+      }
+      endedAtMicros = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
+      if (!trace.tracer.includeSensitiveData) {
+        data = data.withoutSensitiveContent();
+        error = error == null ? null : error.withoutSensitiveContent();
+        metadata = null;
+      }
+    }
+    if (trace.sampled) {
+      trace.tracer.processor.onSpanEnd(this);
+    }
+    if (ownsTrace) {
+      trace.end();
+    }
+  }
+
+  @Override
+  public void releaseScope() {
+    if (Thread.currentThread() == owner && ContextStorage.get() == this) {
+      ContextStorage.set(previous);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (Thread.currentThread() == owner) {
+        ContextStorage.set(previous);
+      }
+      end();
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("span-close", "closing a span failed", t);
+    }
+  }
+
+  private boolean open(String what) {
+    if (endedAtMicros == 0) {
+      return true;
+    }
+    if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+      WeftLog.debug(what + " on an ended span is ignored");
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "Span[" + data.type() + " " + data.displayName() + "]";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.weft;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds and starts a trace: workflow name, group id, metadata, and optionally a trace id of the
+ * caller's own (to continue a trace) or an API key for exporters that send to a service.
+ *
+ * <pre>{@code
+ * try (Trace trace = Tracing.trace("Podcast workflow").groupId(conversationId).start()) {
+ *   orchestrator.run(topic);
+ * }
+ * }</pre>
+ */
+public final class TraceBuilder {
+  private final String workflowName;
+  private String groupId;
+  private String traceId;
+  private String apiKey;
+  private final Map<String, Object> metadata = new LinkedHashMap<>();
+
+  TraceBuilder(String workflowName) {
+    this.workflowName = workflowName == null || workflowName.isBlank() ? "workflow" : workflowName;
+  }
+
+  /** Sets the group id linking traces of one conversation; null for none. */
+  public TraceBuilder groupId(String value) {
+    this.groupId = value;
+    return this;
+  }
+
+  /** Adds one metadata entry. */
+  public TraceBuilder metadata(String key, Object value) {
+    if (key != null) {
+      metadata.put(key, value);
+    }
+    return this;
+  }
+
+  /** Adds every entry of {@code entries} to the metadata. */
+  public TraceBuilder metadata(Map<String, ?> entries) {
+    if (entries != null) {
+      entries.forEach(this::metadata);
+    }
+    return this;
+  }
+
+  /**
+   * Sets the trace id, {@code trace_} + 32 lowercase hex; a malformed id is logged and a new one is
+   * used instead.
+   */
+  public TraceBuilder traceId(String value) {
+    this.traceId = value;
+    return this;
+  }
+
+  /** Sets an API key of this trace's own, used instead of the configured one by exporters. */
+  public TraceBuilder apiKey(String value) {
+    this.apiKey = value;
+    return this;
+  }
+
+  /**
+   * Starts the trace and makes it current on this thread until it is closed. When tracing is
+   * disabled the returned trace records nothing.
+   */
+  public Trace start() {
+    return Tracing.startTrace(workflowName, groupId, metadata, traceId, apiKey);
+  }
+}

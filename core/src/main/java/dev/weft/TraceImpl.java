@@ -1,0 +1,118 @@
+package dev.weft;
+
+import dev.weft.internal.WeftLog;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Map;
+
+/** A live trace; ends once, and reports its start and end to the tracer's processor. */
+final class TraceImpl implements Trace {
+  private static final VarHandle ENDED_AT;
+
+  static {
+    try {
+      ENDED_AT = MethodHandles.lookup().findVarHandle(TraceImpl.class, "endedAtMicros", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final TracerState tracer;
+  private final TraceRecord started;
+  final boolean sampled;
+  private final Object previous;
+  private final Thread owner;
+  private volatile long endedAtMicros;
+
+  TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
+    this.tracer = tracer;
+    this.started = started;
+    this.sampled = sampled;
+    this.previous = previous;
+    this.owner = Thread.currentThread();
+  }
+
+  void reportStart() {
+    if (sampled) {
+      tracer.processor.onTraceStart(started);
+    }
+  }
+
+  @Override
+  public String traceId() {
+    return started.traceId();
+  }
+
+  @Override
+  public String workflowName() {
+    return started.workflowName();
+  }
+
+  @Override
+  public String groupId() {
+    return started.groupId();
+  }
+
+  @Override
+  public Map<String, Object> metadata() {
+    return started.metadata();
+  }
+
+  String apiKey() {
+    return started.apiKey();
+  }
+
+  @Override
+  public boolean isRecording() {
+    return sampled;
+  }
+
+  @Override
+  public boolean isEnded() {
+    return endedAtMicros != 0;
+  }
+
+  @Override
+  public TraceRecord toRecord() {
+    long ended = endedAtMicros;
+    if (ended == 0) {
+      return started;
+    }
+    return new TraceRecord(
+        started.traceId(),
+        started.workflowName(),
+        started.groupId(),
+        started.metadata(),
+        started.startedAtMicros(),
+        ended,
+        started.apiKey());
+  }
+
+  @Override
+  public void end() {
+    long now = Math.max(tracer.clock.nowMicros(), started.startedAtMicros());
+    if (!ENDED_AT.compareAndSet(this, 0L, now)) {
+      return;
+    }
+    if (sampled) {
+      tracer.processor.onTraceEnd(toRecord());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (Thread.currentThread() == owner) {
+        ContextStorage.set(previous);
+      }
+      end();
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("trace-close", "closing a trace failed", t);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Trace[" + started.traceId() + " " + started.workflowName() + "]";
+  }
+}

@@ -1,0 +1,48 @@
+package dev.weft;
+
+import dev.weft.internal.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The settings a running tracer reads on every span: immutable, swapped whole when configuration
+ * changes, so the hot path reads one volatile field.
+ */
+final class TracerState {
+  final boolean enabled;
+  final boolean includeSensitiveData;
+  final double samplerRatio;
+  final String implicitTraceName;
+  final TracingProcessor processor;
+  final Clock clock;
+
+  TracerState(
+      boolean enabled,
+      boolean includeSensitiveData,
+      double samplerRatio,
+      String implicitTraceName,
+      TracingProcessor processor,
+      Clock clock) {
+    this.enabled = enabled;
+    this.includeSensitiveData = includeSensitiveData;
+    this.samplerRatio = samplerRatio;
+    this.implicitTraceName = implicitTraceName;
+    this.processor = processor;
+    this.clock = clock;
+  }
+
+  TracerState withProcessor(TracingProcessor newProcessor) {
+    return new TracerState(
+        enabled, includeSensitiveData, samplerRatio, implicitTraceName, newProcessor, clock);
+  }
+
+  TracerState withEnabled(boolean newEnabled) {
+    return new TracerState(
+        newEnabled, includeSensitiveData, samplerRatio, implicitTraceName, processor, clock);
+  }
+
+  /** Decides once per trace whether it is kept. */
+  boolean sample() {
+    return samplerRatio >= 1.0
+        || (samplerRatio > 0.0 && ThreadLocalRandom.current().nextDouble() < samplerRatio);
+  }
+}

@@ -1,0 +1,305 @@
+package dev.weft.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.weft.Span;
+import dev.weft.TraceRecord;
+import dev.weft.data.AgentSpanData;
+import dev.weft.data.CustomSpanData;
+import dev.weft.data.FunctionSpanData;
+import dev.weft.data.GenerationSpanData;
+import dev.weft.data.GuardrailSpanData;
+import dev.weft.data.HandoffSpanData;
+import dev.weft.data.McpToolsSpanData;
+import dev.weft.data.ResponseSpanData;
+import dev.weft.data.SpanData;
+import dev.weft.data.SpanError;
+import dev.weft.data.SpeechGroupSpanData;
+import dev.weft.data.SpeechSpanData;
+import dev.weft.data.TaskSpanData;
+import dev.weft.data.TranscriptionSpanData;
+import dev.weft.data.TurnSpanData;
+import dev.weft.data.Usage;
+import dev.weft.internal.Timestamps;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes traces and spans in the wire format of the OpenAI Agents SDK: the exact keys, in the exact
+ * order, of the public contract. Every exporter writes through here.
+ */
+public final class TraceJson {
+  /** The shared factory; thread-safe. */
+  public static final JsonFactory FACTORY = new JsonFactory();
+
+  private TraceJson() {}
+
+  /**
+   * Writes a trace object, {@code {"object":"trace","id","workflow_name","group_id","metadata"}},
+   * followed by {@code started_at} and {@code ended_at} when {@code withTimes} is set.
+   */
+  public static void writeTrace(JsonGenerator g, TraceRecord trace, boolean withTimes)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("object", "trace");
+    g.writeStringField("id", trace.traceId());
+    g.writeStringField("workflow_name", trace.workflowName());
+    g.writeFieldName("group_id");
+    writeValue(g, trace.groupId());
+    g.writeFieldName("metadata");
+    writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata());
+    if (withTimes) {
+      g.writeStringField("started_at", Timestamps.format(trace.startedAtMicros()));
+      g.writeFieldName("ended_at");
+      writeValue(g, trace.isEnded() ? Timestamps.format(trace.endedAtMicros()) : null);
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes a span object, {@code {"object":"trace.span","id","trace_id","parent_id","started_at",
+   * "ended_at","span_data","error"}}, plus {@code metadata} when the span has any.
+   */
+  public static void writeSpan(JsonGenerator g, Span span) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("object", "trace.span");
+    g.writeStringField("id", span.spanId());
+    g.writeStringField("trace_id", span.traceId());
+    g.writeFieldName("parent_id");
+    writeValue(g, span.parentId());
+    g.writeStringField("started_at", Timestamps.format(span.startedAtMicros()));
+    g.writeFieldName("ended_at");
+    writeValue(g, span.endedAtMicros() == 0 ? null : Timestamps.format(span.endedAtMicros()));
+    g.writeFieldName("span_data");
+    writeSpanData(g, span.data());
+    g.writeFieldName("error");
+    writeError(g, span.error());
+    Map<String, Object> metadata = span.metadata();
+    if (!metadata.isEmpty()) {
+      g.writeFieldName("metadata");
+      writeValue(g, metadata);
+    }
+    g.writeEndObject();
+  }
+
+  /** Writes a span error, or null. */
+  public static void writeError(JsonGenerator g, SpanError error) throws IOException {
+    if (error == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("message", error.message());
+    g.writeFieldName("data");
+    writeValue(g, error.data());
+    g.writeEndObject();
+  }
+
+  /** Writes the {@code span_data} object of one span with the keys of its type. */
+  public static void writeSpanData(JsonGenerator g, SpanData data) throws IOException {
+    g.writeStartObject();
+    if (data instanceof AgentSpanData d) {
+      type(g, "agent");
+      field(g, "name", d.name());
+      field(g, "handoffs", d.handoffs());
+      field(g, "tools", d.tools());
+      field(g, "output_type", d.outputType());
+    } else if (data instanceof FunctionSpanData d) {
+      type(g, "function");
+      field(g, "name", d.name());
+      field(g, "input", d.input());
+      field(g, "output", d.output());
+      field(g, "mcp_data", d.mcpData());
+    } else if (data instanceof GenerationSpanData d) {
+      type(g, "generation");
+      field(g, "input", d.input());
+      field(g, "output", d.output());
+      field(g, "model", d.model());
+      field(g, "model_config", d.modelConfig());
+      g.writeFieldName("usage");
+      writeUsage(g, d.usage());
+    } else if (data instanceof ResponseSpanData d) {
+      type(g, "response");
+      field(g, "response_id", d.responseId());
+      g.writeFieldName("usage");
+      writeUsage(g, d.usage());
+    } else if (data instanceof HandoffSpanData d) {
+      type(g, "handoff");
+      field(g, "from_agent", d.fromAgent());
+      field(g, "to_agent", d.toAgent());
+    } else if (data instanceof CustomSpanData d) {
+      type(g, "custom");
+      field(g, "name", d.name());
+      field(g, "data", d.data());
+    } else if (data instanceof GuardrailSpanData d) {
+      type(g, "guardrail");
+      field(g, "name", d.name());
+      g.writeBooleanField("triggered", d.triggered());
+    } else if (data instanceof TranscriptionSpanData d) {
+      type(g, "transcription");
+      g.writeObjectFieldStart("input");
+      field(g, "data", d.inputData());
+      field(g, "format", d.inputFormat());
+      g.writeEndObject();
+      field(g, "output", d.output());
+      field(g, "model", d.model());
+      field(g, "model_config", d.modelConfig());
+    } else if (data instanceof SpeechSpanData d) {
+      type(g, "speech");
+      field(g, "input", d.input());
+      g.writeObjectFieldStart("output");
+      field(g, "data", d.outputData());
+      field(g, "format", d.outputFormat());
+      g.writeEndObject();
+      field(g, "model", d.model());
+      field(g, "model_config", d.modelConfig());
+      field(g, "first_content_at", d.firstContentAt());
+    } else if (data instanceof SpeechGroupSpanData d) {
+      type(g, "speech_group");
+      field(g, "input", d.input());
+    } else if (data instanceof McpToolsSpanData d) {
+      type(g, "mcp_tools");
+      field(g, "server", d.server());
+      field(g, "result", d.result());
+    } else if (data instanceof TaskSpanData d) {
+      type(g, "custom");
+      field(g, "name", "task");
+      g.writeObjectFieldStart("data");
+      field(g, "sdk_span_type", "task");
+      field(g, "name", d.name());
+      if (d.usage() != null) {
+        g.writeFieldName("usage");
+        writeUsage(g, d.usage());
+      }
+      g.writeEndObject();
+    } else if (data instanceof TurnSpanData d) {
+      type(g, "custom");
+      field(g, "name", "turn");
+      g.writeObjectFieldStart("data");
+      field(g, "sdk_span_type", "turn");
+      g.writeNumberField("turn", d.turn());
+      field(g, "agent_name", d.agentName());
+      if (d.usage() != null) {
+        g.writeFieldName("usage");
+        writeUsage(g, d.usage());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  /** Writes usage as {@code {"input_tokens","output_tokens",…details}}, or null. */
+  public static void writeUsage(JsonGenerator g, Usage usage) throws IOException {
+    if (usage == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeNumberField("input_tokens", usage.inputTokens());
+    g.writeNumberField("output_tokens", usage.outputTokens());
+    for (Map.Entry<String, Object> e : usage.details().entrySet()) {
+      if (!"input_tokens".equals(e.getKey()) && !"output_tokens".equals(e.getKey())) {
+        g.writeFieldName(e.getKey());
+        writeValue(g, e.getValue());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes a captured value: null, strings, numbers, booleans, maps and collections as JSON, and
+   * anything else as its text.
+   */
+  public static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        g.writeNumber(d);
+      } else {
+        g.writeString(Double.toString(d));
+      }
+    } else if (value instanceof java.math.BigDecimal n) {
+      g.writeNumber(n);
+    } else if (value instanceof java.math.BigInteger n) {
+      g.writeNumber(n);
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Collection<?> list) {
+      g.writeStartArray();
+      for (Object item : list) {
+        writeValue(g, item);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(String.valueOf(value));
+    }
+  }
+
+  /** Returns one span as JSON text. */
+  public static String spanToString(Span span) {
+    return write(g -> writeSpan(g, span));
+  }
+
+  /** Returns one trace object as JSON text. */
+  public static String traceToString(TraceRecord trace, boolean withTimes) {
+    return write(g -> writeTrace(g, trace, withTimes));
+  }
+
+  /**
+   * Returns a trace file's text: {@code {"trace": {…, "started_at", "ended_at"}, "spans": […]}},
+   * spans as given.
+   */
+  public static String traceFileToString(TraceRecord trace, List<? extends Span> spans) {
+    return write(
+        g -> {
+          g.writeStartObject();
+          g.writeFieldName("trace");
+          writeTrace(g, trace, true);
+          g.writeArrayFieldStart("spans");
+          for (Span span : spans) {
+            writeSpan(g, span);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
+  }
+
+  private static void type(JsonGenerator g, String type) throws IOException {
+    g.writeStringField("type", type);
+  }
+
+  private static void field(JsonGenerator g, String name, Object value) throws IOException {
+    g.writeFieldName(name);
+    writeValue(g, value);
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Body body) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

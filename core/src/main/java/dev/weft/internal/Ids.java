@@ -1,0 +1,59 @@
+package dev.weft.internal;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Random ids in the formats of the contract: {@code trace_} + 32 lowercase hex, {@code span_} + 24
+ * lowercase hex, {@code group_} + 24 lowercase hex.
+ */
+public final class Ids {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private Ids() {}
+
+  /** Returns a new trace id. */
+  public static String newTraceId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return format("trace_", random.nextLong(), random.nextLong(), 32);
+  }
+
+  /** Returns a new group id. */
+  public static String newGroupId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return format("group_", random.nextLong() & 0xFFFFFFFFL, random.nextLong(), 24);
+  }
+
+  /**
+   * Formats a span id from its two halves: the low 32 bits of {@code high} and all of {@code low}.
+   */
+  public static String spanId(long high, long low) {
+    return format("span_", high & 0xFFFFFFFFL, low, 24);
+  }
+
+  /** Returns whether {@code id} is {@code prefix} followed by exactly {@code hexDigits} hex. */
+  public static boolean isValid(String id, String prefix, int hexDigits) {
+    if (id == null || id.length() != prefix.length() + hexDigits || !id.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String format(String prefix, long high, long low, int hexDigits) {
+    char[] chars = new char[prefix.length() + hexDigits];
+    prefix.getChars(0, prefix.length(), chars, 0);
+    int end = chars.length;
+    for (int i = 0; i < 16; i++) {
+      chars[end - 1 - i] = HEX[(int) (low >>> (i * 4)) & 0xF];
+    }
+    for (int i = 16; i < hexDigits; i++) {
+      chars[end - 1 - i] = HEX[(int) (high >>> ((i - 16) * 4)) & 0xF];
+    }
+    return new String(chars);
+  }
+}
