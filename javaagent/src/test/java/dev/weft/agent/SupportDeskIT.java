@@ -2,9 +2,12 @@ package dev.weft.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.agents.Canary;
 import com.acme.agents.SupportDeskApp;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,6 +65,20 @@ class SupportDeskIT {
   @Test
   void toolsRunOnExecutorsAndCompletableFutures_nestUnderTheAgentThatStartedThem() {
     SupportDeskExpectations.parallelToolsNestUnderTheirAgent(result.traces(), false);
+  }
+
+  @Test
+  void sensitiveParameters_neverReachAFile_andCapturedValuesNeverReachTheLog() throws Exception {
+    try (Stream<Path> files = Files.walk(result.traces().dir())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+            .as(file.toString())
+            .doesNotContain("4111 1111 1111 1111")
+            .doesNotContain("hunter2")
+            .doesNotContain("tok-" + Canary.VALUE);
+      }
+    }
+    assertThat(result.stderr()).doesNotContain(Canary.VALUE);
   }
 
   @Test
