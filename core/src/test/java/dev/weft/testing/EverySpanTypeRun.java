@@ -10,6 +10,7 @@ import dev.weft.data.McpToolsSpanData;
 import dev.weft.data.SpeechSpanData;
 import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.Usage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,18 +41,18 @@ public final class EverySpanTypeRun {
       try (Span turn = Tracing.startTurnSpan()) {
         try (Span generation =
             Tracing.startGenerationSpan(
-                "gpt-test", List.of(Map.of("role", "user", "content", content)))) {
+                "gpt-test", List.of(ordered("role", "user", "content", content)))) {
           GenerationSpanData data = (GenerationSpanData) generation.data();
           generation.setData(
               new GenerationSpanData(
                   data.input(),
-                  List.of(Map.of("role", "assistant", "content", content)),
+                  List.of(ordered("role", "assistant", "content", content)),
                   "gpt-test",
                   Map.of("temperature", 0.5),
                   new Usage(
                       100,
                       20,
-                      Map.of("total_tokens", 120, "input_tokens_details", Map.of("cached", 50)))));
+                      ordered("total_tokens", 120, "input_tokens_details", Map.of("cached", 50)))));
         }
         try (Span response = Tracing.startResponseSpan("resp_1")) {
           response.setUsage(Usage.of(1, 2));
@@ -73,7 +74,7 @@ public final class EverySpanTypeRun {
       try (Span handoff = Tracing.startHandoffSpan("Orchestrator", "Specialist")) {
         handoff.setMetadata("why", "routing");
       }
-      try (Span custom = Tracing.startCustomSpan("load", Map.of("secret", content, "n", 3))) {
+      try (Span custom = Tracing.startCustomSpan("load", ordered("secret", content, "n", 3))) {
         custom.setMetadata("k", "v");
       }
       try (Span transcription = Tracing.startTranscriptionSpan("whisper", content, "pcm")) {
@@ -85,5 +86,13 @@ public final class EverySpanTypeRun {
       }
       return trace.traceId();
     }
+  }
+
+  /** Returns a map that keeps its keys in the given order, so payloads compare as text. */
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return map;
   }
 }
