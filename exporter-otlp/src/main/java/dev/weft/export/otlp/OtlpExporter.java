@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.exporter.internal.http.HttpExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -21,7 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Sends ended spans to an OpenTelemetry backend over OTLP/HTTP (protobuf) through the OpenTelemetry
@@ -39,9 +43,24 @@ public final class OtlpExporter implements SpanExporter {
   /** The most traces whose workflow name and group id are remembered for their spans. */
   static final int MAX_REMEMBERED_TRACES = 8192;
 
+  /**
+   * The SDK exporter's own logger, silenced when the SDK is bundled in the same jar as this class
+   * (relocated inside the agent jar), so failures are reported once through Weft's log and not into
+   * the application's logging; a library user's logging is left as it is. Held so the level set on
+   * it stays.
+   */
+  private static final Logger SDK_LOGGER = Logger.getLogger(HttpExporter.class.getName());
+
+  static {
+    if (Objects.equals(location(HttpExporter.class), location(OtlpExporter.class))) {
+      SDK_LOGGER.setLevel(Level.OFF);
+    }
+  }
+
   private final OtlpHttpSpanExporter delegate;
   private final SpanMapping mapping;
   private final Duration timeout;
+  private final URI endpoint;
   private final Map<String, TraceRecord> traces =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -63,6 +82,7 @@ public final class OtlpExporter implements SpanExporter {
     settings.headers().forEach(builder::addHeader);
     this.delegate = builder.build();
     this.timeout = settings.timeout();
+    this.endpoint = settings.endpoint();
     AttributesBuilder resource = Attributes.builder();
     settings.resourceAttributes().forEach(resource::put);
     resource.put(AttributeKey.stringKey("service.name"), settings.serviceName());
@@ -85,7 +105,7 @@ public final class OtlpExporter implements SpanExporter {
 
   /** Returns where spans are posted. */
   public URI endpoint() {
-    return URI.create(delegate.toString().replaceAll(".*endpoint=([^,}]*).*", "$1"));
+    return endpoint;
   }
 
   @Override
@@ -134,6 +154,15 @@ public final class OtlpExporter implements SpanExporter {
   @Override
   public void shutdown() {
     delegate.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Object location(Class<?> type) {
+    try {
+      java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+      return source == null ? null : source.getLocation();
+    } catch (SecurityException e) {
+      return "unknown " + type.getName();
+    }
   }
 
   private static String version() {

@@ -100,6 +100,8 @@ class OtlpSettingsTest {
         exportOneSpan(config, Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:9/x"));
 
     assertThat(requests).extracting(Received::path).containsExactly("/weft/v1/traces");
+    assertThat(OtlpExporter.create(config, Map.of()).endpoint())
+        .isEqualTo(server.uri("/weft/v1/traces"));
   }
 
   @Test
