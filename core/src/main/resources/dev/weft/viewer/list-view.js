@@ -22,8 +22,7 @@ function sortValue(entry, key) {
 
 function ListView(state, actions) {
   const root = el('section', { class: 'list-view', testid: 'list-view', style: { display: 'flex', flexDirection: 'column', flex: '1', minHeight: '0' } });
-  const columns = LIST_COLUMNS.filter((c) => !c.prices || state.prices);
-  const cols = columns.map((c) => c.width).join(' ');
+  let columns = [];
   const filter = el('input', {
     class: 'search', id: 'trace-filter', testid: 'trace-filter', type: 'search',
     placeholder: 'Filter by workflow, id or group…', value: state.listFilter,
@@ -31,15 +30,18 @@ function ListView(state, actions) {
   });
   const status = el('span', { class: 'status', id: 'list-status', testid: 'list-status' });
   const notices = el('div');
-  const header = el('div', { class: 'trow thead', style: { '--cols': cols } });
+  const header = el('div', { class: 'trow thead' });
   const list = VirtualList({ rowHeight: 40, testid: 'trace-list', renderRow });
-  list.element.style.setProperty('--cols', cols);
   const empty = el('div', { class: 'empty', testid: 'empty' });
   root.append(el('div', { class: 'toolbar' }, [filter, status]), notices,
     el('div', { class: 'table' }, [header, empty, list.element]));
   let rows = [];
 
   function renderHeader() {
+    columns = LIST_COLUMNS.filter((c) => !c.prices || state.prices);
+    const cols = columns.map((c) => c.width).join(' ');
+    header.style.setProperty('--cols', cols);
+    list.element.style.setProperty('--cols', cols);
     header.replaceChildren(...columns.map((c) => el('button', {
       class: c.num ? 'num' : '', testid: 'sort-' + c.key, type: 'button',
       'aria-sort': state.sort.key === c.key ? (state.sort.desc ? 'descending' : 'ascending') : 'none',

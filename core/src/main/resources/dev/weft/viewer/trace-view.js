@@ -59,7 +59,12 @@ function TraceView(model, state, actions) {
       card('Tokens in / out', fmtInt(s.inputTokens) + ' / ' + fmtInt(s.outputTokens), 'summary-tokens')];
     const cost = estimateCost(state.prices, s.tokensByModel);
     if (cost) out.push(card('Est. cost', fmtCost(cost.usd) + (cost.partial ? ' +' : ''), 'summary-cost'));
-    out.push(card('Errors', fmtInt(s.errors.length), 'summary-errors'));
+    out.push(el('div', { class: 'card' + (s.errors.length ? ' errors' : ''), testid: 'summary-errors' }, [
+      el('div', { class: 'k', text: 'Errors' }), el('div', { class: 'v', testid: 'summary-error-count', text: fmtInt(s.errors.length) }),
+    ].concat(s.errors.slice(0, 3).map((sp) => el('span', {
+      class: 'err-link', testid: 'error-link', onclick: () => select(sp, true), title: 'Show this span',
+      text: sp.name + ': ' + (isObject(sp.error) ? str(sp.error.message) : pretty(sp.error)) })),
+    s.errors.length > 3 ? [el('span', { class: 'zero', text: '+' + (s.errors.length - 3) + ' more' })] : [])));
     out.push(card('Spans by type', el('div', { class: 'v small' }, types.map((t) => el('span', {
       class: 'chip', testid: 'type-chip-' + t, title: 'Show only ' + t + ' spans',
       onclick: () => { typeSelect.value = typeFilter === t ? '' : t; typeFilter = typeSelect.value; recompute(); },
@@ -74,17 +79,12 @@ function TraceView(model, state, actions) {
       s.handoffs.forEach((h, i) => {
         const d = h.raw.span_data || {};
         if (i === 0 || str(d.from_agent) !== str((s.handoffs[i - 1].raw.span_data || {}).to_agent)) {
-          if (i > 0) chain.push(el('span', { class: 'arrow', text: '·' }));
+          if (i > 0) chain.push(el('span', { class: 'arrow', text: ' · ' }));
           chain.push(str(d.from_agent) || '?');
         }
-        chain.push(el('span', { class: 'arrow', text: '→' }), str(d.to_agent) || '?');
+        chain.push(el('span', { class: 'arrow', text: ' → ' }), str(d.to_agent) || '?');
       });
       out.push(card('Handoffs', el('div', { class: 'v small handoffs', testid: 'handoff-chain' }, chain), 'summary-handoffs', true));
-    }
-    if (s.errors.length) {
-      out.push(card('Errors', el('div', { class: 'v small' }, s.errors.slice(0, 5).map((sp) => el('span', {
-        class: 'err-link', testid: 'error-link', onclick: () => select(sp, true),
-        text: sp.name + ': ' + (isObject(sp.error) ? str(sp.error.message) : pretty(sp.error)) }))), 'summary-error-list', true));
     }
     return el('div', { class: 'cards', testid: 'summary' }, out);
   }
