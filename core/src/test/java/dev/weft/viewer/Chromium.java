@@ -85,6 +85,7 @@ final class Chromium implements AutoCloseable {
   /** Opens a page and waits until its data has loaded; drops earlier log entries first. */
   void open(Path page, String hash) {
     networkUrls();
+    driver.manage().logs().get(LogType.BROWSER);
     driver.get("about:blank");
     driver.get(page.toUri() + (hash == null ? "" : "#" + hash));
     waitFor(() -> "true".equals(js("return document.documentElement.dataset.weftLoaded || ''")));

@@ -97,18 +97,18 @@ class TraceFolderViewerBrowserTest {
     chromium.open(folderWithThreeTraces(), null);
     chromium.openTrace(String.format("trace_%032x", 3));
 
-    spanRow("issue_refund", 0).click();
-    assertThat(chromium.byTestId("detail-name").getText()).isEqualTo("issue_refund");
-    assertThat(chromium.byTestId("detail-error").getText()).contains("Payment gateway timeout");
-    assertThat(chromium.byTestId("detail-input").getText()).contains("\"order_id\": \"A-1042\"");
+    spanRow("gpt-4o", 0).click();
+    assertThat(chromium.byTestId("detail-usage").getText()).contains("812").contains("96");
+    assertThat(chromium.byTestId("detail-input").getText()).contains("Where is my refund");
 
     spanRow("lookup_order", 0).click();
     assertThat(chromium.byTestId("detail-output").getText()).contains("\"status\": \"delivered\"");
     assertThat(chromium.allByTestId("detail-error")).isEmpty();
 
-    spanRow("gpt-4o", 0).click();
-    assertThat(chromium.byTestId("detail-usage").getText()).contains("812").contains("96");
-    assertThat(chromium.byTestId("detail-input").getText()).contains("Where is my refund");
+    spanRow("issue_refund", 0).click();
+    assertThat(chromium.byTestId("detail-name").getText()).isEqualTo("issue_refund");
+    assertThat(chromium.byTestId("detail-error").getText()).contains("Payment gateway timeout");
+    assertThat(chromium.byTestId("detail-input").getText()).contains("\"order_id\": \"A-1042\"");
 
     screenshot(chromium.driver.getScreenshotAs(OutputType.BYTES), "screenshot");
   }
@@ -233,6 +233,36 @@ class TraceFolderViewerBrowserTest {
         (List<String>)
             chromium.js("return performance.getEntriesByType('resource').map(e => e.name)");
     assertThat(resources).allSatisfy(u -> assertThat(u).startsWith(folder));
+    assertThat(chromium.js("return window.weftCspViolations")).asList().isEmpty();
+    assertThat(
+            chromium
+                .driver
+                .manage()
+                .logs()
+                .get(org.openqa.selenium.logging.LogType.BROWSER)
+                .getAll())
+        .as("browser console errors other than probing for the next index segment")
+        .noneMatch(
+            e ->
+                e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    && !e.getMessage().contains("net::ERR_FILE_NOT_FOUND"));
+  }
+
+  @Test
+  void filePicker_opensATraceFileFromAnywhere() throws IOException {
+    TraceFolderViewer.install(dir);
+    Path elsewhere = dir.resolve("elsewhere");
+    TraceFixtures.support(7, "Picked by hand", T0).writeTo(elsewhere);
+    chromium.open(dir.resolve("index.html"), null);
+    assertThat(chromium.byTestId("empty").getText()).startsWith("No traces yet");
+
+    chromium
+        .byTestId("file-input")
+        .sendKeys(elsewhere.resolve(String.format("trace_%032x.json", 7)).toString());
+
+    chromium.waitForTrace(String.format("trace_%032x", 7));
+    assertThat(chromium.byTestId("trace-title").getText()).isEqualTo("Picked by hand");
+    assertThat(chromium.allByTestId("span-row")).hasSize(13);
   }
 
   @Test
@@ -284,6 +314,7 @@ class TraceFolderViewerBrowserTest {
     assertThat(chromium.byTestId("summary-spans").getText()).contains("10,000");
     assertThat(chromium.byTestId("span-status").getText()).isEqualTo("10,000 spans");
     assertThat(chromium.allByTestId("span-row").size()).isBetween(10, 200);
+    screenshot(chromium.driver.getScreenshotAs(OutputType.BYTES), "10k");
 
     chromium.js(
         "const l = document.querySelector(\"[data-testid='span-list']\"); l.scrollTop = l.scrollHeight;");
