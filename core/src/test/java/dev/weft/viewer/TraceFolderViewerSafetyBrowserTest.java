@@ -209,4 +209,44 @@ class TraceFolderViewerSafetyBrowserTest {
     assertThat(chromium.listedWorkflows()).containsExactly("Old run");
     assertThat(chromium.byTestId("list-status").getText()).isEqualTo("2 traces · 1 unreadable");
   }
+
+  @Test
+  void partialTrace_withOpenSpansOrphansCyclesAndNulls_stillRendersEverySpan() throws IOException {
+    TraceFolderViewer.install(dir);
+    String id = String.format("trace_%032x", 11);
+    String json =
+        """
+        {"trace": {"object": "trace", "id": "%s", "workflow_name": "Crashed run",
+                   "group_id": null, "metadata": null,
+                   "started_at": "2026-11-21T19:36:01.000000Z", "ended_at": null},
+         "spans": [
+          {"id": "span_a", "parent_id": null, "started_at": "2026-11-21T19:36:01.000000Z",
+           "ended_at": null, "span_data": {"type": "agent", "name": "Still running"}, "error": null},
+          {"id": "span_b", "parent_id": "span_gone", "started_at": "2026-11-21T19:36:01.500000Z",
+           "ended_at": "2026-11-21T19:36:02.000000Z", "span_data": null, "error": "boom"},
+          {"id": "span_c", "parent_id": "span_d", "started_at": null, "ended_at": null,
+           "span_data": {"type": "function", "name": "loop_c", "input": null, "output": null}},
+          {"id": "span_d", "parent_id": "span_c", "started_at": "bad time", "ended_at": null,
+           "span_data": {"type": "mystery", "name": "loop_d"}, "error": {"message": null}},
+          {"id": "span_a", "parent_id": "span_a", "span_data": {"type": "generation",
+           "model": null, "usage": {"input_tokens": null}, "input": "not a list", "output": null}},
+          42, null
+         ]}
+        """
+            .formatted(id);
+    TraceFolderViewer.onTraceWritten(
+        dir, id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    chromium.open(dir.resolve("index.html"), "trace=" + id);
+    chromium.waitForTrace(id);
+
+    assertThat(chromium.allByTestId("span-row")).hasSize(5);
+    assertThat(chromium.byTestId("summary-error-count").getText()).isEqualTo("2");
+    chromium.spanRow("Still running", 0).click();
+    assertThat(chromium.byTestId("detail-timing").getText()).contains("never ended");
+    for (String name : List.of("(no data)", "loop_c", "loop_d", "generation")) {
+      chromium.spanRow(name, 0).click();
+      assertThat(chromium.byTestId("detail-name").getText()).isEqualTo(name);
+    }
+  }
 }
