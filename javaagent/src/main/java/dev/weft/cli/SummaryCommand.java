@@ -1,12 +1,12 @@
 package dev.weft.cli;
 
+import dev.weft.analysis.TraceAnalysis;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code summary} command: a table per trace (duration, spans by type, tokens, tool calls,
@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class SummaryCommand {
   static final String USAGE = "usage: summary [--oneline] <trace file or folder>...";
+  private static final int TABLE_LABEL_WIDTH = 22;
 
   private SummaryCommand() {}
 
@@ -68,75 +69,57 @@ public final class SummaryCommand {
 
   /** One line: id, workflow, duration, spans, tokens, tool calls, handoffs, errors, tripwires. */
   static String oneLine(TraceReport r) {
+    TraceAnalysis a = r.analysis;
     StringBuilder line = new StringBuilder();
-    line.append(r.traceId)
+    line.append(r.traceId())
         .append("  ")
-        .append(r.workflowName.isEmpty() ? "(unnamed)" : r.workflowName)
+        .append(r.workflowName())
         .append("  ")
         .append(duration(r))
         .append("  ")
-        .append(count(r.spanCount, "span"))
+        .append(count(a.spanCount(), "span"))
         .append("  ")
-        .append(r.inputTokens)
+        .append(a.usage().inputTokens())
         .append(" in/")
-        .append(r.outputTokens)
+        .append(a.usage().outputTokens())
         .append(" out tokens  ")
         .append(count(r.toolCallCount(), "tool call"))
         .append("  ")
-        .append(count(r.handoffs.size(), "handoff"))
+        .append(count(a.handoffs().size(), "handoff"))
         .append("  ")
-        .append(count(r.errors.size(), "error"));
+        .append(count(a.errors().size(), "error"));
     if (!r.trippedGuardrails.isEmpty()) {
       line.append("  tripped: ").append(String.join(", ", r.trippedGuardrails));
     }
     return line.toString();
   }
 
+  /** The analysis table, with where the trace came from and what stopped it. */
   private static void printTable(TraceReport r, PrintStream out) {
-    out.println((r.workflowName.isEmpty() ? "(unnamed)" : r.workflowName) + "  " + r.traceId);
-    row(out, "file", r.file.toString());
-    if (r.groupId != null) {
-      row(out, "group", r.groupId);
-    }
-    row(out, "started", r.startedAt == null ? "?" : r.startedAt);
-    row(out, "duration", duration(r));
-    row(out, "spans", r.spanCount + counts(r.spansByType));
-    row(out, "tokens", r.inputTokens + " in, " + r.outputTokens + " out");
-    row(out, "tool calls", r.toolCallCount() + counts(r.toolCalls));
-    row(out, "handoffs", r.handoffs.isEmpty() ? "0" : String.join(", ", r.handoffs));
+    out.print(r.analysis.toTable());
     if (!r.trippedGuardrails.isEmpty()) {
-      row(out, "tripped", String.join(", ", r.trippedGuardrails));
+      row(out, "tripped guardrails", String.join(", ", r.trippedGuardrails));
     }
-    row(out, "errors", String.valueOf(r.errors.size()));
-    for (String error : r.errors) {
-      row(out, "", TraceInputs.oneLine(error));
+    String groupId = r.trace.trace().groupId();
+    if (groupId != null) {
+      row(out, "group", groupId);
     }
+    row(out, "file", r.file.toString());
     out.println();
   }
 
+  /** A row aligned with those of {@link TraceAnalysis#toTable()}. */
   private static void row(PrintStream out, String label, String value) {
-    out.println(String.format(Locale.ROOT, "  %-11s %s", label, value));
-  }
-
-  private static String counts(Map<String, Integer> counts) {
-    if (counts.isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("  (");
-    counts.forEach(
-        (name, n) -> text.append(text.length() > 3 ? ", " : "").append(name).append(' ').append(n));
-    return text.append(')').toString();
+    out.println("  " + label + " ".repeat(Math.max(1, TABLE_LABEL_WIDTH - label.length())) + value);
   }
 
   private static String duration(TraceReport r) {
-    if (r.durationMicros < 0) {
-      return "?";
-    }
+    long micros = r.analysis.durationMicros();
     String text =
-        r.durationMicros < 1_000_000
-            ? String.format(Locale.ROOT, "%.1f ms", r.durationMicros / 1_000.0)
-            : String.format(Locale.ROOT, "%.3f s", r.durationMicros / 1_000_000.0);
-    return r.ended ? text : text + " (not ended)";
+        micros < 1_000_000
+            ? String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0)
+            : String.format(Locale.ROOT, "%.3f s", micros / 1_000_000.0);
+    return r.trace.trace().isEnded() ? text : text + " (not ended)";
   }
 
   private static String count(int n, String noun) {

@@ -2,6 +2,7 @@ package dev.weft.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.weft.export.TraceFiles;
 import dev.weft.viewer.TraceFolderViewer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -168,10 +169,10 @@ final class TraceFolderServer implements AutoCloseable {
           byte[] bytes = Files.readAllBytes(file);
           TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
           try {
-            TraceReport.read(file);
+            TraceFiles.read(file);
           } catch (IOException e) {
-            err.println(
-                "unreadable trace file " + file + ": " + TraceInputs.oneLine(e.getMessage()));
+            // The reader's message starts with the file's path.
+            err.println("unreadable trace file " + TraceInputs.oneLine(e.getMessage()));
           }
         }
       } catch (IOException | RuntimeException e) {

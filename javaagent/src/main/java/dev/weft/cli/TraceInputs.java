@@ -1,5 +1,7 @@
 package dev.weft.cli;
 
+import dev.weft.analysis.PriceTable;
+import dev.weft.config.WeftConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
@@ -44,21 +46,30 @@ final class TraceInputs {
 
   /**
    * Reads {@code files}, oldest trace first; each one that is not a readable trace file is reported
-   * on one line of {@code err} and skipped.
+   * on one line of {@code err} and skipped. Costs are estimated with the prices configured by
+   * {@code weft.prices}.
    */
   static List<TraceReport> read(List<Path> files, PrintStream err) {
+    PriceTable prices = PriceTable.fromConfig(WeftConfig.load(null));
     List<TraceReport> reports = new ArrayList<>();
     for (Path file : files) {
       try {
-        reports.add(TraceReport.read(file));
+        reports.add(TraceReport.read(file, prices));
       } catch (IOException | RuntimeException e) {
-        err.println("skipped " + file + ": " + oneLine(e.getMessage()));
+        err.println("skipped " + file + ": " + oneLine(withoutPath(file, e.getMessage())));
       }
     }
     reports.sort(
-        Comparator.comparing((TraceReport r) -> r.startedAt == null ? "" : r.startedAt)
-            .thenComparing(r -> r.traceId));
+        Comparator.comparingLong(TraceReport::startedAtMicros).thenComparing(TraceReport::traceId));
     return reports;
+  }
+
+  /** The reader names the file in its messages; the report names it once, first. */
+  private static String withoutPath(Path file, String message) {
+    String prefix = file + ": ";
+    return message != null && message.startsWith(prefix)
+        ? message.substring(prefix.length())
+        : message;
   }
 
   static String oneLine(String text) {

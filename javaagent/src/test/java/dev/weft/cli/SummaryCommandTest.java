@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +20,27 @@ class SummaryCommandTest {
 
     assertThat(status).isZero();
     assertThat(output.out())
-        .contains("Podcast workflow  " + TraceFileFixtures.PODCAST_ID)
-        .contains("group       conv-123")
-        .contains("duration    1.250 s")
-        .contains("spans       8  (agent 2, guardrail 1, generation 2, function 2, handoff 1)")
-        .contains("tokens      200 in, 42 out")
-        .contains("tool calls  2  (write_audio 2)")
-        .contains("handoffs    Triage -> Specialist")
-        .contains("errors      1")
-        .contains("write_audio: audio studio busy");
+        .contains("trace Podcast workflow (" + TraceFileFixtures.PODCAST_ID + ")")
+        .containsPattern("duration +1\\.25 s")
+        .containsPattern("spans +8 \\(agent 2, function 2, generation 2, guardrail 1, handoff 1\\)")
+        .containsPattern("tokens +in 200, out 42")
+        .containsPattern("tool calls +write_audio x2")
+        .containsPattern("handoffs +Triage -> Specialist")
+        .containsPattern("error +function write_audio: audio studio busy")
+        .containsPattern("group +conv-123")
+        .containsPattern(
+            "file +"
+                + Pattern.quote(dir.resolve(TraceFileFixtures.PODCAST_ID + ".json").toString()));
     assertThat(output.err()).isEmpty();
+  }
+
+  @Test
+  void run_onATrippedTrace_namesTheTrippedGuardrail() throws Exception {
+    Path file = TraceFileFixtures.tripped().writeTo(dir);
+
+    assertThat(SummaryCommand.run(new String[] {file.toString()}, output.out, output.err)).isZero();
+
+    assertThat(output.out()).containsPattern("tripped guardrails +topic_is_allowed");
   }
 
   @Test
@@ -67,12 +79,11 @@ class SummaryCommandTest {
         .startsWith(TraceFileFixtures.PODCAST_ID);
     assertThat(output.err().lines())
         .hasSize(2)
-        .anySatisfy(line -> assertThat(line).startsWith("skipped ").contains("notes.json: not a"))
         .anySatisfy(
             line ->
-                assertThat(line)
-                    .contains("trace_broken.json: not valid JSON")
-                    .doesNotContain("\n"));
+                assertThat(line).startsWith("skipped ").contains("notes.json: not a JSON object"))
+        .anySatisfy(
+            line -> assertThat(line).contains("trace_broken.json: not JSON").doesNotContain("\n"));
   }
 
   @Test
