@@ -62,8 +62,9 @@ function route() {
   if (h.trace) showTrace(h.trace, h.span); else showList();
 }
 
-async function openFiles(files) {
-  const last = await addLocalFiles([...files]);
+async function openFiles(fileList) {
+  const files = [...fileList]; // the input's list empties when the input is reset
+  const last = await addLocalFiles(files);
   if (files.length === 1 && last) actions.openTrace(last);
   else route();
 }
@@ -86,6 +87,12 @@ document.addEventListener('drop', (ev) => {
 });
 
 window.addEventListener('hashchange', route);
+
+/* Kept where tests and curious users can see it: anything the policy blocked. */
+window.weftCspViolations = [];
+document.addEventListener('securitypolicyviolation', (ev) => {
+  window.weftCspViolations.push(ev.violatedDirective + ' ' + ev.blockedURI);
+});
 
 async function start() {
   if (isObject(window.WEFT_EMBED)) {

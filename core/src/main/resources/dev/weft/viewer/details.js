@@ -121,7 +121,7 @@ function renderDetails(container, model, span, prices) {
   }
   parts.push(...section('Timing', kv([
     ['duration', fmtDuration(span.end - span.start) + (span.open ? ' (never ended)' : '')],
-    ['starts at', '+' + fmtDuration(span.start - model.t0)],
+    ['starts at', span.start > model.t0 ? '+' + fmtDuration(span.start - model.t0) : 'trace start'],
     ['started', str(raw.started_at) || '–'], ['ended', str(raw.ended_at) || '–'],
     ['span id', str(raw.id) || '–'], ['parent id', str(raw.parent_id) || '–'],
   ]), 'detail-timing'));

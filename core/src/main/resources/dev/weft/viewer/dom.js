@@ -59,8 +59,20 @@ function fmtDuration(us) {
   const s = ms / 1000;
   if (s < 60) return s.toFixed(s < 10 ? 2 : 1) + ' s';
   const m = Math.floor(s / 60);
-  if (m < 60) return m + 'm ' + Math.round(s - m * 60) + 's';
+  const rest = Math.round(s - m * 60);
+  if (m < 60) return m + 'm' + (rest ? ' ' + rest + 's' : '');
   return Math.floor(m / 60) + 'h ' + (m % 60) + 'm';
+}
+
+/** Formats a round axis value given in microseconds, without needless decimals. */
+function fmtTick(us) {
+  const round = (x) => String(+x.toFixed(3));
+  if (us === 0) return '0';
+  if (us < 1000) return round(us) + ' µs';
+  if (us < 1e6) return round(us / 1000) + ' ms';
+  if (us < 60e6) return round(us / 1e6) + ' s';
+  if (us < 3600e6) return round(us / 60e6) + ' min';
+  return round(us / 3600e6) + ' h';
 }
 
 function pad(n, width) {

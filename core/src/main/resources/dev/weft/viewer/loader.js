@@ -52,12 +52,16 @@ function sanitizePrices(p) {
   return Object.keys(out).length ? out : null;
 }
 
+/* Index segments are re-read while the page is open: only a new or changed entry counts. */
 function addEntry(e) {
   if (!isObject(e) || typeof e.id !== 'string') return;
-  e.start = parseTime(e.started_at);
+  const text = JSON.stringify(e);
   const old = state.entries.get(e.id);
-  if (old && old.local) return;
-  if (!old || JSON.stringify(old) !== JSON.stringify(e)) { state.entries.set(e.id, e); state.version++; }
+  if (old && (old.local || old.text === text)) return;
+  e.text = text;
+  e.start = parseTime(e.started_at);
+  state.entries.set(e.id, e);
+  state.version++;
 }
 
 let arrivingTrace = null;

@@ -4,6 +4,14 @@
  */
 const ROW_HEIGHT = 26;
 
+/** Axis steps in microseconds: 1-2-5 up to seconds, then steps people count time in. */
+const TICK_STEPS = (() => {
+  const out = [];
+  for (let p = 1; p <= 1e6; p *= 10) out.push(p, 2 * p, 5 * p);
+  const s = 1e6;
+  return out.concat([10 * s, 15 * s, 30 * s, 60 * s, 120 * s, 300 * s, 600 * s, 900 * s, 1800 * s, 3600 * s, 7200 * s, 21600 * s, 43200 * s, 86400 * s]);
+})();
+
 function TraceView(model, state, actions) {
   const s = model.summary;
   const span0 = model.t0;
@@ -90,15 +98,11 @@ function TraceView(model, state, actions) {
   }
 
   function renderTicks() {
-    const steps = [1, 2, 5];
-    let step = 1;
-    for (let p = 1; p < 1e13; p *= 10) {
-      const hit = steps.find((m) => total / (m * p) <= 6);
-      if (hit) { step = hit * p; break; }
-    }
+    const step = TICK_STEPS.find((m) => total / m <= 6) || total / 5;
     const nodes = [];
-    for (let t = 0; t <= total; t += step) {
-      nodes.push(el('span', { class: 'tick', style: { left: (t / total * 100) + '%' }, text: t === 0 ? '0' : fmtDuration(t) }));
+    for (let i = 0; i * step <= total; i++) {
+      const at = i * step / total;
+      nodes.push(el('span', { class: 'tick', style: { left: (at * 100) + '%' }, text: at > 0.94 ? '' : fmtTick(i * step) }));
     }
     ticks.replaceChildren(...nodes);
   }
@@ -180,7 +184,7 @@ function TraceView(model, state, actions) {
 
   renderTicks();
   recompute();
-  const first = state.selectSpan && model.byId.get(state.selectSpan);
+  const first = (state.selectSpan && model.byId.get(state.selectSpan)) || rows[0];
   if (first) select(first, true); else renderDetails(details, model, null, state.prices);
   return { element: root, select, refresh: () => list.refresh() };
 }

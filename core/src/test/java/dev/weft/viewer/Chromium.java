@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,6 +86,7 @@ final class Chromium implements AutoCloseable {
   /** Opens a page and waits until its data has loaded; drops earlier log entries first. */
   void open(Path page, String hash) {
     networkUrls();
+    driver.manage().logs().get(LogType.BROWSER);
     driver.get("about:blank");
     driver.get(page.toUri() + (hash == null ? "" : "#" + hash));
     waitFor(() -> "true".equals(js("return document.documentElement.dataset.weftLoaded || ''")));
@@ -126,18 +128,61 @@ final class Chromium implements AutoCloseable {
                 .isEmpty());
   }
 
-  /** The URLs the page asked the network stack for since the last call, from DevTools events. */
+  /**
+   * The URLs pages asked the network stack for since the last call, from DevTools events; those of
+   * Chromium's own pages are left out.
+   */
   List<String> networkUrls() {
     List<String> urls = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
       Map<?, ?> event =
           (Map<?, ?>) JSON.<Map<?, ?>>toType(entry.getMessage(), Map.class).get("message");
       if ("Network.requestWillBeSent".equals(event.get("method"))) {
-        Map<?, ?> request = (Map<?, ?>) ((Map<?, ?>) event.get("params")).get("request");
-        urls.add(String.valueOf(request.get("url")));
+        Map<?, ?> params = (Map<?, ?>) event.get("params");
+        String document = String.valueOf(params.get("documentURL"));
+        // Chromium's own pages (chrome://…) load their resources in the same log.
+        if (!document.startsWith("chrome://") && !document.startsWith("chrome-untrusted://")) {
+          urls.add(String.valueOf(((Map<?, ?>) params.get("request")).get("url")));
+        }
       }
     }
     return urls;
+  }
+
+  /** The workflow names of the readable rows of the trace list, top to bottom. */
+  List<String> listedWorkflows() {
+    return allByTestId("trace-row").stream()
+        .filter(row -> row.getAttribute("data-unreadable") == null)
+        .map(row -> row.findElement(By.cssSelector(".wf")).getText())
+        .toList();
+  }
+
+  /** The {@code index}-th timeline row whose span is named {@code name}. */
+  WebElement spanRow(String name, int index) {
+    return allByTestId("span-row").stream()
+        .filter(
+            r -> r.findElement(By.cssSelector("[data-testid='span-name']")).getText().equals(name))
+        .skip(index)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span row named " + name));
+  }
+
+  /** Checks that no hostile text became a script, an element or a side effect. */
+  void assertNothingInjected() {
+    assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+    assertThat(js("return document.querySelectorAll('img').length")).isEqualTo(0L);
+    assertThat(
+            js(
+                "return [...document.scripts]"
+                    + ".filter(s => s.textContent.trim() === 'window.pwned=1').length"))
+        .isEqualTo(0L);
+  }
+
+  /** Saves what the browser shows as {@code target/viewer-<name>.png}. */
+  void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "viewer-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
   }
 
   @Override

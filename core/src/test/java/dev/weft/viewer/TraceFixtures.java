@@ -186,6 +186,22 @@ final class TraceFixtures {
     return t;
   }
 
+  /**
+   * Installs the viewer in {@code dir} and exports three traces: "Support: oldest" (13 spans),
+   * "Research" (2 spans) an hour later and "Support: newest" another hour later; returns the page.
+   */
+  static Path threeTraces(Path dir) throws IOException {
+    Instant t0 = Instant.parse("2026-11-21T19:36:01.123456Z");
+    TraceFolderViewer.install(dir);
+    support(1, "Support: oldest", t0).export(dir);
+    support(3, "Support: newest", t0.plusSeconds(7200)).export(dir);
+    TraceFixtures small = trace(2, "Research", t0.plusSeconds(3600));
+    String root = small.span(null, 0, 900, agent("Researcher", List.of(), List.of()));
+    small.span(root, 5, 880, generation("gpt-4o", "Summarise", "Done.", 50, 5));
+    small.export(dir);
+    return dir.resolve("index.html");
+  }
+
   /** Writes {@code <dir>/<id>.json} and returns its bytes. */
   byte[] writeTo(Path dir) throws IOException {
     byte[] bytes = json().getBytes(StandardCharsets.UTF_8);
