@@ -13,14 +13,14 @@ public final class KeywordAgent {
   private final LanguageModel model;
 
   KeywordAgent(LanguageModel model) {
-    this.model = model;
+    this.model = model.forAgent(NAME);
   }
 
   /** Returns the keywords of {@code topic}. */
   @AgentSpan(name = NAME)
   public List<String> run(String topic) {
     String answer =
-        model.complete(NAME, List.of(Message.system(INSTRUCTIONS), Message.user(topic))).content();
+        model.complete(List.of(Message.system(INSTRUCTIONS), Message.user(topic))).content();
     List<String> keywords = new ArrayList<>();
     for (String keyword : answer.split("[,\\n]")) {
       String trimmed = keyword.strip();

@@ -1,24 +1,35 @@
 package dev.weft.sample;
 
 import dev.weft.annotations.GenerationSpan;
-import dev.weft.annotations.SpanAttribute;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The agents' access to the model; every call is a generation with its token usage. */
+/** One agent's access to the model; every call is a generation with its token usage. */
 public final class LanguageModel {
   private final ChatBackend backend;
   private final Executor executor;
+  private final String agent;
 
-  LanguageModel(ChatBackend backend, Executor executor) {
+  private LanguageModel(ChatBackend backend, Executor executor, String agent) {
     this.backend = backend;
     this.executor = executor;
+    this.agent = agent;
   }
 
-  /** Asks the model to continue {@code messages} on behalf of {@code agent}, and waits. */
+  /** Returns the model shared by the agents, not yet bound to one of them. */
+  static LanguageModel shared(ChatBackend backend, Executor executor) {
+    return new LanguageModel(backend, executor, "");
+  }
+
+  /** Returns this model as used by {@code agentName}. */
+  LanguageModel forAgent(String agentName) {
+    return new LanguageModel(backend, executor, agentName);
+  }
+
+  /** Asks the model to continue {@code messages}, and waits. */
   @GenerationSpan
-  public ModelResponse complete(@SpanAttribute("agent") String agent, List<Message> messages) {
+  public ModelResponse complete(List<Message> messages) {
     return backend.complete(agent, messages);
   }
 
@@ -27,8 +38,7 @@ public final class LanguageModel {
    * the returned future, computed on the application's executor.
    */
   @GenerationSpan
-  public CompletableFuture<ModelResponse> completeAsync(
-      @SpanAttribute("agent") String agent, List<Message> messages) {
+  public CompletableFuture<ModelResponse> completeAsync(List<Message> messages) {
     return CompletableFuture.supplyAsync(() -> backend.complete(agent, messages), executor);
   }
 }

@@ -8,10 +8,12 @@ public final class ListenerSupport {
   static final String TRANSCRIPTS = "Transcript specialist";
   static final String SPONSORSHIP = "Sponsorship specialist";
 
-  private final LanguageModel model;
+  private final LanguageModel transcriptsModel;
+  private final LanguageModel sponsorshipModel;
 
   ListenerSupport(LanguageModel model) {
-    this.model = model;
+    this.transcriptsModel = model.forAgent(TRANSCRIPTS);
+    this.sponsorshipModel = model.forAgent(SPONSORSHIP);
   }
 
   /** Returns {@code specialist}'s answer to {@code question}. */
@@ -24,18 +26,16 @@ public final class ListenerSupport {
   /** The specialist for transcripts and show notes. */
   @AgentSpan(name = TRANSCRIPTS)
   public String answerAboutTranscripts(String question) {
-    return ask(TRANSCRIPTS, "You answer questions about episode transcripts.", question);
+    return ask(transcriptsModel, "You answer questions about episode transcripts.", question);
   }
 
   /** The specialist for sponsors and advertising. */
   @AgentSpan(name = SPONSORSHIP)
   public String answerAboutSponsorship(String question) {
-    return ask(SPONSORSHIP, "You answer questions about sponsoring the show.", question);
+    return ask(sponsorshipModel, "You answer questions about sponsoring the show.", question);
   }
 
-  private String ask(String agent, String instructions, String question) {
-    return model
-        .complete(agent, List.of(Message.system(instructions), Message.user(question)))
-        .content();
+  private static String ask(LanguageModel model, String instructions, String question) {
+    return model.complete(List.of(Message.system(instructions), Message.user(question))).content();
   }
 }

@@ -30,7 +30,7 @@ public final class Orchestrator {
       KeywordAgent keywordAgent,
       PodcastWriterAgent writer,
       AudioStudio studio) {
-    this.model = model;
+    this.model = model.forAgent(NAME);
     this.guardrails = guardrails;
     this.keywordAgent = keywordAgent;
     this.writer = writer;
@@ -48,7 +48,7 @@ public final class Orchestrator {
     if (input.tripwireTriggered()) {
       throw new GuardrailTripwireException(Guardrails.TOPIC_IS_ALLOWED, input.reason());
     }
-    model.complete(NAME, List.of(Message.system(INSTRUCTIONS), Message.user("Plan: " + topic)));
+    model.complete(List.of(Message.system(INSTRUCTIONS), Message.user("Plan: " + topic)));
     List<String> keywords = extractKeywords(topic);
     String script = writePodcastScript(topic, keywords);
     int attempts = 0;
@@ -67,7 +67,6 @@ public final class Orchestrator {
     String reply =
         model
             .complete(
-                NAME,
                 List.of(
                     Message.system(INSTRUCTIONS),
                     Message.user("Summarise for the listener: recorded " + audio.uri())))

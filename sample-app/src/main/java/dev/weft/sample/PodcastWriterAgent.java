@@ -24,7 +24,7 @@ public final class PodcastWriterAgent {
   private final ExecutorService workers;
 
   PodcastWriterAgent(LanguageModel model, EpisodeArchive archive, ExecutorService workers) {
-    this.model = model;
+    this.model = model.forAgent(NAME);
     this.archive = archive;
     this.workers = workers;
   }
@@ -47,7 +47,7 @@ public final class PodcastWriterAgent {
             + notes;
     try {
       return model
-          .completeAsync(NAME, List.of(Message.system(INSTRUCTIONS), Message.user(prompt)))
+          .completeAsync(List.of(Message.system(INSTRUCTIONS), Message.user(prompt)))
           .thenApply(ModelResponse::content)
           .join();
     } catch (CompletionException e) {

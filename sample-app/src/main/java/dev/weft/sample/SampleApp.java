@@ -97,7 +97,7 @@ public final class SampleApp {
   }
 
   private static PodcastWorkflow workflow(ChatBackend backend, ExecutorService workers) {
-    LanguageModel model = new LanguageModel(backend, workers);
+    LanguageModel model = LanguageModel.shared(backend, workers);
     Orchestrator orchestrator =
         new Orchestrator(
             model,

@@ -17,7 +17,7 @@ public final class TriageAgent {
   private final LanguageModel model;
 
   TriageAgent(LanguageModel model) {
-    this.model = model;
+    this.model = model.forAgent(NAME);
   }
 
   /** Returns the name of the specialist that takes {@code question}. */
@@ -26,9 +26,7 @@ public final class TriageAgent {
       handoffs = {ListenerSupport.TRANSCRIPTS, ListenerSupport.SPONSORSHIP})
   public String run(String question) {
     String route =
-        model
-            .complete(NAME, List.of(Message.system(INSTRUCTIONS), Message.user(question)))
-            .content();
+        model.complete(List.of(Message.system(INSTRUCTIONS), Message.user(question))).content();
     return handOff(
         route.contains(ListenerSupport.SPONSORSHIP)
             ? ListenerSupport.SPONSORSHIP
