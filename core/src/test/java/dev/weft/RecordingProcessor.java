@@ -1,35 +1,62 @@
 package dev.weft;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** A processor that remembers every event, in order, for tests. */
-final class RecordingProcessor implements TracingProcessor {
-  final List<String> events = new ArrayList<>();
-  final List<TraceRecord> startedTraces = new ArrayList<>();
-  final List<TraceRecord> endedTraces = new ArrayList<>();
-  final List<Span> endedSpans = new ArrayList<>();
+/** A processor that keeps every event it receives, for assertions. */
+public final class RecordingProcessor implements TracingProcessor {
+  /** Every event as text ("trace-start name", "span-end name", …), in order. */
+  public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+  public final List<TraceRecord> traceStarts = Collections.synchronizedList(new ArrayList<>());
+  public final List<TraceRecord> traceEnds = Collections.synchronizedList(new ArrayList<>());
+  public final List<Span> spanStarts = Collections.synchronizedList(new ArrayList<>());
+  public final List<Span> spanEnds = Collections.synchronizedList(new ArrayList<>());
+  public volatile int flushes;
+  public volatile int shutdowns;
 
   @Override
-  public synchronized void onTraceStart(TraceRecord trace) {
+  public void onTraceStart(TraceRecord trace) {
     events.add("trace-start " + trace.workflowName());
-    startedTraces.add(trace);
+    traceStarts.add(trace);
   }
 
   @Override
-  public synchronized void onTraceEnd(TraceRecord trace) {
+  public void onTraceEnd(TraceRecord trace) {
     events.add("trace-end " + trace.workflowName());
-    endedTraces.add(trace);
+    traceEnds.add(trace);
   }
 
   @Override
-  public synchronized void onSpanStart(Span span) {
+  public void onSpanStart(Span span) {
     events.add("span-start " + span.data().displayName());
+    spanStarts.add(span);
   }
 
   @Override
-  public synchronized void onSpanEnd(Span span) {
+  public void onSpanEnd(Span span) {
     events.add("span-end " + span.data().displayName());
-    endedSpans.add(span);
+    spanEnds.add(span);
+  }
+
+  @Override
+  public void forceFlush() {
+    flushes++;
+  }
+
+  @Override
+  public void shutdown() {
+    shutdowns++;
+  }
+
+  /** Returns the ended span whose data has the given display name. */
+  public Span ended(String displayName) {
+    synchronized (spanEnds) {
+      return spanEnds.stream()
+          .filter(s -> displayName.equals(s.data().displayName()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no ended span " + displayName));
+    }
   }
 }
