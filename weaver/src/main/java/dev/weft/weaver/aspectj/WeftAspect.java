@@ -4,7 +4,6 @@ import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
-import org.aspectj.lang.annotation.Pointcut;
 
 /**
  * The AspectJ route into the method-span engine: every method carrying a Weft span annotation,
@@ -13,10 +12,7 @@ import org.aspectj.lang.annotation.Pointcut;
  * <p>Weave it at compile time (weft-weaver as an aspect library of the AspectJ Maven plugin) or at
  * load time ({@code -javaagent:aspectjweaver.jar}; the weft-weaver jar brings {@code
  * META-INF/aop.xml}). Each span annotation has its own pointcut on the execution of methods that
- * carry it. AspectJ cannot see an annotation declared on an interface or superclass method, so one
- * more pointcut covers the execution of every non-private instance method in the woven code and
- * asks, once per method and then from a cache, whether it overrides an annotated one; for any other
- * method that check is all it costs.
+ * carry it; {@link WeftInheritedAspect} covers annotations declared on interfaces and superclasses.
  *
  * <p>All advice hands the call to {@link dev.weft.weaver.MethodSpanEngine}: same span data, capture
  * and redaction, asynchronous results and error recording, and the application's result and
@@ -110,35 +106,6 @@ public class WeftAspect {
   /** Traces a {@code @SpeechGroupSpan} method as a {@code speech_group} span. */
   @Around("execution(@dev.weft.annotations.SpeechGroupSpan * *(..))")
   public Object speechGroup(ProceedingJoinPoint call, JoinPoint.StaticPart site) throws Throwable {
-    return AspectCalls.trace(call, site);
-  }
-
-  /**
-   * Selects the execution of a non-private instance method without a span annotation of its own
-   * that overrides or implements a method with one; the {@code if()} part runs at each call and
-   * answers from a per-method cache.
-   *
-   * @param site the join point's static part, supplied by AspectJ
-   * @return whether the method inherits a span annotation
-   */
-  @Pointcut(
-      "execution(!static !private * *(..))"
-          + " && !execution(@(dev.weft.annotations.Workflow || dev.weft.annotations.AgentSpan"
-          + " || dev.weft.annotations.ToolSpan || dev.weft.annotations.GenerationSpan"
-          + " || dev.weft.annotations.ResponseSpan || dev.weft.annotations.GuardrailSpan"
-          + " || dev.weft.annotations.HandoffSpan || dev.weft.annotations.CustomSpan"
-          + " || dev.weft.annotations.McpListToolsSpan || dev.weft.annotations.TaskSpan"
-          + " || dev.weft.annotations.TurnSpan || dev.weft.annotations.TranscriptionSpan"
-          + " || dev.weft.annotations.SpeechSpan || dev.weft.annotations.SpeechGroupSpan)"
-          + " * *(..))"
-          + " && !within(dev.weft.weaver..*) && if()")
-  public static boolean inheritsSpanAnnotation(JoinPoint.StaticPart site) {
-    return AspectCalls.inheritsSpan(site);
-  }
-
-  /** Traces a method whose span annotation is declared on an interface or superclass method. */
-  @Around("inheritsSpanAnnotation(site)")
-  public Object inherited(ProceedingJoinPoint call, JoinPoint.StaticPart site) throws Throwable {
     return AspectCalls.trace(call, site);
   }
 }
