@@ -64,7 +64,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String parentId() {
-    return parent == null ? null : parent.spanId();
+    return parent == null ? trace.remoteParentId : parent.spanId();
   }
 
   @Override
@@ -99,7 +99,7 @@ final class SpanImpl implements Span {
 
   @Override
   public boolean isRecording() {
-    return trace.sampled;
+    return trace.isRecording();
   }
 
   @Override
@@ -177,9 +177,7 @@ final class SpanImpl implements Span {
         metadata = null;
       }
     }
-    if (trace.sampled) {
-      trace.tracer.processor.onSpanEnd(this);
-    }
+    trace.spanEnded(this);
     if (ownsTrace) {
       trace.end();
     }
@@ -187,8 +185,8 @@ final class SpanImpl implements Span {
 
   @Override
   public void releaseScope() {
-    if (Thread.currentThread() == owner && ContextStorage.get() == this) {
-      ContextStorage.set(previous);
+    if (Thread.currentThread() == owner) {
+      ContextStorage.restore(this, previous);
     }
   }
 
@@ -196,12 +194,20 @@ final class SpanImpl implements Span {
   public void close() {
     try {
       if (Thread.currentThread() == owner) {
-        ContextStorage.set(previous);
+        ContextStorage.restore(this, previous);
       }
       end();
     } catch (Throwable t) {
       WeftLog.warnRateLimited("span-close", "closing a span failed", t);
     }
+  }
+
+  Object previous() {
+    return previous;
+  }
+
+  boolean ownedBy(Thread thread) {
+    return owner == thread;
   }
 
   private boolean open(String what) {
