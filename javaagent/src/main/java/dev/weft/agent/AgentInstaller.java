@@ -63,7 +63,7 @@ final class AgentInstaller {
             + (config.disabled() ? "; tracing is disabled" : "; exporters " + config.exporters()));
   }
 
-  private static AgentBuilder baseBuilder(TransformLogger logger) {
+  static AgentBuilder baseBuilder(TransformLogger logger) {
     // The agent never injects initializers (no class format changes); without this, creating the
     // builder probes class injection through sun.misc.Unsafe, which JDK 24+ warns about on stderr.
     if (System.getProperty(Nexus.PROPERTY) == null) {

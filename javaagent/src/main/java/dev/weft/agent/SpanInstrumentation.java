@@ -34,6 +34,7 @@ final class SpanInstrumentation {
     ClassFileLocator adviceLocator = adviceLocator();
     return builder
         .with(new TypePoolCache())
+        .with(MethodByMethodRetry::new)
         .ignore(
             (type, classLoader, module, classBeingRedefined, protectionDomain) ->
                 classLoader == null
@@ -50,7 +51,9 @@ final class SpanInstrumentation {
                   Advice.withCustomMapping()
                       .bind(new MethodIdMapping(new ParameterNames(type, classLoader)));
               ElementMatcher.Junction<MethodDescription> spanMethods =
-                  ElementMatchers.<MethodDescription>any().and(matchers::isSpanMethod);
+                  ElementMatchers.<MethodDescription>any()
+                      .and(matchers::isSpanMethod)
+                      .and(MethodByMethodRetry::allows);
               return typeBuilder
                   .visit(
                       mapping

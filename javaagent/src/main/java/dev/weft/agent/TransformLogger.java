@@ -30,6 +30,7 @@ final class TransformLogger extends AgentBuilder.Listener.Adapter {
       JavaModule module,
       boolean loaded,
       Throwable throwable) {
+    MethodByMethodRetry.failed();
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
       WeftLog.debug("cannot weave " + typeName + ", left as it is: " + throwable);
     }
