@@ -1,10 +1,8 @@
 package dev.weft.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -92,8 +90,7 @@ final class ExecutorInstrumentation {
                     named("newVirtualThread")
                         .and(takesArguments(4))
                         .and(takesArgument(0, Executor.class))
-                        .and(takesArgument(3, Runnable.class))
-                        .and(not(isConstructor())),
+                        .and(takesArgument(3, Runnable.class)),
                     ExecutorAdvice.WrapFourthRunnable.class.getName()));
   }
 }

@@ -38,8 +38,8 @@ final class AsyncResults {
 
   /**
    * Returns a publisher that behaves as {@code publisher} and calls {@code onDone} once when it
-   * terminates (value of a {@code Mono}, or error; null on cancellation or for a {@code Flux}), or
-   * null when {@code publisher} is not a Reactor {@code Mono} or {@code Flux}.
+   * terminates, is cancelled or fails, with the last value emitted (a {@code Mono}'s value) and the
+   * failure; or null when {@code publisher} is not a Reactor {@code Mono} or {@code Flux}.
    */
   static Object onTermination(Object publisher, BiConsumer<Object, Throwable> onDone) {
     Method[] operators = REACTOR_OPERATORS.get(publisher.getClass());

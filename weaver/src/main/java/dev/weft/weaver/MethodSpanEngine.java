@@ -19,11 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * AspectJ) calls, so a method traces the same whichever route wove it.
  *
  * <pre>{@code
- * MethodDescriptor d = MethodSpanEngine.descriptorFor(method);   // once per method
- * Object call = MethodSpanEngine.enter(d, args);                  // at entry
- * Object returned = result;
- * try { returned = proceed(); return MethodSpanEngine.exit(d, call, returned, null); }
- * catch (Throwable t) { MethodSpanEngine.exit(d, call, null, t); throw t; }
+ * MethodDescriptor d = MethodSpanEngine.descriptorFor(method);     // once per method
+ * Object call = MethodSpanEngine.enter(d, MethodSpanEngine.needsArguments(d) ? args : null);
+ * Object result;
+ * try {
+ *   result = proceed();
+ * } catch (Throwable t) {
+ *   MethodSpanEngine.exit(d, call, null, t);
+ *   throw t;                                                      // the very same exception
+ * }
+ * return MethodSpanEngine.exit(d, call, result, null);            // result, or a wrapped Mono/Flux
  * }</pre>
  *
  * <p>{@code enter} opens the span (or, for a {@code @Workflow} with no trace current, starts a

@@ -40,6 +40,17 @@ final class ResultAccessors {
   private static final String[] TOOLS = {"tools", "getTools"};
   private static final Object MISSING = new Object();
 
+  /** Caches "no such accessor" (a map cannot hold null). */
+  private static final Method NONE;
+
+  static {
+    try {
+      NONE = Object.class.getMethod("hashCode");
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private static final ClassValue<Map<String, Method>> ACCESSORS =
       new ClassValue<>() {
         @Override
@@ -164,19 +175,9 @@ final class ResultAccessors {
     return cached == NONE ? null : cached;
   }
 
-  private static final Method NONE;
-
-  static {
-    try {
-      NONE = Object.class.getMethod("hashCode");
-    } catch (NoSuchMethodException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private static Method find(Class<?> type, String[] names) {
     for (String name : names) {
-      Method method = publicAccessor(type, name);
+      Method method = accessorNamed(type, name);
       if (method != null) {
         return method;
       }
@@ -184,7 +185,7 @@ final class ResultAccessors {
     return NONE;
   }
 
-  private static Method publicAccessor(Class<?> type, String name) {
+  private static Method accessorNamed(Class<?> type, String name) {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       try {
         Method method = c.getDeclaredMethod(name);
