@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
 /** Agents that run their tools in parallel, with no tracing code of their own. */
@@ -40,11 +41,19 @@ public class ParallelTools {
       int n = i;
       futures.add(CompletableFuture.supplyAsync(() -> search("async " + n)));
     }
-    List<String> results = new ArrayList<>();
-    for (CompletableFuture<String> future : futures) {
-      results.add(future.join());
+    futures.add(
+        CompletableFuture.supplyAsync(() -> search("common pool"), ForkJoinPool.commonPool()));
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      List<String> results = new ArrayList<>();
+      results.add(pool.submit(() -> search("fork join submit")).join());
+      for (CompletableFuture<String> future : futures) {
+        results.add(future.join());
+      }
+      return results;
+    } finally {
+      pool.shutdown();
     }
-    return results;
   }
 
   /** Runs tools on virtual threads when the JVM has them (found reflectively: built for 17). */

@@ -205,7 +205,7 @@ final class SupportDeskExpectations {
   static void parallelToolsNestUnderTheirAgent(TraceFiles traces, boolean virtualThreads) {
     TraceFile desk = desk(traces);
     assertSearchChildren(desk, "PoolAgent", 4);
-    assertSearchChildren(desk, "AsyncAgent", 3);
+    assertSearchChildren(desk, "AsyncAgent", 5);
     if (virtualThreads) {
       assertSearchChildren(desk, "VirtualAgent", 4);
     } else {
