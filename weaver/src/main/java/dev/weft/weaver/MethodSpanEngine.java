@@ -176,10 +176,13 @@ public final class MethodSpanEngine {
       if (!Tracing.isEnabled()) {
         return null;
       }
-      boolean capture = Tracing.includeSensitiveData();
-      if (d.kind == SpanKind.WORKFLOW && Tracing.currentTrace() == null) {
-        return startWorkflow(d, args, capture);
+      Trace current = Tracing.currentTrace();
+      if (d.kind == SpanKind.WORKFLOW && current == null) {
+        return startWorkflow(d, args, Tracing.includeSensitiveData());
       }
+      // A span of a trace that is not kept records nothing: render nothing for it.
+      boolean capture =
+          Tracing.includeSensitiveData() && (current == null || current.isRecording());
       ValueRenderer values = capture ? renderer() : null;
       Span span = Tracing.startSpan(SpanContent.atEnter(d, args, capture, values));
       if (capture && d.attributeKeys != null && args != null && span.isRecording()) {

@@ -228,6 +228,28 @@ class MethodSpanEngineTest {
   }
 
   @Test
+  void spanOfATraceNotKept_rendersNothing() {
+    recorder = TracingSetup.configure("sampler.ratio=0");
+    java.util.concurrent.atomic.AtomicInteger rendered =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Object argument =
+        new Object() {
+          @Override
+          public String toString() {
+            rendered.incrementAndGet();
+            return "argument";
+          }
+        };
+
+    try (Trace trace = Tracing.trace("not kept").start()) {
+      call("lookup", argument, null, argument, "2", "3");
+    }
+
+    assertThat(rendered).hasValue(0);
+    assertThat(recorder.ended).isEmpty();
+  }
+
+  @Test
   void customSpan_recordsArgumentsByNameAndResult() {
     call("custom", 7, null, 7);
 
