@@ -22,10 +22,14 @@ import net.bytebuddy.description.type.TypeList;
  * superclass or interface, or named by a {@code weft.methods} rule).
  */
 final class SpanMatchers {
-  /** Weft's own runtime packages under {@code dev.weft}; other {@code dev.weft} code is woven. */
+  /**
+   * Weft's own runtime packages under {@code dev.weft}; other {@code dev.weft} code (the sample
+   * application, benchmarks, tests) is woven like any application.
+   */
   private static final Set<String> WEFT_PACKAGES =
       Set.of(
           "agent",
+          "analysis",
           "annotations",
           "capture",
           "cli",
@@ -35,10 +39,8 @@ final class SpanMatchers {
           "internal",
           "processor",
           "shaded",
-          "weaver",
           "viewer",
-          "otlp",
-          "openai");
+          "weaver");
 
   private static final String[] IGNORED_PREFIXES = {
     "java.",

@@ -33,7 +33,9 @@ class SpanMatchersTest {
     assertThat(annotations.ignoredByName("jdk.proxy2.$Proxy12")).isTrue();
     assertThat(annotations.ignoredByName("dev.weft.Tracing")).isTrue();
     assertThat(annotations.ignoredByName("dev.weft.weaver.MethodSpanEngine")).isTrue();
+    assertThat(annotations.ignoredByName("dev.weft.analysis.TraceAnalysis")).isTrue();
     assertThat(annotations.ignoredByName("dev.weft.sample.PodcastStudio")).isFalse();
+    assertThat(annotations.ignoredByName("dev.weft.benchmarks.SpanBenchmark")).isFalse();
     assertThat(annotations.ignoredByName("com.acme.agents.TriageAgent")).isFalse();
   }
 
