@@ -5,31 +5,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.plain.PlainApp;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
 import dev.weft.agent.TraceFiles.TraceFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * Traces an application with no Weft annotations through {@code weft.methods} rules, given with a
- * bad agent option next to them.
+ * bad agent option next to them, and sends its traces to local OTLP and OpenAI endpoints as well as
+ * to files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfiguredMethodsIT {
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private HttpServer server;
   private AgentRun.Result result;
+
+  /** One request the local endpoints received. */
+  record Request(String path, Headers headers, byte[] body) {
+    String text() {
+      return new String(body, StandardCharsets.ISO_8859_1);
+    }
+  }
 
   @BeforeAll
   void runApplication() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(
+              new Request(
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders(),
+                  exchange.getRequestBody().readAllBytes()));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.start();
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
     Path work = Files.createTempDirectory("weft-methods");
     result =
         AgentRun.of(PlainApp.class, work)
             .agentArgs(
                 "methods=com.acme.plain.PlainPlanner[plan]@agent;com.acme.plain.PlainTools[*]@tool;"
                     + "com.acme.plain.Step[*]@task;com.acme.plain.Fetcher[fetch];"
-                    + "sampler.ratio=lots;packages=com.acme.plain")
+                    + "sampler.ratio=lots;packages=com.acme.plain;exporters=json,otlp,openai;"
+                    + "otlp.endpoint="
+                    + base
+                    + "/v1/traces;openai.endpoint="
+                    + base
+                    + "/v1/traces/ingest;openai.api-key=sk-test-key")
             .run();
+  }
+
+  @AfterAll
+  void stopServer() {
+    server.stop(0);
+  }
+
+  @Test
+  void otlpExporter_sendsTheSpansOverOtlpHttp() {
+    assertThat(requests)
+        .filteredOn(r -> r.path().equals("/v1/traces"))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.headers().getFirst("Content-Type")).contains("application/x-protobuf"))
+        .anySatisfy(r -> assertThat(r.text()).contains("search").contains("PlainPlanner"));
+  }
+
+  @Test
+  void openAiExporter_sendsTheTracesToTheIngestEndpoint() {
+    assertThat(requests)
+        .filteredOn(r -> r.path().equals("/v1/traces/ingest"))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.headers().getFirst("Authorization")).isEqualTo("Bearer sk-test-key");
+              assertThat(r.headers().getFirst("OpenAI-Beta")).isEqualTo("traces=v1");
+            })
+        .anySatisfy(r -> assertThat(r.text()).contains("\"trace.span\"").contains("search"));
   }
 
   @Test

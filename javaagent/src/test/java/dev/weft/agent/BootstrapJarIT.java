@@ -1,0 +1,126 @@
+package dev.weft.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.bytebuddy.jar.asm.ClassReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks what the agent puts on the boot class path: classes there see only the JDK modules of the
+ * boot loader, so a reference to a platform module (java.net.http, java.sql, jdk.httpserver ...)
+ * would fail at run time with NoClassDefFoundError. Also checks that nothing third-party is left
+ * unrelocated.
+ */
+class BootstrapJarIT {
+  private static final Path BOOTSTRAP_JAR = Path.of(System.getProperty("weft.bootstrap.jar"));
+  private static final Pattern OBJECT_TYPE = Pattern.compile("L([^;<]+)[;<]");
+
+  /**
+   * Jackson's optional handlers for java.sql types: loaded only when such a value is met, which
+   * cannot happen on the boot class path, where Jackson writes Weft's own trace objects.
+   */
+  private static final Pattern OPTIONAL_JACKSON_SQL =
+      Pattern.compile(
+          ".*/jackson/databind/(ext/.*|ser/std/Sql.*"
+              + "|deser/std/DateDeserializers\\$(SqlDate|Timestamp)Deserializer)\\.class");
+
+  private static final int CONSTANT_CLASS = 7;
+  private static final int CONSTANT_NAME_AND_TYPE = 12;
+
+  @Test
+  void bootClassPathClasses_referOnlyToJdkClassesTheBootLoaderDefines() throws IOException {
+    Set<String> unreachable = new TreeSet<>();
+    try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
+      for (String type : jdkTypesReferenced(jar)) {
+        try {
+          Class.forName(type.replace('/', '.'), false, null);
+        } catch (ClassNotFoundException | LinkageError e) {
+          unreachable.add(type);
+        }
+      }
+    }
+    assertThat(unreachable).as("JDK types the boot loader cannot see").isEmpty();
+  }
+
+  @Test
+  void bootClassPathJar_holdsOnlyWeftAndRelocatedClasses() throws IOException {
+    List<String> foreign = new ArrayList<>();
+    try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
+      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        String name = entries.nextElement().getName();
+        if (name.endsWith(".class") && !name.startsWith("dev/weft/")) {
+          foreign.add(name);
+        }
+      }
+      assertThat(jar.getEntry("dev/weft/weaver/WovenMethods.class")).isNotNull();
+      assertThat(jar.getEntry("dev/weft/Tracing.class")).isNotNull();
+      assertThat(jar.getEntry("dev/weft/annotations/ToolSpan.class")).isNotNull();
+      assertThat(jar.getEntry("dev/weft/export/openai/OpenAiExporter.class")).isNull();
+      assertThat(jar.getEntry("dev/weft/weaver/aspectj/WeftAspect.class")).isNull();
+    }
+    assertThat(foreign).isEmpty();
+  }
+
+  private static Set<String> jdkTypesReferenced(JarFile jar) throws IOException {
+    Set<String> types = new TreeSet<>();
+    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+      JarEntry entry = entries.nextElement();
+      if (!entry.getName().endsWith(".class")
+          || OPTIONAL_JACKSON_SQL.matcher(entry.getName()).matches()) {
+        continue;
+      }
+      byte[] bytes;
+      try (InputStream in = jar.getInputStream(entry)) {
+        bytes = in.readAllBytes();
+      }
+      ClassReader reader = new ClassReader(bytes);
+      char[] buffer = new char[reader.getMaxStringLength()];
+      for (int i = 1; i < reader.getItemCount(); i++) {
+        int offset = reader.getItem(i);
+        if (offset == 0) {
+          continue;
+        }
+        int tag = bytes[offset - 1];
+        if (tag == CONSTANT_CLASS) {
+          addType(types, reader.readUTF8(offset, buffer));
+        } else if (tag == CONSTANT_NAME_AND_TYPE) {
+          Matcher matcher = OBJECT_TYPE.matcher(reader.readUTF8(offset + 2, buffer));
+          while (matcher.find()) {
+            addType(types, matcher.group(1));
+          }
+        }
+      }
+    }
+    return types;
+  }
+
+  private static void addType(Set<String> types, String name) {
+    String type = name;
+    if (type.startsWith("[")) {
+      Matcher matcher = OBJECT_TYPE.matcher(type);
+      if (!matcher.find()) {
+        return;
+      }
+      type = matcher.group(1);
+    }
+    if (type.startsWith("java/")
+        || type.startsWith("javax/")
+        || type.startsWith("jdk/")
+        || type.startsWith("sun/")
+        || type.startsWith("com/sun/")) {
+      types.add(type);
+    }
+  }
+}
