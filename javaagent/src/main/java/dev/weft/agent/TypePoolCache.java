@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import java.lang.ref.SoftReference;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +12,9 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Type descriptions shared between class loads, so the supertypes of the classes being matched
  * (parsed to find annotated interface methods) are parsed once per class loader rather than once
- * per subclass. Bounded per class loader, and class loaders are held weakly, so the cache never
- * grows with the application or keeps a class loader alive.
+ * per subclass. Bounded per class loader; class loaders are held weakly and descriptions softly (a
+ * description reaches its class loader through its class file locator), so the cache never grows
+ * with the application or keeps a class loader alive.
  */
 final class TypePoolCache implements AgentBuilder.PoolStrategy {
   private static final int MAX_TYPES_PER_LOADER = 2048;
@@ -40,25 +42,31 @@ final class TypePoolCache implements AgentBuilder.PoolStrategy {
     return caches.computeIfAbsent(classLoader, loader -> new Bounded());
   }
 
-  /** A least-recently-used cache of type resolutions. */
+  /** A least-recently-used cache of type resolutions, softly held. */
   private static final class Bounded implements TypePool.CacheProvider {
-    private final Map<String, TypePool.Resolution> resolutions =
+    private final Map<String, SoftReference<TypePool.Resolution>> resolutions =
         new LinkedHashMap<>(64, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, TypePool.Resolution> eldest) {
+          protected boolean removeEldestEntry(
+              Map.Entry<String, SoftReference<TypePool.Resolution>> eldest) {
             return size() > MAX_TYPES_PER_LOADER;
           }
         };
 
     @Override
     public synchronized TypePool.Resolution find(String name) {
-      return resolutions.get(name);
+      SoftReference<TypePool.Resolution> reference = resolutions.get(name);
+      return reference == null ? null : reference.get();
     }
 
     @Override
     public synchronized TypePool.Resolution register(String name, TypePool.Resolution resolution) {
-      TypePool.Resolution known = resolutions.putIfAbsent(name, resolution);
-      return known != null ? known : resolution;
+      TypePool.Resolution known = find(name);
+      if (known != null) {
+        return known;
+      }
+      resolutions.put(name, new SoftReference<>(resolution));
+      return resolution;
     }
 
     @Override
