@@ -22,12 +22,12 @@ final class ExecutorAdvice {
   }
 
   /** Binds the first argument, a {@link Runnable}, unless it is a future (bound already). */
-  static final class WrapRunnableUnlessFuture {
-    private WrapRunnableUnlessFuture() {}
+  static final class WrapRunnableUnlessFutureTask {
+    private WrapRunnableUnlessFutureTask() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-      task = ContextPropagation.wrapUnlessFuture(task);
+      task = ContextPropagation.wrapUnlessFutureTask(task);
     }
   }
 

@@ -43,7 +43,7 @@ final class ExecutorInstrumentation {
                 .include(adviceLoader)
                 .advice(
                     named("execute").and(takesArguments(Runnable.class)),
-                    ExecutorAdvice.WrapRunnableUnlessFuture.class.getName()))
+                    ExecutorAdvice.WrapRunnableUnlessFutureTask.class.getName()))
         .type(named("java.util.concurrent.AbstractExecutorService"))
         .transform(
             new AgentBuilder.Transformer.ForAdvice()

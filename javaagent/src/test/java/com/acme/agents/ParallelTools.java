@@ -23,10 +23,13 @@ public class ParallelTools {
         futures.add(pool.submit(() -> search("pool " + n)));
       }
       pool.execute(() -> search("pool execute"));
+      CompletableFuture<String> onPool =
+          CompletableFuture.supplyAsync(() -> search("pool supplyAsync"), pool);
       List<String> results = new ArrayList<>();
       for (Future<String> future : futures) {
         results.add(future.get());
       }
+      results.add(onPool.join());
       return results;
     } finally {
       pool.shutdown();

@@ -66,6 +66,6 @@ class SensitiveDataIT {
     }
     assertThat(desk.span("custom", "summarise").path("span_data").path("data").size()).isZero();
     assertThat(data(desk.span("guardrail", "pii_check")).path("triggered").asBoolean()).isTrue();
-    assertThat(desk.children(desk.span("agent", "PoolAgent"))).hasSize(4);
+    assertThat(desk.children(desk.span("agent", "PoolAgent"))).hasSize(5);
   }
 }

@@ -204,7 +204,7 @@ final class SupportDeskExpectations {
 
   static void parallelToolsNestUnderTheirAgent(TraceFiles traces, boolean virtualThreads) {
     TraceFile desk = desk(traces);
-    assertSearchChildren(desk, "PoolAgent", 4);
+    assertSearchChildren(desk, "PoolAgent", 5);
     assertSearchChildren(desk, "AsyncAgent", 5);
     if (virtualThreads) {
       assertSearchChildren(desk, "VirtualAgent", 4);

@@ -2,7 +2,7 @@ package dev.weft.weaver;
 
 import dev.weft.TracingContext;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Carries the current trace context into work handed to JDK executors and virtual threads: the java
@@ -27,12 +27,13 @@ public final class ContextPropagation {
   }
 
   /**
-   * Returns {@code task} bound to the current context, except a {@link Future}, which an executor
-   * or its callers may look for by identity (its inner task carries the context already when it was
-   * submitted through {@code submit}).
+   * Returns {@code task} bound to the current context, except a {@link FutureTask}: what {@code
+   * submit} hands to {@code execute} (its inner task is bound already), and which an executor's
+   * callers may look for by identity ({@code remove}, {@code shutdownNow}). Other futures, such as
+   * the tasks of {@code CompletableFuture.supplyAsync(supplier, executor)}, are bound.
    */
-  public static Runnable wrapUnlessFuture(Runnable task) {
-    return task instanceof Future<?> ? task : wrap(task);
+  public static Runnable wrapUnlessFutureTask(Runnable task) {
+    return task instanceof FutureTask<?> ? task : wrap(task);
   }
 
   /** Returns {@code task} bound to the current context, or {@code task} itself. */

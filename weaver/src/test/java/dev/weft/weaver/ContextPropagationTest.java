@@ -44,11 +44,13 @@ class ContextPropagationTest {
   }
 
   @Test
-  void wrapUnlessFuture_leavesFuturesAsTheyAre() {
+  void wrapUnlessFutureTask_leavesFutureTasksAsTheyAre_andBindsOtherFutures() {
     FutureTask<String> future = new FutureTask<>(() -> "x");
+    Runnable forkJoinTask = (Runnable) java.util.concurrent.ForkJoinTask.adapt(() -> {});
     try (Span ignored = Tracing.startCustomSpan("parent", null)) {
-      assertThat(ContextPropagation.wrapUnlessFuture(future)).isSameAs(future);
-      assertThat(ContextPropagation.wrapUnlessFuture(() -> {})).isNotNull();
+      assertThat(ContextPropagation.wrapUnlessFutureTask(future)).isSameAs(future);
+      assertThat(ContextPropagation.wrapUnlessFutureTask(forkJoinTask)).isNotSameAs(forkJoinTask);
+      assertThat(ContextPropagation.wrapUnlessFutureTask(() -> {})).isNotNull();
     }
   }
 }
