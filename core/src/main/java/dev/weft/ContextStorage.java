@@ -34,9 +34,9 @@ final class ContextStorage {
     Object target = previous;
     Thread thread = Thread.currentThread();
     while (true) {
-      if (target instanceof SpanImpl span && span.isEnded() && span.ownedBy(thread)) {
+      if (target instanceof SpanImpl span && span.ownedBy(thread) && span.isEnded()) {
         target = span.previous();
-      } else if (target instanceof TraceImpl trace && trace.isEnded() && trace.ownedBy(thread)) {
+      } else if (target instanceof TraceImpl trace && trace.ownedBy(thread) && trace.isEnded()) {
         target = trace.previous();
       } else {
         break;

@@ -28,7 +28,8 @@ final class SpanImpl implements Span {
   private final Thread owner;
   private final boolean ownsTrace;
   private String id;
-  private long endedAtMicros;
+  // Volatile so that isEnded(), read when a scope closes, needs no lock; written under the lock.
+  private volatile long endedAtMicros;
   private SpanData data;
   private SpanError error;
   private Map<String, Object> metadata;
@@ -78,7 +79,7 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized long endedAtMicros() {
+  public long endedAtMicros() {
     return endedAtMicros;
   }
 
@@ -103,7 +104,7 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized boolean isEnded() {
+  public boolean isEnded() {
     return endedAtMicros != 0;
   }
 

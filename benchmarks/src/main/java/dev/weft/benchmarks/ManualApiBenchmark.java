@@ -89,6 +89,35 @@ public class ManualApiBenchmark {
     }
   }
 
+  /** Opens a tool span under an agent span and closes it, the common nesting. */
+  @Benchmark
+  public Span openAndCloseNestedSpan(OpenAgentSpan agent) {
+    Span span = Tracing.startFunctionSpan("lookup_order", "{\"id\":42}");
+    span.close();
+    return span;
+  }
+
+  /** An agent span open for the whole run, inside the thread's trace. */
+  @State(Scope.Thread)
+  public static class OpenAgentSpan {
+    private Trace trace;
+    private Span agent;
+
+    /** Opens the trace and the agent span on the benchmark thread. */
+    @Setup(Level.Trial)
+    public void open(Tracer tracer) {
+      trace = Tracing.trace("benchmark").start();
+      agent = Tracing.startAgentSpan("agent");
+    }
+
+    /** Closes the agent span and the trace. */
+    @TearDown(Level.Trial)
+    public void close() {
+      agent.close();
+      trace.close();
+    }
+  }
+
   /** Opens a tool span with its input and closes it. */
   @Benchmark
   public Span openAndCloseSpan(OpenTrace trace) {
