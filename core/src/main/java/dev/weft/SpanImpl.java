@@ -65,7 +65,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String parentId() {
-    return parent == null ? null : parent.spanId();
+    return parent == null ? trace.remoteParentId : parent.spanId();
   }
 
   @Override
@@ -100,7 +100,7 @@ final class SpanImpl implements Span {
 
   @Override
   public boolean isRecording() {
-    return trace.sampled;
+    return trace.isRecording();
   }
 
   @Override
@@ -178,9 +178,7 @@ final class SpanImpl implements Span {
         metadata = null;
       }
     }
-    if (trace.sampled) {
-      trace.tracer.processor.onSpanEnd(this);
-    }
+    trace.spanEnded(this);
     if (ownsTrace) {
       trace.end();
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A processor that keeps every event it receives, for assertions. */
+/** A processor that keeps every event it receives, in order, for assertions. */
 public final class RecordingProcessor implements TracingProcessor {
   public final List<TraceRecord> traceStarts = Collections.synchronizedList(new ArrayList<>());
   public final List<TraceRecord> traceEnds = Collections.synchronizedList(new ArrayList<>());
@@ -13,23 +13,34 @@ public final class RecordingProcessor implements TracingProcessor {
   public volatile int flushes;
   public volatile int shutdowns;
 
+  // The same events as one ordered log, and the lists under the names the sampling and
+  // distributed-context tests use.
+  final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  final List<TraceRecord> startedTraces = traceStarts;
+  final List<TraceRecord> endedTraces = traceEnds;
+  final List<Span> endedSpans = spanEnds;
+
   @Override
   public void onTraceStart(TraceRecord trace) {
+    events.add("trace-start " + trace.workflowName());
     traceStarts.add(trace);
   }
 
   @Override
   public void onTraceEnd(TraceRecord trace) {
+    events.add("trace-end " + trace.workflowName());
     traceEnds.add(trace);
   }
 
   @Override
   public void onSpanStart(Span span) {
+    events.add("span-start " + span.data().displayName());
     spanStarts.add(span);
   }
 
   @Override
   public void onSpanEnd(Span span) {
+    events.add("span-end " + span.data().displayName());
     spanEnds.add(span);
   }
 
