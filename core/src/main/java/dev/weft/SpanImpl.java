@@ -26,7 +26,6 @@ final class SpanImpl implements Span {
   private final long startedAtMicros;
   private final Object previous;
   private final Thread owner;
-  private final boolean ownsTrace;
   private String id;
   // Volatile so that isEnded(), read when a scope closes, needs no lock; written under the lock.
   private volatile long endedAtMicros;
@@ -35,7 +34,7 @@ final class SpanImpl implements Span {
   private Map<String, Object> metadata;
   private int turns;
 
-  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous, boolean ownsTrace) {
+  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.trace = trace;
     this.parent = parent;
@@ -44,7 +43,6 @@ final class SpanImpl implements Span {
     this.data = data;
     this.previous = previous;
     this.owner = Thread.currentThread();
-    this.ownsTrace = ownsTrace;
     this.startedAtMicros = trace.tracer.clock.nowMicros();
   }
 
@@ -179,7 +177,7 @@ final class SpanImpl implements Span {
       }
     }
     trace.spanEnded(this);
-    if (ownsTrace) {
+    if (trace.implicitRoot == this) {
       trace.end();
     }
   }
