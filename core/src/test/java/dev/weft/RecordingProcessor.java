@@ -4,21 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A processor that keeps every event it receives, in order, for assertions. */
+/** A processor that keeps every event it receives, for assertions. */
 public final class RecordingProcessor implements TracingProcessor {
+  /** Every event as text ("trace-start name", "span-end name", …), in order. */
+  public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
   public final List<TraceRecord> traceStarts = Collections.synchronizedList(new ArrayList<>());
   public final List<TraceRecord> traceEnds = Collections.synchronizedList(new ArrayList<>());
   public final List<Span> spanStarts = Collections.synchronizedList(new ArrayList<>());
   public final List<Span> spanEnds = Collections.synchronizedList(new ArrayList<>());
   public volatile int flushes;
   public volatile int shutdowns;
-
-  // The same events as one ordered log, and the lists under the names the sampling and
-  // distributed-context tests use.
-  final List<String> events = Collections.synchronizedList(new ArrayList<>());
-  final List<TraceRecord> startedTraces = traceStarts;
-  final List<TraceRecord> endedTraces = traceEnds;
-  final List<Span> endedSpans = spanEnds;
 
   @Override
   public void onTraceStart(TraceRecord trace) {

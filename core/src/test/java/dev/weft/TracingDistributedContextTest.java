@@ -66,7 +66,7 @@ class TracingDistributedContextTest {
       assertThat(root.parentId()).isEqualTo("span_0000000000f067aa0ba902b7");
       assertThat(root.parent()).isNull();
     }
-    assertThat(recorder.startedTraces)
+    assertThat(recorder.traceStarts)
         .extracting(TraceRecord::traceId)
         .containsExactly("trace_" + TRACE_HEX);
   }
@@ -97,6 +97,6 @@ class TracingDistributedContextTest {
       assertThat(trace.traceId()).isNotEqualTo("trace_" + TRACE_HEX).startsWith("trace_");
       assertThat(root.parentId()).isNull();
     }
-    assertThat(recorder.startedTraces).hasSize(1);
+    assertThat(recorder.traceStarts).hasSize(1);
   }
 }

@@ -45,9 +45,9 @@ class TracingSamplingTest {
       runTrace("t" + i, false);
     }
 
-    assertThat(recorder.startedTraces).hasSize(50);
-    assertThat(recorder.endedTraces).hasSize(50);
-    assertThat(recorder.endedSpans).hasSize(150);
+    assertThat(recorder.traceStarts).hasSize(50);
+    assertThat(recorder.traceEnds).hasSize(50);
+    assertThat(recorder.spanEnds).hasSize(150);
   }
 
   @Test
@@ -71,11 +71,11 @@ class TracingSamplingTest {
     }
 
     // 2000 draws at p=0.5: the standard deviation is about 22, so 850..1150 never fails by chance.
-    assertThat(recorder.startedTraces.size()).isBetween(850, 1150);
+    assertThat(recorder.traceStarts.size()).isBetween(850, 1150);
     Set<String> kept =
-        recorder.startedTraces.stream().map(TraceRecord::traceId).collect(Collectors.toSet());
+        recorder.traceStarts.stream().map(TraceRecord::traceId).collect(Collectors.toSet());
     Map<String, Long> spansPerTrace =
-        recorder.endedSpans.stream()
+        recorder.spanEnds.stream()
             .collect(Collectors.groupingBy(Span::traceId, Collectors.counting()));
     assertThat(spansPerTrace.keySet()).isEqualTo(kept);
     assertThat(spansPerTrace.values()).containsOnly(3L);
@@ -88,14 +88,12 @@ class TracingSamplingTest {
     runTrace("fine", false);
     runTrace("failing", true);
 
-    assertThat(recorder.startedTraces)
+    assertThat(recorder.traceStarts)
         .extracting(TraceRecord::workflowName)
         .containsExactly("failing");
-    assertThat(recorder.endedTraces)
-        .extracting(TraceRecord::workflowName)
-        .containsExactly("failing");
-    assertThat(recorder.endedSpans).hasSize(3);
-    assertThat(recorder.endedSpans).allSatisfy(s -> assertThat(s.isEnded()).isTrue());
+    assertThat(recorder.traceEnds).extracting(TraceRecord::workflowName).containsExactly("failing");
+    assertThat(recorder.spanEnds).hasSize(3);
+    assertThat(recorder.spanEnds).allSatisfy(s -> assertThat(s.isEnded()).isTrue());
     assertThat(recorder.events)
         .containsExactly(
             "trace-start failing",
