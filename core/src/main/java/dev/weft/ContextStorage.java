@@ -22,6 +22,29 @@ final class ContextStorage {
     }
   }
 
+  /**
+   * Restores {@code previous} when {@code closing} is what is current on this thread; a trace or
+   * span closed out of order leaves the context alone, and spans or traces of this thread that have
+   * already ended are skipped, so mis-ordered closes never leave an ended span current.
+   */
+  static void restore(Object closing, Object previous) {
+    if (CURRENT.get() != closing) {
+      return;
+    }
+    Object target = previous;
+    Thread thread = Thread.currentThread();
+    while (true) {
+      if (target instanceof SpanImpl span && span.isEnded() && span.ownedBy(thread)) {
+        target = span.previous();
+      } else if (target instanceof TraceImpl trace && trace.isEnded() && trace.ownedBy(thread)) {
+        target = trace.previous();
+      } else {
+        break;
+      }
+    }
+    set(target);
+  }
+
   static TraceImpl traceOf(Object value) {
     if (value instanceof SpanImpl span) {
       return span.trace;

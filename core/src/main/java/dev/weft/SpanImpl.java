@@ -187,8 +187,8 @@ final class SpanImpl implements Span {
 
   @Override
   public void releaseScope() {
-    if (Thread.currentThread() == owner && ContextStorage.get() == this) {
-      ContextStorage.set(previous);
+    if (Thread.currentThread() == owner) {
+      ContextStorage.restore(this, previous);
     }
   }
 
@@ -196,12 +196,20 @@ final class SpanImpl implements Span {
   public void close() {
     try {
       if (Thread.currentThread() == owner) {
-        ContextStorage.set(previous);
+        ContextStorage.restore(this, previous);
       }
       end();
     } catch (Throwable t) {
       WeftLog.warnRateLimited("span-close", "closing a span failed", t);
     }
+  }
+
+  Object previous() {
+    return previous;
+  }
+
+  boolean ownedBy(Thread thread) {
+    return owner == thread;
   }
 
   private boolean open(String what) {

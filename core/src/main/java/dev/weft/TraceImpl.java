@@ -103,12 +103,20 @@ final class TraceImpl implements Trace {
   public void close() {
     try {
       if (Thread.currentThread() == owner) {
-        ContextStorage.set(previous);
+        ContextStorage.restore(this, previous);
       }
       end();
     } catch (Throwable t) {
       WeftLog.warnRateLimited("trace-close", "closing a trace failed", t);
     }
+  }
+
+  Object previous() {
+    return previous;
+  }
+
+  boolean ownedBy(Thread thread) {
+    return owner == thread;
   }
 
   @Override

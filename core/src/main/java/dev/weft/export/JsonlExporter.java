@@ -3,9 +3,8 @@ package dev.weft.export;
 import dev.weft.Span;
 import dev.weft.TraceRecord;
 import dev.weft.processor.SpanExporter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends one JSON line per trace start, span end and trace end to a file, flushed at once, so a
+ * Appends one JSON line per trace start, span end and trace end to a file, written at once, so a
  * crash loses at most the spans still open.
  *
  * <p>Trace lines are trace objects with {@code started_at} and {@code ended_at} ({@code null} at
@@ -21,11 +20,11 @@ import java.util.List;
  */
 public final class JsonlExporter implements SpanExporter {
   private final Path file;
-  private final Writer writer;
+  private final OutputStream out;
 
-  private JsonlExporter(Path file, Writer writer) {
+  private JsonlExporter(Path file, OutputStream out) {
     this.file = file;
-    this.writer = writer;
+    this.out = out;
   }
 
   /** Returns an exporter appending to {@code file}, creating it and its folder when missing. */
@@ -34,15 +33,10 @@ public final class JsonlExporter implements SpanExporter {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Writer writer =
-        new BufferedWriter(
-            Files.newBufferedWriter(
-                file,
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE));
-    return new JsonlExporter(file, writer);
+    OutputStream out =
+        Files.newOutputStream(
+            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    return new JsonlExporter(file, out);
   }
 
   /** Returns the file written to. */
@@ -52,30 +46,25 @@ public final class JsonlExporter implements SpanExporter {
 
   @Override
   public synchronized void export(List<TraceRecord> traces, List<Span> spans) throws IOException {
+    StringBuilder lines = new StringBuilder(256 * (traces.size() + spans.size()));
     for (TraceRecord trace : traces) {
-      writeLine(trace, null);
+      lines.append(TraceJson.traceToString(trace, true)).append('\n');
     }
     for (Span span : spans) {
-      writeLine(null, span);
+      lines.append(TraceJson.spanToString(span)).append('\n');
     }
-    writer.flush();
-  }
-
-  private void writeLine(TraceRecord trace, Span span) throws IOException {
-    // A line is built whole before it is written, so a failure cannot leave half a line behind.
-    String line =
-        trace != null ? TraceJson.traceToString(trace, true) : TraceJson.spanToString(span);
-    writer.write(line);
-    writer.write('\n');
+    // One unbuffered write per batch of whole lines: a process killed at any point leaves only
+    // complete lines behind, where a buffered writer could flush half a long line.
+    out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public synchronized void flush() throws IOException {
-    writer.flush();
+    out.flush();
   }
 
   @Override
   public synchronized void shutdown() throws IOException {
-    writer.close();
+    out.close();
   }
 }

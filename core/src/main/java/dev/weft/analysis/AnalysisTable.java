@@ -1,0 +1,103 @@
+package dev.weft.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link TraceAnalysis} as aligned plain text for terminals and logs. */
+final class AnalysisTable {
+  private AnalysisTable() {}
+
+  static String render(TraceAnalysis a) {
+    StringBuilder out = new StringBuilder();
+    out.append("trace ")
+        .append(a.trace().workflowName())
+        .append(" (")
+        .append(a.trace().traceId())
+        .append(")")
+        .append(a.trace().isEnded() ? "" : " still open")
+        .append('\n');
+    row(out, "duration", duration(a.durationMicros()));
+    row(
+        out,
+        "spans",
+        a.spanCount() + (a.spanCount() == 0 ? "" : " (" + counts(a.spansByType(), " ") + ")"));
+    row(
+        out,
+        "tokens",
+        "in " + a.usage().inputTokens() + ", out " + a.usage().outputTokens() + perModel(a));
+    row(out, "cost", cost(a.cost()));
+    row(out, "tool calls", a.toolCalls().isEmpty() ? "none" : counts(a.toolCalls(), " x"));
+    List<String> chain = new ArrayList<>();
+    a.handoffs().forEach(h -> chain.add(name(h.from()) + " -> " + name(h.to())));
+    row(out, "handoffs", chain.isEmpty() ? "none" : String.join(", ", chain));
+    if (a.errors().isEmpty()) {
+      row(out, "errors", "none");
+    } else {
+      for (TraceAnalysis.SpanFailure f : a.errors()) {
+        row(out, "error", f.spanType() + " " + f.name() + ": " + f.message());
+      }
+    }
+    String slowLabel = "slow (>= " + duration(a.slowThreshold().toNanos() / 1_000) + ")";
+    if (a.slowSpans().isEmpty()) {
+      row(out, slowLabel, "none");
+    } else {
+      for (TraceAnalysis.SlowSpan s : a.slowSpans()) {
+        row(out, slowLabel, s.spanType() + " " + s.name() + " " + duration(s.durationMicros()));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String perModel(TraceAnalysis a) {
+    if (a.usageByModel().size() < 2) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    a.usageByModel()
+        .forEach((m, u) -> parts.add(m + " " + u.inputTokens() + "/" + u.outputTokens()));
+    return " (" + String.join(", ", parts) + ")";
+  }
+
+  private static String cost(CostEstimate cost) {
+    String usd = String.format(Locale.ROOT, "$%.4f", cost.usd());
+    if (cost.isComplete()) {
+      return usd;
+    }
+    return usd
+        + " + unpriced "
+        + String.join(", ", cost.unpricedModels())
+        + " (in "
+        + cost.unpricedInputTokens()
+        + ", out "
+        + cost.unpricedOutputTokens()
+        + " tokens)";
+  }
+
+  /** Returns {@code key<separator>count} pairs joined by commas. */
+  private static String counts(Map<String, Integer> counts, String separator) {
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, v) -> parts.add(k + separator + v));
+    return String.join(", ", parts);
+  }
+
+  private static String name(String agent) {
+    return agent == null ? "?" : agent;
+  }
+
+  private static void row(StringBuilder out, String label, String value) {
+    out.append("  ").append(label);
+    out.append(" ".repeat(Math.max(1, 22 - label.length()))).append(value).append('\n');
+  }
+
+  static String duration(long micros) {
+    if (micros < 1_000) {
+      return micros + " µs";
+    }
+    if (micros < 1_000_000) {
+      return (micros / 1_000) + " ms";
+    }
+    return String.format(Locale.ROOT, "%.2f s", micros / 1_000_000.0);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.weft;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A processor that keeps every event it receives, for assertions. */
+public final class RecordingProcessor implements TracingProcessor {
+  public final List<TraceRecord> traceStarts = Collections.synchronizedList(new ArrayList<>());
+  public final List<TraceRecord> traceEnds = Collections.synchronizedList(new ArrayList<>());
+  public final List<Span> spanStarts = Collections.synchronizedList(new ArrayList<>());
+  public final List<Span> spanEnds = Collections.synchronizedList(new ArrayList<>());
+  public volatile int flushes;
+  public volatile int shutdowns;
+
+  @Override
+  public void onTraceStart(TraceRecord trace) {
+    traceStarts.add(trace);
+  }
+
+  @Override
+  public void onTraceEnd(TraceRecord trace) {
+    traceEnds.add(trace);
+  }
+
+  @Override
+  public void onSpanStart(Span span) {
+    spanStarts.add(span);
+  }
+
+  @Override
+  public void onSpanEnd(Span span) {
+    spanEnds.add(span);
+  }
+
+  @Override
+  public void forceFlush() {
+    flushes++;
+  }
+
+  @Override
+  public void shutdown() {
+    shutdowns++;
+  }
+
+  /** Returns the ended span whose data has the given display name. */
+  public Span ended(String displayName) {
+    synchronized (spanEnds) {
+      return spanEnds.stream()
+          .filter(s -> displayName.equals(s.data().displayName()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no ended span " + displayName));
+    }
+  }
+}
