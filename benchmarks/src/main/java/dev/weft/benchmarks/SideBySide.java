@@ -18,6 +18,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -29,8 +30,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent} (jar paths), {@code
  * out} (report file), {@code forks}, {@code wi}, {@code w}, {@code i}, {@code r} (JMH warm-up and
- * measurement iterations and seconds), {@code startup.runs}, and {@code only} (comma list of
- * configuration names, plus {@code startup}, to re-run part of it).
+ * measurement iterations and seconds), {@code startup.runs}, {@code only} (comma list of
+ * configuration names, plus {@code startup}, to re-run part of it) and {@code prof} (comma list of
+ * extra JMH profilers, such as {@code stack}, to find hot spots).
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -108,7 +110,7 @@ public final class SideBySide {
             + "\\.("
             + String.join("|", setup.benchmarks())
             + ")$";
-    Options options =
+    ChainedOptionsBuilder builder =
         new OptionsBuilder()
             .include(include)
             .mode(Mode.AverageTime)
@@ -123,8 +125,14 @@ public final class SideBySide {
             .jvmArgsAppend("-D" + AnnotatedMethodBenchmark.EXPECT_PROPERTY + "=" + setup.expect())
             .shouldFailOnError(true)
             .resultFormat(ResultFormatType.JSON)
-            .result(workDir.resolve("jmh-" + setup.name() + ".json").toString())
-            .build();
+            .result(workDir.resolve("jmh-" + setup.name() + ".json").toString());
+    // Extra profilers for finding hot spots, e.g. prof=stack or prof=jfr.
+    for (String profiler : opts.getOrDefault("prof", "").split(",")) {
+      if (!profiler.isBlank()) {
+        builder.addProfiler(profiler.strip());
+      }
+    }
+    Options options = builder.build();
     Collection<RunResult> results = new Runner(options).run();
     List<Measurement> measurements = new ArrayList<>();
     for (RunResult run : results) {
