@@ -1,5 +1,6 @@
 package dev.weft.benchmarks;
 
+import dev.weft.processor.BatchTraceProcessor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of calling an annotated method: the plain method, the Weft-annotated one and the
@@ -25,6 +27,14 @@ public class AnnotatedMethodBenchmark {
   /** The system property naming which agent traces the methods: none, weft or otel. */
   public static final String EXPECT_PROPERTY = "bench.expect";
 
+  /**
+   * The system property that, set to {@code discard}, puts Weft's batch processor in front of a
+   * {@link DiscardExporter} before measuring.
+   */
+  public static final String WEFT_EXPORTER_PROPERTY = "bench.weft.exporter";
+
+  private BatchTraceProcessor batch;
+
   private final PlainTargets plain = new PlainTargets();
   private final WeftTargets weft = new WeftTargets();
   private final OtelTargets otel = new OtelTargets();
@@ -34,9 +44,15 @@ public class AnnotatedMethodBenchmark {
   private String user = "alice@example.com";
   private String query = "What is the weather in Paris tomorrow?";
 
-  /** Fails the fork when the attached agent does not trace as this configuration expects. */
+  /**
+   * Installs the batch processor when asked to, and fails the fork when the attached agent does not
+   * trace as this configuration expects.
+   */
   @Setup
-  public void checkAgent() {
+  public void setUp() {
+    if ("discard".equals(System.getProperty(WEFT_EXPORTER_PROPERTY))) {
+      batch = DiscardExporter.install();
+    }
     String expected = System.getProperty(EXPECT_PROPERTY, "none");
     boolean weftTraces = weft.insideSpan();
     boolean otelTraces = otel.insideSpan();
@@ -55,6 +71,15 @@ public class AnnotatedMethodBenchmark {
               + weftTraces
               + ", OpenTelemetry traces="
               + otelTraces);
+    }
+  }
+
+  /** Drains and stops the batch processor, which prints what its exporter saw. */
+  @TearDown
+  public void tearDown() {
+    if (batch != null) {
+      batch.shutdown();
+      System.err.println("[bench] batch processor dropped " + batch.droppedCount() + " records");
     }
   }
 

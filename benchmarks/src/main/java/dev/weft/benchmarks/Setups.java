@@ -29,7 +29,7 @@ final class Setups {
             "weft-disabled",
             "none",
             weftAgent,
-            args(HEAP, "-javaagent:" + weftAgent, "-Dweft.disabled=true"),
+            args(HEAP, weft(weftAgent, workDir), "-Dweft.disabled=true"),
             WEFT,
             "Weft agent, weft.disabled=true"));
     setups.add(
@@ -45,7 +45,7 @@ final class Setups {
             "weft-noop",
             "weft",
             weftAgent,
-            args(HEAP, "-javaagent:" + weftAgent, "-Dweft.exporters=none"),
+            args(HEAP, weft(weftAgent, workDir), "-Dweft.exporters=none"),
             WEFT,
             "Weft agent, weft.exporters=none (spans end in the no-op processor)"));
     setups.add(
@@ -61,7 +61,11 @@ final class Setups {
             "weft-batch",
             "weft",
             weftAgent,
-            args(HEAP, "-javaagent:" + weftAgent, "-Dweft.exporters=discard"),
+            args(
+                HEAP,
+                weft(weftAgent, workDir),
+                "-Dweft.exporters=none",
+                "-D" + AnnotatedMethodBenchmark.WEFT_EXPORTER_PROPERTY + "=discard"),
             WEFT,
             "Weft agent, batch processor + exporter serialising to JSON and discarding"));
     return setups;
@@ -80,6 +84,13 @@ final class Setups {
                 "-Dweft.json.dir=" + workDir.resolve("startup-traces"))));
     launches.add(new StartupProbe.Launch("otel", args(List.of(), otel(otelAgent), otlp(sinkUrl))));
     return launches;
+  }
+
+  private static String[] weft(Path weftAgent, Path workDir) {
+    // Should anything fall back to the default json exporter, it writes to a temporary folder.
+    return new String[] {
+      "-javaagent:" + weftAgent, "-Dweft.json.dir=" + workDir.resolve("weft-traces")
+    };
   }
 
   private static String[] otel(Path otelAgent) {
