@@ -1,0 +1,211 @@
+package dev.weft.capture;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a captured value into a bounded, redacted, immutable JSON-like tree, or into text.
+ *
+ * <p>A tree holds only null, {@link String}, {@link Boolean}, {@link Long}, {@link Double}, {@link
+ * java.math.BigDecimal}, {@link java.math.BigInteger}, unmodifiable {@code List<Object>} and
+ * unmodifiable insertion-ordered {@code Map<String, Object>}. Strings, numbers, booleans and chars
+ * are values; enums their {@code name()}; records their components (through their accessors);
+ * collections, maps and arrays their elements; {@code Optional} its value or null; every other
+ * object its {@code toString()}. No other method of an application object is called: never a
+ * getter, never an {@code Iterable} or stream that is not a {@code Collection}.
+ *
+ * <p>Bounds: containers nest at most 3 deep (a deeper one becomes {@code "[Map of 12]"}); at most
+ * 50 elements each, then {@code "... 12 more"}; every string cut at {@link #maxChars()} with {@code
+ * "… [truncated 1234 chars]"}; and the strings of one rendered value add up to at most {@value
+ * #BUDGET_FACTOR} times {@code maxChars} characters, after which remaining elements are summarised.
+ * A container met again on its own path becomes {@code "<cycle>"}.
+ *
+ * <p>Secrets: values of a type (or subtype of a type) annotated {@code @Sensitive}, map entries and
+ * record components with a secret's name ({@link #isSensitiveName}) become {@value #REDACTED}, and
+ * every string that comes out, map keys included, goes through {@link #redact}.
+ *
+ * <p>Immutable and thread-safe; rendering never throws.
+ */
+public final class ValueRenderer {
+
+  /** What a redacted value or secret is replaced with. */
+  public static final String REDACTED = "[REDACTED]";
+
+  /** The default longest string, as {@code weft.capture.max-chars}. */
+  public static final int DEFAULT_MAX_CHARS = 16_384;
+
+  /** The smallest {@code maxChars} accepted. */
+  public static final int MIN_MAX_CHARS = 16;
+
+  /** How many times {@code maxChars} one rendered value may hold in all its strings. */
+  public static final int BUDGET_FACTOR = 4;
+
+  /**
+   * How far past the cut a long string is still redacted, so a secret that straddles the cut is
+   * replaced rather than partly kept.
+   */
+  private static final int REDACTION_OVERLAP = 1024;
+
+  private static final ValueRenderer DEFAULTS = new ValueRenderer(DEFAULT_MAX_CHARS, List.of());
+
+  private final int maxChars;
+  private final SecretRedactor redactor;
+
+  private ValueRenderer(int maxChars, List<Pattern> extraPatterns) {
+    this.maxChars = maxChars;
+    this.redactor = SecretRedactor.create(extraPatterns);
+  }
+
+  /**
+   * Creates a renderer.
+   *
+   * @param maxChars the longest string kept, at least {@value #MIN_MAX_CHARS}
+   * @param extraPatterns regexes whose matches are redacted on top of the built-in secret patterns
+   * @throws IllegalArgumentException when {@code maxChars} is too small
+   */
+  public static ValueRenderer create(int maxChars, List<Pattern> extraPatterns) {
+    if (maxChars < MIN_MAX_CHARS) {
+      throw new IllegalArgumentException("maxChars " + maxChars + " < " + MIN_MAX_CHARS);
+    }
+    return new ValueRenderer(maxChars, List.copyOf(extraPatterns));
+  }
+
+  /** Returns the renderer with the default string limit and only the built-in patterns. */
+  public static ValueRenderer defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns the longest string this renderer keeps before truncating. */
+  public int maxChars() {
+    return maxChars;
+  }
+
+  /**
+   * Returns whether a parameter, map key or record component of this name holds a secret: the name
+   * without case, {@code _}, {@code -} and {@code .} equals or ends with password, passwd, pwd,
+   * secret, token, apikey, accesskey, privatekey, authorization, auth, credential(s), cookie or
+   * sessionid. So {@code apiKey} and {@code accessToken} are secret; {@code maxTokens} and {@code
+   * author} are not.
+   */
+  public static boolean isSensitiveName(String name) {
+    return SensitiveNames.isSensitive(name);
+  }
+
+  /**
+   * Renders a captured value as an immutable tree (see the class description).
+   *
+   * @param value the value, or null
+   * @return the tree, or null for null
+   */
+  public Object render(Object value) {
+    if (value instanceof String s) {
+      return text(s, maxChars);
+    }
+    try {
+      return new RenderPass(this).render(value, 0);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return "<not rendered: " + e.getClass().getSimpleName() + ">";
+    }
+  }
+
+  /**
+   * Renders a value as text: a string is itself (redacted, truncated), anything that renders to a
+   * string (an enum, a {@code toString()}) is that string, and anything else is compact JSON text.
+   */
+  public String renderText(Object value) {
+    Object tree = render(value);
+    return tree instanceof String s ? s : JsonText.write(tree);
+  }
+
+  /**
+   * Renders arguments as the JSON text of an object from parameter name to rendered value, in
+   * parameter order. See {@link #renderArgumentMap}.
+   */
+  public String renderArguments(String[] names, Object[] values, boolean[] sensitive) {
+    return JsonText.write(renderArgumentMap(names, values, sensitive));
+  }
+
+  /**
+   * Renders arguments as an unmodifiable map from parameter name to rendered value, in parameter
+   * order; all arguments share one size budget.
+   *
+   * @param names the parameter names, or null (then {@code arg0}, {@code arg1}, ...)
+   * @param values the arguments, or null for none
+   * @param sensitive which parameters are {@code @Sensitive}, or null for none; those and the
+   *     parameters with a secret's name ({@link #isSensitiveName}) become {@value #REDACTED}
+   */
+  public Map<String, Object> renderArgumentMap(
+      String[] names, Object[] values, boolean[] sensitive) {
+    if (values == null || values.length == 0) {
+      return Map.of();
+    }
+    try {
+      RenderPass pass = new RenderPass(this);
+      Map<String, Object> out = new LinkedHashMap<>((int) (values.length / 0.75f) + 1);
+      for (int i = 0; i < values.length; i++) {
+        String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
+        boolean secret =
+            (sensitive != null && i < sensitive.length && sensitive[i]) || isSensitiveName(name);
+        out.put(name, secret ? REDACTED : pass.render(values[i], 0));
+      }
+      return Collections.unmodifiableMap(out);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Map.of("<not rendered>", e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Returns {@code text} with secrets replaced by {@value #REDACTED}: OpenAI-style keys ({@code
+   * sk-...}), the token after {@code Bearer}, AWS access key ids, GitHub, Slack and Google API
+   * tokens, JWTs, and the matches of the extra patterns. Not truncated.
+   *
+   * @param text the text, or null
+   * @return the redacted text, or null for null
+   */
+  public String redact(String text) {
+    return text == null ? null : redactor.redact(text);
+  }
+
+  /** Returns the characters one rendered value may hold in all its strings. */
+  long totalBudget() {
+    return (long) BUDGET_FACTOR * maxChars;
+  }
+
+  /**
+   * Returns {@code s} made safe to write as JSON (unpaired surrogates replaced), redacted and cut
+   * at {@code limit} characters.
+   */
+  String text(String s, int limit) {
+    int length = s.length();
+    if (length <= limit) {
+      return redactor.redact(Strings.withoutBrokenSurrogates(s));
+    }
+    int window = (int) Math.min(length, (long) limit + REDACTION_OVERLAP);
+    String redacted = redactor.redact(Strings.withoutBrokenSurrogates(s.substring(0, window)));
+    int dropped = length - window;
+    int cut = Math.min(limit, redacted.length());
+    if (cut < redacted.length() && Character.isHighSurrogate(redacted.charAt(cut - 1))) {
+      cut--;
+    }
+    dropped += redacted.length() - cut;
+    if (dropped == 0) {
+      return redacted;
+    }
+    return redacted.substring(0, cut) + "… [truncated " + dropped + " chars]";
+  }
+
+  /** Returns {@code value.toString()}, or a placeholder naming what it threw; never throws. */
+  static String safeToString(Object value) {
+    try {
+      String s = value.toString();
+      return s != null ? s : "null";
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      return "<toString() threw " + t.getClass().getSimpleName() + ">";
+    }
+  }
+}

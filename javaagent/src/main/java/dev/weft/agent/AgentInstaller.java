@@ -1,0 +1,70 @@
+package dev.weft.agent;
+
+import dev.weft.Tracing;
+import dev.weft.config.WeftConfig;
+import dev.weft.internal.WeftLog;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/**
+ * Installs the agent once Weft's runtime is on the boot class path: reads the configuration,
+ * configures tracing, and registers the class transformers that weave span methods and carry the
+ * trace context into JDK executors.
+ */
+final class AgentInstaller {
+  private AgentInstaller() {}
+
+  /**
+   * Installs the agent.
+   *
+   * @param agentArgs the agent argument string, or null
+   * @param instrumentation the JVM's instrumentation
+   * @param attached whether the agent was loaded into a running JVM, whose loaded classes are then
+   *     transformed again
+   */
+  static void install(String agentArgs, Instrumentation instrumentation, boolean attached) {
+    long start = System.nanoTime();
+    WeftConfig config = WeftConfig.load(agentArgs);
+    Tracing.configure(config);
+    long configured = System.nanoTime();
+    TransformLogger logger = new TransformLogger();
+
+    ExecutorInstrumentation.builder(baseBuilder(logger)).installOn(instrumentation);
+    long executors = System.nanoTime();
+
+    AgentBuilder methods =
+        SpanInstrumentation.builder(baseBuilder(logger), config)
+            .with(
+                attached
+                    ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                    : AgentBuilder.RedefinitionStrategy.DISABLED);
+    methods.installOn(instrumentation);
+
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+      WeftLog.debug(
+          "start-up: configuration "
+              + (configured - start) / 1_000_000
+              + " ms, executors "
+              + (executors - configured) / 1_000_000
+              + " ms, span methods "
+              + (System.nanoTime() - executors) / 1_000_000
+              + " ms");
+    }
+    WeftLog.info(
+        "agent "
+            + (attached ? "attached" : "started")
+            + " in "
+            + millis
+            + " ms"
+            + (config.disabled() ? "; tracing is disabled" : "; exporters " + config.exporters()));
+  }
+
+  private static AgentBuilder baseBuilder(TransformLogger logger) {
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(logger);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.weft.agent;
+
+import dev.weft.Tracing;
+import dev.weft.weaver.WovenMethods;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * The code woven around a span method that returns a Reactor {@code Mono} or {@code Flux}: as
+ * {@link SpanAdvice}, but the returned publisher is replaced by one that ends the span when it
+ * terminates, since a publisher does its work only once subscribed.
+ */
+final class ReactiveSpanAdvice {
+  private ReactiveSpanAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static Object enter(
+      @MethodId int id, @Advice.Origin Class<?> type, @Advice.AllArguments Object[] args) {
+    if (!Tracing.isEnabled()) {
+      return null;
+    }
+    return WovenMethods.needsArguments(id, type)
+        ? WovenMethods.enter(id, type, args)
+        : WovenMethods.enter(id, type, null);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @MethodId int id,
+      @Advice.Origin Class<?> type,
+      @Advice.Enter Object call,
+      @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object result,
+      @Advice.Thrown Throwable thrown) {
+    if (call != null) {
+      result = WovenMethods.exit(id, type, call, result, thrown);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.weft.agent;
+
+import dev.weft.config.WeftConfig;
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Weaves {@link SpanAdvice} (or {@link ReactiveSpanAdvice}) into every span method of application
+ * classes.
+ */
+final class SpanInstrumentation {
+  private static final TypeDescription SPAN_ADVICE =
+      TypeDescription.ForLoadedType.of(SpanAdvice.class);
+  private static final TypeDescription REACTIVE_ADVICE =
+      TypeDescription.ForLoadedType.of(ReactiveSpanAdvice.class);
+  private static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
+      ElementMatchers.returns(
+          ElementMatchers.namedOneOf("reactor.core.publisher.Mono", "reactor.core.publisher.Flux"));
+
+  private SpanInstrumentation() {}
+
+  /** Adds span weaving to {@code builder}. */
+  static AgentBuilder builder(AgentBuilder builder, WeftConfig config) {
+    SpanMatchers matchers = new SpanMatchers(config.methodRules(), config.packages());
+    ClassFileLocator adviceLocator = adviceLocator();
+    return builder
+        .with(new TypePoolCache())
+        .ignore(
+            (type, classLoader, module, classBeingRedefined, protectionDomain) ->
+                classLoader == null
+                    || classLoader == ClassLoader.getPlatformClassLoader()
+                    || matchers.ignoredByName(type.getName()))
+        .type(ElementMatchers.<TypeDescription>any().and(matchers::holdsSpanMethods))
+        .transform(
+            (DynamicType.Builder<?> typeBuilder,
+                TypeDescription type,
+                ClassLoader classLoader,
+                JavaModule module,
+                java.security.ProtectionDomain protectionDomain) -> {
+              Advice.WithCustomMapping mapping =
+                  Advice.withCustomMapping()
+                      .bind(new MethodIdMapping(new ParameterNames(type, classLoader)));
+              ElementMatcher.Junction<MethodDescription> spanMethods =
+                  ElementMatchers.<MethodDescription>any().and(matchers::isSpanMethod);
+              return typeBuilder
+                  .visit(
+                      mapping
+                          .to(SPAN_ADVICE, adviceLocator)
+                          .on(spanMethods.and(ElementMatchers.not(RETURNS_PUBLISHER))))
+                  .visit(
+                      mapping
+                          .to(REACTIVE_ADVICE, adviceLocator)
+                          .on(spanMethods.and(RETURNS_PUBLISHER)));
+            });
+  }
+
+  private static ClassFileLocator adviceLocator() {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (Class<?> advice : new Class<?>[] {SpanAdvice.class, ReactiveSpanAdvice.class}) {
+      classes.put(advice.getName(), ClassFileLocator.ForClassLoader.read(advice));
+    }
+    return new ClassFileLocator.Compound(
+        new ClassFileLocator.Simple(classes),
+        ClassFileLocator.ForClassLoader.of(SpanInstrumentation.class.getClassLoader()));
+  }
+}

@@ -1,0 +1,257 @@
+package dev.weft.agent;
+
+import dev.weft.config.MethodRule;
+import dev.weft.weaver.MethodSpanEngine;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.annotation.AnnotationList;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.description.type.TypeList;
+
+/**
+ * Decides what the agent weaves: which types are never looked at, which types hold span methods,
+ * and which of their methods become spans (annotated, overriding an annotated method of a
+ * superclass or interface, or named by a {@code weft.methods} rule).
+ */
+final class SpanMatchers {
+  /** Weft's own runtime packages under {@code dev.weft}; other {@code dev.weft} code is woven. */
+  private static final Set<String> WEFT_PACKAGES =
+      Set.of(
+          "agent",
+          "annotations",
+          "capture",
+          "cli",
+          "config",
+          "data",
+          "export",
+          "internal",
+          "processor",
+          "shaded",
+          "weaver",
+          "viewer",
+          "otlp",
+          "openai");
+
+  private static final String[] IGNORED_PREFIXES = {
+    "java.",
+    "javax.",
+    "jdk.",
+    "sun.",
+    "com.sun.",
+    "io.opentelemetry.javaagent.",
+    "co.elastic.apm.",
+    "datadog.",
+    "com.datadog.",
+    "net.bytebuddy.",
+    "org.aspectj.",
+    "kotlin.",
+    "scala."
+  };
+
+  private static final Set<String> SPAN_ANNOTATIONS =
+      Set.copyOf(MethodSpanEngine.spanAnnotationNames());
+
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("toString", "hashCode", "equals", "clone", "finalize");
+
+  private final List<MethodRule> rules;
+  private final Set<String> ruleTypes = new HashSet<>();
+  private final List<String> packages;
+
+  SpanMatchers(List<MethodRule> rules, List<String> packages) {
+    this.rules = List.copyOf(rules);
+    for (MethodRule rule : rules) {
+      ruleTypes.add(rule.typeName());
+    }
+    this.packages = List.copyOf(packages);
+  }
+
+  /** Returns whether a type is never woven, judged by its name alone (no class file parsing). */
+  boolean ignoredByName(String name) {
+    for (String prefix : IGNORED_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    if (name.startsWith("dev.weft.")) {
+      int dot = name.indexOf('.', "dev.weft.".length());
+      if (dot < 0 || WEFT_PACKAGES.contains(name.substring("dev.weft.".length(), dot))) {
+        return true;
+      }
+    }
+    if (name.contains("$Proxy")
+        || name.contains("$$")
+        || name.contains("$ByteBuddy$")
+        || name.contains("$HibernateProxy$")) {
+      return true;
+    }
+    if (!packages.isEmpty() && !ruleTypes.contains(name)) {
+      for (String pkg : packages) {
+        if (name.startsWith(pkg.endsWith(".") ? pkg : pkg + ".")) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Returns whether a type declares or inherits a span method, or is covered by a rule. */
+  boolean holdsSpanMethods(TypeDescription type) {
+    if (ruleTypes.contains(type.getName()) || declaresSpanMethod(type, true)) {
+      return true;
+    }
+    return anySupertype(
+        type, t -> ruleTypes.contains(t.asErasure().getName()) || declaresSpanMethod(t, false));
+  }
+
+  /** Returns whether a method of a type being woven becomes a span. */
+  boolean isSpanMethod(MethodDescription method) {
+    if (!method.isMethod()
+        || method.isAbstract()
+        || method.isNative()
+        || method.isBridge()
+        || method.isSynthetic()) {
+      return false;
+    }
+    if (isAnnotated(method.getDeclaredAnnotations())) {
+      return true;
+    }
+    if (!method.isStatic() && !method.isPrivate() && overridesAnnotated(method)) {
+      return true;
+    }
+    return !rules.isEmpty() && ruleIncludes(method);
+  }
+
+  private static boolean declaresSpanMethod(TypeDefinition type, boolean concreteOnly) {
+    for (MethodDescription method : type.getDeclaredMethods()) {
+      if ((!concreteOnly || !method.isAbstract()) && isAnnotated(method.getDeclaredAnnotations())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overridesAnnotated(MethodDescription method) {
+    MethodDescription.TypeToken token = method.asTypeToken();
+    String name = method.getInternalName();
+    int arity = method.getParameters().size();
+    return anySupertype(
+        method.getDeclaringType(),
+        type -> {
+          for (MethodDescription candidate : type.getDeclaredMethods()) {
+            if (candidate.getInternalName().equals(name)
+                && candidate.getParameters().size() == arity
+                && !candidate.isStatic()
+                && !candidate.isPrivate()
+                && candidate.asTypeToken().getParameterTypes().equals(token.getParameterTypes())
+                && isAnnotated(candidate.getDeclaredAnnotations())) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private boolean ruleIncludes(MethodDescription method) {
+    List<String> names = new ArrayList<>();
+    TypeDefinition declaring = method.getDeclaringType();
+    names.add(declaring.asErasure().getName());
+    anySupertype(
+        declaring,
+        t -> {
+          names.add(t.asErasure().getName());
+          return false;
+        });
+    for (MethodRule rule : rules) {
+      if (!names.contains(rule.typeName()) || !rule.includes(method.getName())) {
+        continue;
+      }
+      if (!rule.allMethods()) {
+        return true;
+      }
+      if (method.isPublic()
+          && !isAccessor(method)
+          && !OBJECT_METHODS.contains(method.getName())
+          && !(method.isStatic() && method.getName().equals("main"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAccessor(MethodDescription method) {
+    String name = method.getName();
+    int arity = method.getParameters().size();
+    boolean returnsValue = !method.getReturnType().represents(void.class);
+    if (arity == 0 && returnsValue && hasPrefix(name, "get")) {
+      return true;
+    }
+    if (arity == 0 && method.getReturnType().represents(boolean.class) && hasPrefix(name, "is")) {
+      return true;
+    }
+    return arity == 1 && hasPrefix(name, "set");
+  }
+
+  private static boolean hasPrefix(String name, String prefix) {
+    return name.length() > prefix.length()
+        && name.startsWith(prefix)
+        && Character.isUpperCase(name.charAt(prefix.length()));
+  }
+
+  private static boolean isAnnotated(AnnotationList annotations) {
+    for (AnnotationDescription annotation : annotations) {
+      if (SPAN_ANNOTATIONS.contains(annotation.getAnnotationType().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Visits the superclasses and interfaces of a type (generic, so inherited methods carry resolved
+   * type arguments), nearest first, skipping the JDK's, until {@code visitor} returns true.
+   */
+  private static boolean anySupertype(TypeDefinition type, Predicate<TypeDefinition> visitor) {
+    Deque<TypeDefinition> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    enqueueSupertypes(type, queue);
+    while (!queue.isEmpty()) {
+      TypeDefinition next = queue.poll();
+      try {
+        String name = next.asErasure().getName();
+        if (name.startsWith("java.") || !seen.add(name)) {
+          continue;
+        }
+        if (visitor.test(next)) {
+          return true;
+        }
+        enqueueSupertypes(next, queue);
+      } catch (RuntimeException | LinkageError e) {
+        // A supertype whose class file cannot be found cannot carry annotations we could see.
+      }
+    }
+    return false;
+  }
+
+  private static void enqueueSupertypes(TypeDefinition type, Deque<TypeDefinition> queue) {
+    try {
+      TypeDescription.Generic superClass = type.getSuperClass();
+      if (superClass != null) {
+        queue.add(superClass);
+      }
+      TypeList.Generic interfaces = type.getInterfaces();
+      queue.addAll(interfaces);
+    } catch (RuntimeException | LinkageError e) {
+      // Unresolvable hierarchy: nothing more to visit from here.
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.weft.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+
+/**
+ * The java agent's entry point ({@code Premain-Class} and {@code Agent-Class}).
+ *
+ * <p>Puts Weft's runtime (annotations, core, weaver and their relocated dependencies, shipped
+ * inside the agent jar as {@value #BOOTSTRAP_JAR}) on the boot class path, so the code woven into
+ * any class, whichever class loader defined it, reaches one copy of it; then hands over to {@link
+ * AgentInstaller}. This class refers to JDK types only: nothing of Weft may be loaded before the
+ * runtime is on the boot class path, or it would be loaded twice.
+ */
+public final class WeftAgent {
+  /** Where the runtime jar lies inside the agent jar. */
+  static final String BOOTSTRAP_JAR = "META-INF/weft/weft-bootstrap.jar";
+
+  /** Set once the agent is installed in this JVM, so a second attach does nothing. */
+  static final String INSTALLED_PROPERTY = "dev.weft.agent.installed";
+
+  private WeftAgent() {}
+
+  /** Called by the JVM for {@code -javaagent:weft-agent.jar[=options]}. */
+  public static void premain(String agentArgs, Instrumentation instrumentation) {
+    start(agentArgs, instrumentation, false);
+  }
+
+  /** Called by the JVM when the agent is loaded into a running JVM ({@code attach}). */
+  public static void agentmain(String agentArgs, Instrumentation instrumentation) {
+    start(agentArgs, instrumentation, true);
+  }
+
+  private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
+    try {
+      synchronized (WeftAgent.class) {
+        if (System.getProperty(INSTALLED_PROPERTY) != null) {
+          System.err.println("[weft] the agent is already installed in this JVM; nothing to do");
+          return;
+        }
+        System.setProperty(INSTALLED_PROPERTY, "true");
+      }
+      if (!runtimeOnBootClassPath()) {
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+      }
+      Class<?> installer =
+          Class.forName("dev.weft.agent.AgentInstaller", true, WeftAgent.class.getClassLoader());
+      Method install =
+          installer.getDeclaredMethod(
+              "install", String.class, Instrumentation.class, boolean.class);
+      install.setAccessible(true);
+      install.invoke(null, agentArgs, instrumentation, attached);
+    } catch (Throwable t) {
+      Throwable cause = t.getCause() != null ? t.getCause() : t;
+      System.err.println(
+          "[weft] ERROR the agent could not start; the application runs untraced: " + cause);
+    }
+  }
+
+  private static boolean runtimeOnBootClassPath() {
+    try {
+      Class.forName("dev.weft.weaver.WovenMethods", false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static File extractRuntime() throws IOException {
+    Path file = Files.createTempFile("weft-bootstrap-", ".jar");
+    file.toFile().deleteOnExit();
+    try (InputStream in = WeftAgent.class.getClassLoader().getResourceAsStream(BOOTSTRAP_JAR)) {
+      if (in == null) {
+        throw new IOException(BOOTSTRAP_JAR + " is missing from the agent jar");
+      }
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file.toFile();
+  }
+}

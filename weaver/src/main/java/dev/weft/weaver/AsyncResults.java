@@ -1,0 +1,91 @@
+package dev.weft.weaver;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Finds out when an asynchronous result completes: a {@link CompletionStage}, or a Reactor {@code
+ * Mono}/{@code Flux} when Reactor is present (reached by reflection, so Reactor stays optional).
+ */
+final class AsyncResults {
+  private static final ClassValue<Method[]> REACTOR_OPERATORS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+          return reactorOperators(type);
+        }
+      };
+
+  private AsyncResults() {}
+
+  /**
+   * Calls {@code onDone} once when {@code stage} completes, with its value or (unwrapped) failure.
+   * Returns false when the stage refused the callback.
+   */
+  static boolean whenComplete(CompletionStage<?> stage, BiConsumer<Object, Throwable> onDone) {
+    try {
+      stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns a publisher that behaves as {@code publisher} and calls {@code onDone} once when it
+   * terminates (value of a {@code Mono}, or error; null on cancellation or for a {@code Flux}), or
+   * null when {@code publisher} is not a Reactor {@code Mono} or {@code Flux}.
+   */
+  static Object onTermination(Object publisher, BiConsumer<Object, Throwable> onDone) {
+    Method[] operators = REACTOR_OPERATORS.get(publisher.getClass());
+    if (operators == null) {
+      return null;
+    }
+    AtomicReference<Object> last = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Consumer<Object> onNext = last::set;
+    Consumer<Throwable> onError = failure::set;
+    Consumer<Object> onFinally = signal -> onDone.accept(last.get(), failure.get());
+    try {
+      Object withNext = operators[0].invoke(publisher, onNext);
+      Object withError = operators[1].invoke(withNext, onError);
+      return operators[2].invoke(withError, onFinally);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Returns the cause of the wrappers completion stages put around a failure. */
+  static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static Method[] reactorOperators(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      String name = c.getName();
+      if (name.equals("reactor.core.publisher.Mono")
+          || name.equals("reactor.core.publisher.Flux")) {
+        try {
+          return new Method[] {
+            c.getMethod("doOnNext", Consumer.class),
+            c.getMethod("doOnError", Consumer.class),
+            c.getMethod("doFinally", Consumer.class)
+          };
+        } catch (NoSuchMethodException | RuntimeException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+}

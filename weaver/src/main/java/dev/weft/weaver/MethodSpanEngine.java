@@ -1,0 +1,275 @@
+package dev.weft.weaver;
+
+import dev.weft.Span;
+import dev.weft.Trace;
+import dev.weft.TraceBuilder;
+import dev.weft.Tracing;
+import dev.weft.TracingContext;
+import dev.weft.capture.ValueRenderer;
+import dev.weft.config.WeftConfig;
+import dev.weft.internal.WeftLog;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns one call of a traced method into a span: the engine every weaving route (java agent,
+ * AspectJ) calls, so a method traces the same whichever route wove it.
+ *
+ * <pre>{@code
+ * MethodDescriptor d = MethodSpanEngine.descriptorFor(method);   // once per method
+ * Object call = MethodSpanEngine.enter(d, args);                  // at entry
+ * Object returned = result;
+ * try { returned = proceed(); return MethodSpanEngine.exit(d, call, returned, null); }
+ * catch (Throwable t) { MethodSpanEngine.exit(d, call, null, t); throw t; }
+ * }</pre>
+ *
+ * <p>{@code enter} opens the span (or, for a {@code @Workflow} with no trace current, starts a
+ * trace) and makes it current; {@code exit} records the result or exception and ends it, or, for a
+ * {@code CompletionStage} or Reactor result, releases it from the thread and ends it when the
+ * result completes. Neither ever throws, and the application's result and exception pass through
+ * unchanged.
+ *
+ * <p>A method woven by the java agent and by another route yields one span: the other route's
+ * {@code enter} returns null for it.
+ */
+public final class MethodSpanEngine {
+  private static final List<String> SPAN_ANNOTATION_NAMES;
+
+  static {
+    SpanKind[] kinds = SpanKind.values();
+    String[] names = new String[kinds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      names[i] = kinds[i].annotationName;
+    }
+    SPAN_ANNOTATION_NAMES = List.of(names);
+  }
+
+  private static final ClassValue<Map<Method, MethodDescriptor>> DESCRIPTORS =
+      new ClassValue<>() {
+        @Override
+        protected Map<Method, MethodDescriptor> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private static volatile RendererForConfig renderer;
+
+  private MethodSpanEngine() {}
+
+  /** Returns the binary names of the method annotations that make a method a span. */
+  public static List<String> spanAnnotationNames() {
+    return SPAN_ANNOTATION_NAMES;
+  }
+
+  /**
+   * Returns the descriptor of {@code method}, worked out on first use and cached for the life of
+   * its class. Parameter names come from {@code -parameters} when compiled in, else {@code arg0}...
+   */
+  public static MethodDescriptor descriptorFor(Method method) {
+    return descriptorFor(method, null);
+  }
+
+  /**
+   * Returns the descriptor of {@code method}, worked out on first use and cached for the life of
+   * its class.
+   *
+   * @param parameterNames names from debug information, used when the class was compiled without
+   *     {@code -parameters}; null when unknown. Only the first call for a method uses them.
+   */
+  public static MethodDescriptor descriptorFor(Method method, String[] parameterNames) {
+    Map<Method, MethodDescriptor> cache = DESCRIPTORS.get(method.getDeclaringClass());
+    MethodDescriptor descriptor = cache.get(method);
+    if (descriptor != null) {
+      return descriptor;
+    }
+    try {
+      descriptor = DescriptorFactory.create(method, parameterNames);
+    } catch (RuntimeException | LinkageError e) {
+      WeftLog.debug("reading the span annotations of " + method + " failed: " + e);
+      DescriptorFactory.Parts parts = new DescriptorFactory.Parts();
+      parts.name = method.getName();
+      parts.parameterNames = new String[0];
+      parts.sensitive = new boolean[0];
+      parts.methodKey = method.getDeclaringClass().getName() + '#' + method.getName();
+      descriptor = new MethodDescriptor(parts);
+    }
+    MethodDescriptor raced = cache.putIfAbsent(method, descriptor);
+    return raced != null ? raced : descriptor;
+  }
+
+  /**
+   * Opens the span of one call and makes it current, unless tracing is disabled or the java agent
+   * weaves this method too (then the agent's span is the one).
+   *
+   * @param descriptor the method's descriptor
+   * @param args the call's arguments, or null when none are needed ({@link #needsArguments})
+   * @return the call handle to pass to {@link #exit}, or null when nothing was opened
+   */
+  public static Object enter(MethodDescriptor descriptor, Object[] args) {
+    if (descriptor.wovenByAgent()) {
+      return null;
+    }
+    return open(descriptor, args);
+  }
+
+  /**
+   * Returns whether {@link #enter} needs the call's arguments: false lets a caller skip building
+   * the argument array when nothing is captured (no parameters, capture switched off, or sensitive
+   * data excluded).
+   */
+  public static boolean needsArguments(MethodDescriptor descriptor) {
+    return descriptor.needsArguments(Tracing.includeSensitiveData());
+  }
+
+  /**
+   * Records the outcome of a call and ends its span, or arranges for the span to end when an
+   * asynchronous result completes. Never throws.
+   *
+   * @param descriptor the method's descriptor
+   * @param call the handle {@link #enter} returned; null does nothing
+   * @param result the returned value, or null (void, or thrown)
+   * @param thrown the exception the method threw, or null
+   * @return what the method should return: {@code result} itself, except a Reactor {@code Mono} or
+   *     {@code Flux}, which is returned wrapped so that its span ends when it terminates
+   */
+  public static Object exit(
+      MethodDescriptor descriptor, Object call, Object result, Throwable thrown) {
+    if (call == null) {
+      return result;
+    }
+    try {
+      if (thrown == null && result != null) {
+        if (result instanceof CompletionStage<?> stage) {
+          release(call);
+          if (AsyncResults.whenComplete(
+              stage, (value, error) -> finish(descriptor, call, value, error, false))) {
+            return result;
+          }
+        } else if (descriptor.reactiveReturn) {
+          Object wrapped =
+              AsyncResults.onTermination(
+                  result, (value, error) -> finish(descriptor, call, value, error, false));
+          if (wrapped != null) {
+            release(call);
+            return wrapped;
+          }
+        }
+      }
+      finish(descriptor, call, result, thrown, true);
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("engine-exit", "ending a method span failed", t);
+    }
+    return result;
+  }
+
+  /** Opens a call's span; the java agent's entry point, which skips the double-weaving check. */
+  static Object open(MethodDescriptor d, Object[] args) {
+    try {
+      if (!Tracing.isEnabled()) {
+        return null;
+      }
+      boolean capture = Tracing.includeSensitiveData();
+      if (d.kind == SpanKind.WORKFLOW && Tracing.currentTrace() == null) {
+        return startWorkflow(d, args, capture);
+      }
+      ValueRenderer values = capture ? renderer() : null;
+      Span span = Tracing.startSpan(SpanContent.atEnter(d, args, capture, values));
+      if (capture && d.attributeKeys != null && args != null && span.isRecording()) {
+        for (int i = 0; i < args.length; i++) {
+          String key = d.attributeKeys[i];
+          if (key != null) {
+            span.setMetadata(key, capturedValue(d, i, args[i], values));
+          }
+        }
+      }
+      return span;
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("engine-enter", "starting a method span failed", t);
+      return null;
+    }
+  }
+
+  private static Object startWorkflow(MethodDescriptor d, Object[] args, boolean capture) {
+    TracingContext before = TracingContext.current();
+    TraceBuilder builder = Tracing.trace(d.name);
+    String groupId = d.workflowGroupId;
+    if (args != null && d.groupIdIndex >= 0 && args[d.groupIdIndex] != null) {
+      groupId = String.valueOf(args[d.groupIdIndex]);
+    }
+    builder.groupId(groupId);
+    if (capture && d.traceMetadataKeys != null && args != null) {
+      ValueRenderer values = renderer();
+      for (int i = 0; i < args.length; i++) {
+        String key = d.traceMetadataKeys[i];
+        if (key != null) {
+          builder.metadata(key, capturedValue(d, i, args[i], values));
+        }
+      }
+    }
+    return new WorkflowCall(builder.start(), before);
+  }
+
+  private static Object capturedValue(
+      MethodDescriptor d, int index, Object value, ValueRenderer r) {
+    boolean secret = d.sensitive[index] || ValueRenderer.isSensitiveName(d.parameterNames[index]);
+    return secret ? ValueRenderer.REDACTED : r.render(value);
+  }
+
+  /** Takes the call's span or trace off this thread without ending it, for asynchronous results. */
+  private static void release(Object call) {
+    if (call instanceof Span span) {
+      span.releaseScope();
+    } else if (call instanceof WorkflowCall workflow) {
+      workflow.before.makeCurrent();
+    }
+  }
+
+  private static void finish(
+      MethodDescriptor d, Object call, Object result, Throwable thrown, boolean onCallingThread) {
+    if (call instanceof Span span) {
+      try {
+        if (span.isRecording()) {
+          boolean capture = Tracing.includeSensitiveData();
+          SpanContent.atExit(d, span, result, thrown, capture, capture ? renderer() : null);
+        }
+      } catch (Throwable t) {
+        WeftLog.warnRateLimited("engine-fill", "recording a method result failed", t);
+      }
+      if (onCallingThread) {
+        span.close();
+      } else {
+        span.end();
+      }
+    } else if (call instanceof WorkflowCall workflow) {
+      if (onCallingThread) {
+        workflow.trace.close();
+      } else {
+        workflow.trace.end();
+      }
+    }
+  }
+
+  private static ValueRenderer renderer() {
+    WeftConfig config = Tracing.config();
+    RendererForConfig current = renderer;
+    if (current == null || current.config != config) {
+      ValueRenderer created;
+      try {
+        created = ValueRenderer.create(config.captureMaxChars(), config.redactPatterns());
+      } catch (RuntimeException e) {
+        created = ValueRenderer.defaults();
+      }
+      current = new RendererForConfig(config, created);
+      renderer = current;
+    }
+    return current.renderer;
+  }
+
+  /** A workflow call that started a trace: the trace, and the context to restore when released. */
+  private record WorkflowCall(Trace trace, TracingContext before) {}
+
+  private record RendererForConfig(WeftConfig config, ValueRenderer renderer) {}
+}
