@@ -85,19 +85,22 @@ public class AnnotatedMethodBenchmark {
 
   /** The plain method, no annotation. */
   @Benchmark
-  public long plainSpan() {
+  public long plainSpan(CallerAllocation allocation) {
+    allocation.calls++;
     return plain.span(number);
   }
 
   /** The plain method with two String arguments. */
   @Benchmark
-  public int plainTwoStrings() {
+  public int plainTwoStrings(CallerAllocation allocation) {
+    allocation.calls++;
     return plain.twoStrings(user, query);
   }
 
   /** The plain method that throws. */
   @Benchmark
-  public Object plainThrowing() {
+  public Object plainThrowing(CallerAllocation allocation) {
+    allocation.calls++;
     try {
       return plain.throwing(number);
     } catch (IllegalStateException e) {
@@ -107,19 +110,22 @@ public class AnnotatedMethodBenchmark {
 
   /** The Weft-annotated method without capture. */
   @Benchmark
-  public long weftSpan() {
+  public long weftSpan(CallerAllocation allocation) {
+    allocation.calls++;
     return weft.span(number);
   }
 
   /** The Weft-annotated method capturing two String arguments. */
   @Benchmark
-  public int weftTwoStrings() {
+  public int weftTwoStrings(CallerAllocation allocation) {
+    allocation.calls++;
     return weft.twoStrings(user, query);
   }
 
   /** The Weft-annotated method that throws. */
   @Benchmark
-  public Object weftThrowing() {
+  public Object weftThrowing(CallerAllocation allocation) {
+    allocation.calls++;
     try {
       return weft.throwing(number);
     } catch (IllegalStateException e) {
@@ -129,19 +135,22 @@ public class AnnotatedMethodBenchmark {
 
   /** The {@code @WithSpan} method without attributes. */
   @Benchmark
-  public long otelSpan() {
+  public long otelSpan(CallerAllocation allocation) {
+    allocation.calls++;
     return otel.span(number);
   }
 
   /** The {@code @WithSpan} method with two {@code @SpanAttribute} strings. */
   @Benchmark
-  public int otelTwoStrings() {
+  public int otelTwoStrings(CallerAllocation allocation) {
+    allocation.calls++;
     return otel.twoStrings(user, query);
   }
 
   /** The {@code @WithSpan} method that throws. */
   @Benchmark
-  public Object otelThrowing() {
+  public Object otelThrowing(CallerAllocation allocation) {
+    allocation.calls++;
     try {
       return otel.throwing(number);
     } catch (IllegalStateException e) {

@@ -8,10 +8,18 @@ package dev.weft.benchmarks;
  * @param nanos the median over measurement iterations of the average time per call
  * @param minNanos the fastest iteration
  * @param maxNanos the slowest iteration
- * @param bytes the median over iterations of the bytes allocated per call on the calling thread
+ * @param allThreadsBytes the median over iterations of JMH's {@code gc.alloc.rate.norm}: bytes
+ *     allocated per call by every thread of the fork, an exporter's worker included
+ * @param bytes the median over iterations of the bytes allocated per call by the calling thread
  */
 record Measurement(
-    String setup, String benchmark, double nanos, double minNanos, double maxNanos, double bytes) {
+    String setup,
+    String benchmark,
+    double nanos,
+    double minNanos,
+    double maxNanos,
+    double allThreadsBytes,
+    double bytes) {
 
   /** Returns the method this measured, without the plain/weft/otel prefix: span, twoStrings... */
   String method() {

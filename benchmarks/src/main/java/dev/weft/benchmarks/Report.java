@@ -76,11 +76,12 @@ final class Report {
     notes.forEach(l -> out.append("- ").append(l).append('\n'));
     out.append("\n## Per call\n\n");
     out.append("net = minus the plain method with the same body; ratio = net / net of the row");
-    out.append(" compared with.\n\n");
+    out.append(" compared with. B/op counts the calling thread; all-threads B/op is JMH's");
+    out.append(" gc.alloc.rate.norm, which also counts an exporter's worker thread.\n\n");
     out.append(
-        "| configuration | method | ns/op | min-max | B/op | net ns | net B | compared with"
-            + " | ns ratio | B ratio |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        "| configuration | method | ns/op | min-max | B/op | all-threads B/op | net ns | net B"
+            + " | compared with | ns ratio | B ratio |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
     for (Measurement m : rows) {
       Measurement plain = find("plain", m.method());
       Measurement other = find(reference(m.setup()), m.method());
@@ -96,6 +97,8 @@ final class Report {
           .append(f1(m.maxNanos()))
           .append(" | ")
           .append(f1(m.bytes()))
+          .append(" | ")
+          .append(f1(m.allThreadsBytes()))
           .append(" | ")
           .append(plain == null || m.setup().equals("plain") ? "" : f1(m.nanos() - plain.nanos()))
           .append(" | ")
@@ -176,6 +179,7 @@ final class Report {
     ratio("throwing, exporter off", "weft-noop", "throwing", 0.25, false);
     ratio("throwing, exporter on", "weft-batch", "throwing", 0.25, false);
     ratio("bytes/span, no capture, exporter off", "weft-noop", "span", 0.5, true);
+    ratio("bytes/span, 2 strings, exporter off", "weft-noop", "twoStrings", 0.5, true);
     ratio("bytes/span, 2 strings, exporter on", "weft-batch", "twoStrings", 0.5, true);
     ratio("bytes/span, throwing, exporter off", "weft-noop", "throwing", 0.5, true);
     ratio("bytes/span, throwing, exporter on", "weft-batch", "throwing", 0.5, true);

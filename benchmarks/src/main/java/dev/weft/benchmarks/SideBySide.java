@@ -1,5 +1,6 @@
 package dev.weft.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class SideBySide {
         String loadBefore = Report.loadAverage();
         try {
           report.add(setup, measure(setup, opts, workDir), loadBefore);
-        } catch (RunnerException e) {
+        } catch (RunnerException | IOException e) {
           report.skipped(setup, "run failed: " + e.getMessage());
         }
         if (setup.name().equals("otel-on")) {
@@ -103,7 +104,9 @@ public final class SideBySide {
   }
 
   private static List<Measurement> measure(Setup setup, Map<String, String> opts, Path workDir)
-      throws RunnerException {
+      throws RunnerException, IOException {
+    Path callerFile = workDir.resolve("caller-" + setup.name() + ".tsv");
+    Files.deleteIfExists(callerFile);
     String include =
         "^"
             + AnnotatedMethodBenchmark.class.getName().replace(".", "\\.")
@@ -122,7 +125,9 @@ public final class SideBySide {
             .measurementTime(TimeValue.seconds(Long.parseLong(opts.getOrDefault("r", "1"))))
             .addProfiler(GCProfiler.class)
             .jvmArgs(setup.jvmArgs().toArray(String[]::new))
-            .jvmArgsAppend("-D" + AnnotatedMethodBenchmark.EXPECT_PROPERTY + "=" + setup.expect())
+            .jvmArgsAppend(
+                "-D" + AnnotatedMethodBenchmark.EXPECT_PROPERTY + "=" + setup.expect(),
+                "-D" + CallerAllocation.FILE_PROPERTY + "=" + callerFile)
             .shouldFailOnError(true)
             .resultFormat(ResultFormatType.JSON)
             .result(workDir.resolve("jmh-" + setup.name() + ".json").toString());
@@ -134,6 +139,13 @@ public final class SideBySide {
     }
     Options options = builder.build();
     Collection<RunResult> results = new Runner(options).run();
+    Map<String, Double> callerBytes = new LinkedHashMap<>();
+    if (Files.exists(callerFile)) {
+      for (String line : Files.readAllLines(callerFile)) {
+        String[] parts = line.split("\t");
+        callerBytes.put(parts[0], Double.parseDouble(parts[1]));
+      }
+    }
     List<Measurement> measurements = new ArrayList<>();
     for (RunResult run : results) {
       String benchmark = run.getParams().getBenchmark();
@@ -159,7 +171,8 @@ public final class SideBySide {
               StartupProbe.median(n),
               nanos.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
               nanos.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-              StartupProbe.median(b)));
+              StartupProbe.median(b),
+              callerBytes.getOrDefault(benchmark, Double.NaN)));
     }
     return measurements;
   }
