@@ -64,7 +64,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String parentId() {
-    return parent == null ? null : parent.spanId();
+    return parent == null ? trace.remoteParentId : parent.spanId();
   }
 
   @Override
@@ -99,7 +99,7 @@ final class SpanImpl implements Span {
 
   @Override
   public boolean isRecording() {
-    return trace.sampled;
+    return trace.isRecording();
   }
 
   @Override
@@ -177,9 +177,7 @@ final class SpanImpl implements Span {
         metadata = null;
       }
     }
-    if (trace.sampled) {
-      trace.tracer.processor.onSpanEnd(this);
-    }
+    trace.spanEnded(this);
     if (ownsTrace) {
       trace.end();
     }

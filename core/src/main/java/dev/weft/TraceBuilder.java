@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.WeftLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ public final class TraceBuilder {
   private String groupId;
   private String traceId;
   private String apiKey;
+  private Traceparent parent;
   private final Map<String, Object> metadata = new LinkedHashMap<>();
 
   TraceBuilder(String workflowName) {
@@ -62,10 +64,25 @@ public final class TraceBuilder {
   }
 
   /**
+   * Continues the trace of another process from its W3C {@code traceparent} header: this trace
+   * takes the header's trace id (over {@link #traceId(String)}), its top spans take the caller's
+   * span as parent, and the caller's sampling decision is followed. A null, malformed or
+   * unsupported header is ignored, with one line at debug level, and a new trace starts.
+   */
+  public TraceBuilder parent(String traceparent) {
+    this.parent = Traceparent.parse(traceparent);
+    if (parent == null && traceparent != null && WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+      String shown = traceparent.length() > 80 ? traceparent.substring(0, 80) + "..." : traceparent;
+      WeftLog.debug("ignoring malformed traceparent header '" + shown + "'; starting a new trace");
+    }
+    return this;
+  }
+
+  /**
    * Starts the trace and makes it current on this thread until it is closed. When tracing is
    * disabled the returned trace records nothing.
    */
   public Trace start() {
-    return Tracing.startTrace(workflowName, groupId, metadata, traceId, apiKey);
+    return Tracing.startTrace(workflowName, groupId, metadata, traceId, apiKey, parent);
   }
 }

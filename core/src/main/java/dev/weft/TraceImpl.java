@@ -22,14 +22,32 @@ final class TraceImpl implements Trace {
   final boolean sampled;
   private final Object previous;
   private final Thread owner;
+
+  /** The caller's span when the trace continues one of another process, or null. */
+  final String remoteParentId;
+
+  /** Spans held until the end when the sampler left this trace out but errors are kept; or null. */
+  private final PendingSpans pending;
+
   private volatile long endedAtMicros;
 
   TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
+    this(tracer, started, sampled, previous, null);
+  }
+
+  TraceImpl(
+      TracerState tracer,
+      TraceRecord started,
+      boolean sampled,
+      Object previous,
+      String remoteParentId) {
     this.tracer = tracer;
     this.started = started;
     this.sampled = sampled;
     this.previous = previous;
     this.owner = Thread.currentThread();
+    this.remoteParentId = remoteParentId;
+    this.pending = !sampled && tracer.keepErrors ? new PendingSpans() : null;
   }
 
   void reportStart() {
@@ -64,7 +82,16 @@ final class TraceImpl implements Trace {
 
   @Override
   public boolean isRecording() {
-    return sampled;
+    return sampled || pending != null;
+  }
+
+  /** Passes an ended span of this trace to the processor, or holds it (see PendingSpans). */
+  void spanEnded(SpanImpl span) {
+    if (sampled) {
+      tracer.processor.onSpanEnd(span);
+    } else if (pending != null) {
+      pending.spanEnded(span, tracer.processor);
+    }
   }
 
   @Override
@@ -96,6 +123,8 @@ final class TraceImpl implements Trace {
     }
     if (sampled) {
       tracer.processor.onTraceEnd(toRecord());
+    } else if (pending != null) {
+      pending.traceEnded(started, toRecord(), tracer.processor);
     }
   }
 

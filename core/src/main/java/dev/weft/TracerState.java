@@ -15,6 +15,12 @@ final class TracerState {
   final TracingProcessor processor;
   final Clock clock;
 
+  /**
+   * Whether traces not chosen by the sampler still keep their spans until they end, to be exported
+   * after all when one of them failed ({@code weft.sampler.keep-errors}).
+   */
+  final boolean keepErrors;
+
   TracerState(
       boolean enabled,
       boolean includeSensitiveData,
@@ -22,6 +28,18 @@ final class TracerState {
       String implicitTraceName,
       TracingProcessor processor,
       Clock clock) {
+    this(enabled, includeSensitiveData, samplerRatio, implicitTraceName, processor, clock, false);
+  }
+
+  TracerState(
+      boolean enabled,
+      boolean includeSensitiveData,
+      double samplerRatio,
+      String implicitTraceName,
+      TracingProcessor processor,
+      Clock clock,
+      boolean keepErrors) {
+    this.keepErrors = keepErrors;
     this.enabled = enabled;
     this.includeSensitiveData = includeSensitiveData;
     this.samplerRatio = samplerRatio;
@@ -32,12 +50,24 @@ final class TracerState {
 
   TracerState withProcessor(TracingProcessor newProcessor) {
     return new TracerState(
-        enabled, includeSensitiveData, samplerRatio, implicitTraceName, newProcessor, clock);
+        enabled,
+        includeSensitiveData,
+        samplerRatio,
+        implicitTraceName,
+        newProcessor,
+        clock,
+        keepErrors);
   }
 
   TracerState withEnabled(boolean newEnabled) {
     return new TracerState(
-        newEnabled, includeSensitiveData, samplerRatio, implicitTraceName, processor, clock);
+        newEnabled,
+        includeSensitiveData,
+        samplerRatio,
+        implicitTraceName,
+        processor,
+        clock,
+        keepErrors);
   }
 
   /** Decides once per trace whether it is kept. */

@@ -80,7 +80,8 @@ public final class Tracing {
               newConfig.samplerRatio(),
               emptyToNull(newConfig.get("weft.implicit-trace-name")),
               MultiTracingProcessor.of(created),
-              clock);
+              clock,
+              newConfig.getBoolean("weft.sampler.keep-errors", false));
       addShutdownHook();
       shutDown = false;
       MultiTracingProcessor.of(old).shutdown();
@@ -158,7 +159,8 @@ public final class Tracing {
               s.samplerRatio,
               s.implicitTraceName,
               s.processor,
-              newClock);
+              newClock,
+              s.keepErrors);
     }
   }
 
@@ -196,12 +198,52 @@ public final class Tracing {
     return new TraceBuilder(workflowName).start();
   }
 
+  /**
+   * Starts a trace that continues one of another process, from its W3C {@code traceparent} header:
+   * the same trace id, with the caller's span as parent of this trace's top spans, kept or left out
+   * as the caller decided. A missing or malformed header starts a new trace (and says so at debug
+   * level).
+   */
+  public static Trace continueTrace(String traceparent, String workflowName) {
+    return new TraceBuilder(workflowName).parent(traceparent).start();
+  }
+
+  /**
+   * Returns the W3C {@code traceparent} header of the current span, {@code 00-<trace id>-<span
+   * id>-<flags>}, for an outgoing request, or null when no span is current. A trace with no span
+   * open that continues another process's gives that caller's span.
+   */
+  public static String currentTraceparent() {
+    try {
+      Object current = ContextStorage.get();
+      if (current instanceof SpanImpl span) {
+        return Traceparent.format(span.traceId(), span.spanId(), span.trace.sampled);
+      }
+      if (current instanceof TraceImpl trace && trace.remoteParentId != null) {
+        return Traceparent.format(trace.traceId(), trace.remoteParentId, trace.sampled);
+      }
+    } catch (RuntimeException e) {
+      WeftLog.warnRateLimited("traceparent", "making a traceparent header failed", e);
+    }
+    return null;
+  }
+
   static Trace startTrace(
       String workflowName,
       String groupId,
       Map<String, Object> metadata,
       String traceId,
       String apiKey) {
+    return startTrace(workflowName, groupId, metadata, traceId, apiKey, null);
+  }
+
+  static Trace startTrace(
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      String traceId,
+      String apiKey,
+      Traceparent remote) {
     TracerState s = state();
     if (!s.enabled) {
       return NoopTrace.INSTANCE;
@@ -211,6 +253,9 @@ public final class Tracing {
       if (id != null && !Ids.isValid(id, "trace_", 32)) {
         WeftLog.warn("trace id " + id + " is not trace_ + 32 lowercase hex; using a new id");
         id = null;
+      }
+      if (remote != null) {
+        id = remote.traceId();
       }
       TraceRecord record =
           new TraceRecord(
@@ -222,7 +267,10 @@ public final class Tracing {
               0,
               apiKey);
       Object previous = ContextStorage.get();
-      TraceImpl trace = new TraceImpl(s, record, s.sample(), previous);
+      TraceImpl trace =
+          remote == null
+              ? new TraceImpl(s, record, s.sample(), previous)
+              : new TraceImpl(s, record, remote.sampled(), previous, remote.parentSpanId());
       ContextStorage.set(trace);
       trace.reportStart();
       return trace;

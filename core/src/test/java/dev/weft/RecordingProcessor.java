@@ -6,6 +6,9 @@ import java.util.List;
 
 /** A processor that keeps every event it receives, for assertions. */
 public final class RecordingProcessor implements TracingProcessor {
+  /** Every event as text ("trace-start name", "span-end name", …), in order. */
+  public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
   public final List<TraceRecord> traceStarts = Collections.synchronizedList(new ArrayList<>());
   public final List<TraceRecord> traceEnds = Collections.synchronizedList(new ArrayList<>());
   public final List<Span> spanStarts = Collections.synchronizedList(new ArrayList<>());
@@ -15,21 +18,25 @@ public final class RecordingProcessor implements TracingProcessor {
 
   @Override
   public void onTraceStart(TraceRecord trace) {
+    events.add("trace-start " + trace.workflowName());
     traceStarts.add(trace);
   }
 
   @Override
   public void onTraceEnd(TraceRecord trace) {
+    events.add("trace-end " + trace.workflowName());
     traceEnds.add(trace);
   }
 
   @Override
   public void onSpanStart(Span span) {
+    events.add("span-start " + span.data().displayName());
     spanStarts.add(span);
   }
 
   @Override
   public void onSpanEnd(Span span) {
+    events.add("span-end " + span.data().displayName());
     spanEnds.add(span);
   }
 

@@ -161,11 +161,7 @@ final class RenderPass {
       if (rendered == MAX_ELEMENTS || exhausted()) {
         break;
       }
-      Object key = entry.getKey();
-      String name =
-          key != null && TypeInfo.of(key.getClass()).kind == TypeInfo.Kind.SENSITIVE
-              ? ValueRenderer.REDACTED
-              : text(key instanceof String s ? s : ValueRenderer.safeToString(key));
+      String name = keyText(entry.getKey());
       boolean secret = SensitiveNames.isSensitive(name);
       out.put(name, secret ? text(ValueRenderer.REDACTED) : render(entry.getValue(), depth + 1));
       remaining--;
@@ -175,6 +171,17 @@ final class RenderPass {
       out.put("...", (size - rendered) + " more");
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  private String keyText(Object key) {
+    if (key == null) {
+      return "null";
+    } else if (key instanceof String s) {
+      return text(s);
+    } else if (TypeInfo.of(key.getClass()).kind == TypeInfo.Kind.SENSITIVE) {
+      return ValueRenderer.REDACTED;
+    }
+    return text(ValueRenderer.safeToString(key));
   }
 
   private Object record(Object value, TypeInfo info, int depth) {

@@ -8,6 +8,7 @@ import dev.weft.Span;
 import dev.weft.TraceRecord;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
+import dev.weft.viewer.TraceFolderViewer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,7 +55,11 @@ public final class JsonFileExporter implements SpanExporter {
   /** Returns an exporter writing into {@code dir}, created when missing. */
   public static JsonFileExporter create(Path dir) throws IOException {
     Files.createDirectories(dir);
-    TraceFolder.prepare(dir);
+    try {
+      TraceFolderViewer.install(dir);
+    } catch (IOException | RuntimeException e) {
+      WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
+    }
     return new JsonFileExporter(dir);
   }
 
@@ -153,6 +158,10 @@ public final class JsonFileExporter implements SpanExporter {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    TraceFolder.traceWritten(dir, traceId, bytes);
+    try {
+      TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
+    } catch (IOException | RuntimeException e) {
+      WeftLog.warnRateLimited("json-viewer", "could not add a trace to the viewer in " + dir, e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.weft.Span;
 import dev.weft.TraceRecord;
+import dev.weft.capture.JsonText;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.CustomSpanData;
 import dev.weft.data.FunctionSpanData;
@@ -23,7 +24,6 @@ import dev.weft.data.Usage;
 import dev.weft.internal.Timestamps;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -214,41 +214,7 @@ public final class TraceJson {
    * anything else as its text.
    */
   public static void writeValue(JsonGenerator g, Object value) throws IOException {
-    if (value == null) {
-      g.writeNull();
-    } else if (value instanceof String s) {
-      g.writeString(s);
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      g.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      if (Double.isFinite(d)) {
-        g.writeNumber(d);
-      } else {
-        g.writeString(Double.toString(d));
-      }
-    } else if (value instanceof java.math.BigDecimal n) {
-      g.writeNumber(n);
-    } else if (value instanceof java.math.BigInteger n) {
-      g.writeNumber(n);
-    } else if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof Collection<?> list) {
-      g.writeStartArray();
-      for (Object item : list) {
-        writeValue(g, item);
-      }
-      g.writeEndArray();
-    } else {
-      g.writeString(String.valueOf(value));
-    }
+    JsonText.write(g, value);
   }
 
   /** Returns one span as JSON text. */

@@ -6,6 +6,7 @@ import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
@@ -63,6 +64,11 @@ final class AgentInstaller {
   }
 
   private static AgentBuilder baseBuilder(TransformLogger logger) {
+    // The agent never injects initializers (no class format changes); without this, creating the
+    // builder probes class injection through sun.misc.Unsafe, which JDK 24+ warns about on stderr.
+    if (System.getProperty(Nexus.PROPERTY) == null) {
+      System.setProperty(Nexus.PROPERTY, "true");
+    }
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(logger);

@@ -28,6 +28,21 @@ public final class Main {
 
   static {
     COMMANDS.put(
+        "summary",
+        new Entry(
+            "summary [--oneline] <file|dir>  a summary per trace: duration, spans, tokens, errors",
+            SummaryCommand::run));
+    COMMANDS.put(
+        "view",
+        new Entry(
+            "view <file|dir> [--out FILE]    write a standalone HTML viewer and print its path",
+            ViewCommand::run));
+    COMMANDS.put(
+        "serve",
+        new Entry(
+            "serve <dir> [--port N]          a local web page over a trace folder, live",
+            ServeCommand::run));
+    COMMANDS.put(
         "attach",
         new Entry(
             "attach <pid> [options]          load the agent into a running JVM",

@@ -69,8 +69,7 @@ public class ParallelTools {
     Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
     Thread thread =
         (Thread)
-            builder
-                .getClass()
+            Class.forName("java.lang.Thread$Builder")
                 .getMethod("start", Runnable.class)
                 .invoke(builder, (Runnable) () -> search("virtual thread"));
     thread.join();

@@ -1,0 +1,275 @@
+package dev.weft.viewer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one-line summary of a trace file that the viewer's list shows: workflow, start, duration,
+ * counts and tokens. Read with one streaming pass, which also checks that the file is complete
+ * JSON.
+ */
+final class TraceSummary {
+
+  static final JsonFactory JSON = JsonFactory.builder().build();
+
+  /** Stands for the model of usage that names none (response spans carry no model). */
+  static final String UNKNOWN_MODEL = "";
+
+  String traceId;
+  String workflow;
+  String groupId;
+  String startedAt;
+  String endedAt;
+  long startMicros = Long.MAX_VALUE;
+  long endMicros = Long.MIN_VALUE;
+  int spans;
+  int errors;
+  long inputTokens;
+  long outputTokens;
+
+  /** Tokens per model, {input, output}; sorted so entries are written the same every time. */
+  final Map<String, long[]> tokensByModel = new TreeMap<>();
+
+  private TraceSummary() {}
+
+  /**
+   * Reads the summary of a trace file's bytes.
+   *
+   * @throws IOException when the bytes are not one complete JSON object, for example the file of a
+   *     process that died while writing it
+   */
+  static TraceSummary parse(byte[] traceFileJson) throws IOException {
+    TraceSummary summary = new TraceSummary();
+    long spanStartMin = Long.MAX_VALUE;
+    long spanEndMax = Long.MIN_VALUE;
+    try (JsonParser p = JSON.createParser(traceFileJson)) {
+      expect(p, p.nextToken(), JsonToken.START_OBJECT);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("trace".equals(field) && value == JsonToken.START_OBJECT) {
+          summary.readTrace(p);
+        } else if ("spans".equals(field) && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+              p.skipChildren();
+              continue;
+            }
+            long[] times = summary.readSpan(p);
+            spanStartMin = Math.min(spanStartMin, times[0]);
+            spanEndMax = Math.max(spanEndMax, times[1]);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new JsonParseException(p, "content after the end of the trace object");
+      }
+    }
+    if (summary.startMicros == Long.MAX_VALUE) {
+      summary.startMicros = spanStartMin;
+    }
+    if (summary.endMicros == Long.MIN_VALUE) {
+      summary.endMicros = spanEndMax;
+    }
+    return summary;
+  }
+
+  private static void expect(JsonParser p, JsonToken actual, JsonToken expected)
+      throws JsonParseException {
+    if (actual != expected) {
+      throw new JsonParseException(p, "expected " + expected + " but found " + actual);
+    }
+  }
+
+  private void readTrace(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "id" -> traceId = text(p);
+        case "workflow_name" -> workflow = text(p);
+        case "group_id" -> groupId = text(p);
+        case "started_at" -> {
+          startedAt = text(p);
+          startMicros = micros(startedAt, Long.MAX_VALUE);
+        }
+        case "ended_at" -> {
+          endedAt = text(p);
+          endMicros = micros(endedAt, Long.MIN_VALUE);
+        }
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  /** Reads one span object and returns its {start, end} in microseconds (sentinels if absent). */
+  private long[] readSpan(JsonParser p) throws IOException {
+    spans++;
+    long start = Long.MAX_VALUE;
+    long end = Long.MIN_VALUE;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "started_at" -> start = micros(text(p), Long.MAX_VALUE);
+        case "ended_at" -> end = micros(text(p), Long.MIN_VALUE);
+        case "error" -> {
+          if (value != JsonToken.VALUE_NULL) {
+            errors++;
+          }
+          p.skipChildren();
+        }
+        case "span_data" -> {
+          if (value == JsonToken.START_OBJECT) {
+            readSpanData(p);
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new long[] {start, end};
+  }
+
+  private void readSpanData(JsonParser p) throws IOException {
+    String type = null;
+    String model = null;
+    long in = 0;
+    long out = 0;
+    boolean hasUsage = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if ("type".equals(field)) {
+        type = text(p);
+      } else if ("model".equals(field)) {
+        model = text(p);
+      } else if ("usage".equals(field) && value == JsonToken.START_OBJECT) {
+        hasUsage = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken count = p.nextToken();
+          if (count.isNumeric() && "input_tokens".equals(key)) {
+            in = Math.max(0, p.getValueAsLong());
+          } else if (count.isNumeric() && "output_tokens".equals(key)) {
+            out = Math.max(0, p.getValueAsLong());
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    // Task and turn usage (exported as custom) repeats that of the generations inside them.
+    if (hasUsage && ("generation".equals(type) || "response".equals(type))) {
+      inputTokens += in;
+      outputTokens += out;
+      long[] perModel =
+          tokensByModel.computeIfAbsent(model == null ? UNKNOWN_MODEL : model, k -> new long[2]);
+      perModel[0] += in;
+      perModel[1] += out;
+    }
+  }
+
+  private static String text(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return token == null || token == JsonToken.VALUE_NULL || token.isStructStart()
+        ? null
+        : p.getText();
+  }
+
+  private static long micros(String iso, long absent) {
+    if (iso == null) {
+      return absent;
+    }
+    try {
+      Instant instant = Instant.parse(iso);
+      return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    } catch (DateTimeParseException e) {
+      return absent;
+    }
+  }
+
+  /** Milliseconds from the first start to the last end, or -1 when either is unknown. */
+  double durationMillis() {
+    if (startMicros == Long.MAX_VALUE || endMicros == Long.MIN_VALUE) {
+      return -1;
+    }
+    return Math.max(0, endMicros - startMicros) / 1000.0;
+  }
+
+  /** The index entry for this trace as JSON, safe to embed in a script. */
+  String toEntryJson(String id, String fileName) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("id", id);
+      g.writeStringField("file", fileName);
+      g.writeStringField("workflow", workflow);
+      g.writeStringField("group_id", groupId);
+      g.writeStringField(
+          "started_at", startedAt != null ? startedAt : isoOrNull(startMicros, Long.MAX_VALUE));
+      g.writeStringField(
+          "ended_at", endedAt != null ? endedAt : isoOrNull(endMicros, Long.MIN_VALUE));
+      g.writeNumberField("duration_ms", durationMillis());
+      g.writeNumberField("spans", spans);
+      g.writeNumberField("errors", errors);
+      g.writeNumberField("input_tokens", inputTokens);
+      g.writeNumberField("output_tokens", outputTokens);
+      g.writeObjectFieldStart("models");
+      for (Map.Entry<String, long[]> e : tokensByModel.entrySet()) {
+        g.writeArrayFieldStart(e.getKey());
+        g.writeNumber(e.getValue()[0]);
+        g.writeNumber(e.getValue()[1]);
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ScriptJson.escape(out.toString());
+  }
+
+  /** The index entry of a trace file that could not be read, as JSON safe to embed in a script. */
+  static String unreadableEntryJson(String id, String fileName, String reason) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("id", id);
+      g.writeStringField("file", fileName);
+      g.writeStringField("unreadable", reason);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ScriptJson.escape(out.toString());
+  }
+
+  private static String isoOrNull(long micros, long absent) {
+    if (micros == absent) {
+      return null;
+    }
+    return Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
+        .toString();
+  }
+}

@@ -1,0 +1,198 @@
+package dev.weft.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven through the system chromedriver, with nothing downloaded: the
+ * browser and driver paths are given, so Selenium Manager has nothing to look up.
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final Json JSON = new Json();
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Chromium(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** Starts the browser; fails with what to install when it is missing. */
+  static Chromium start() throws IOException {
+    assertThat(BROWSER)
+        .as("the viewer tests need Chromium: apt-get install chromium chromium-driver")
+        .isExecutable();
+    assertThat(DRIVER)
+        .as("the viewer tests need chromedriver: apt-get install chromium-driver")
+        .isExecutable();
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    Path profile = Files.createTempDirectory("weft-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--window-size=1440,900",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    return new Chromium(driver, profile);
+  }
+
+  /** Opens a page and waits until its data has loaded; drops earlier log entries first. */
+  void open(Path page, String hash) {
+    networkUrls();
+    driver.manage().logs().get(LogType.BROWSER);
+    driver.get("about:blank");
+    driver.get(page.toUri() + (hash == null ? "" : "#" + hash));
+    waitFor(() -> "true".equals(js("return document.documentElement.dataset.weftLoaded || ''")));
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  void waitFor(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+  }
+
+  WebElement byTestId(String id) {
+    return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+  }
+
+  List<WebElement> allByTestId(String id) {
+    return driver.findElements(By.cssSelector("[data-testid='" + id + "']"));
+  }
+
+  /** Opens a trace from the list page and waits until it has rendered. */
+  void openTrace(String traceId) {
+    driver
+        .findElement(By.cssSelector("[data-testid='trace-row'][data-trace-id='" + traceId + "']"))
+        .click();
+    waitForTrace(traceId);
+  }
+
+  void waitForTrace(String traceId) {
+    waitFor(
+        () ->
+            !driver
+                .findElements(
+                    By.cssSelector(
+                        "[data-testid='trace-view'][data-trace-id='"
+                            + traceId
+                            + "'][data-ready='true']"))
+                .isEmpty());
+  }
+
+  /**
+   * The URLs pages asked the network stack for since the last call, from DevTools events; those of
+   * Chromium's own pages are left out.
+   */
+  List<String> networkUrls() {
+    List<String> urls = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      Map<?, ?> event =
+          (Map<?, ?>) JSON.<Map<?, ?>>toType(entry.getMessage(), Map.class).get("message");
+      if ("Network.requestWillBeSent".equals(event.get("method"))) {
+        Map<?, ?> params = (Map<?, ?>) event.get("params");
+        String document = String.valueOf(params.get("documentURL"));
+        // Chromium's own pages (chrome://…) load their resources in the same log.
+        if (!document.startsWith("chrome://") && !document.startsWith("chrome-untrusted://")) {
+          urls.add(String.valueOf(((Map<?, ?>) params.get("request")).get("url")));
+        }
+      }
+    }
+    return urls;
+  }
+
+  /** The workflow names of the readable rows of the trace list, top to bottom. */
+  List<String> listedWorkflows() {
+    return allByTestId("trace-row").stream()
+        .filter(row -> row.getAttribute("data-unreadable") == null)
+        .map(row -> row.findElement(By.cssSelector(".wf")).getText())
+        .toList();
+  }
+
+  /** The {@code index}-th timeline row whose span is named {@code name}. */
+  WebElement spanRow(String name, int index) {
+    return allByTestId("span-row").stream()
+        .filter(
+            r -> r.findElement(By.cssSelector("[data-testid='span-name']")).getText().equals(name))
+        .skip(index)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span row named " + name));
+  }
+
+  /** Checks that no hostile text became a script, an element or a side effect. */
+  void assertNothingInjected() {
+    assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
+    assertThat(js("return document.querySelectorAll('img').length")).isEqualTo(0L);
+    assertThat(
+            js(
+                "return [...document.scripts]"
+                    + ".filter(s => s.textContent.trim() === 'window.pwned=1').length"))
+        .isEqualTo(0L);
+  }
+
+  /** Saves what the browser shows as {@code target/viewer-<name>.png}. */
+  void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "viewer-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+}

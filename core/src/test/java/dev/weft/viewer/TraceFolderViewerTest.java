@@ -1,0 +1,137 @@
+package dev.weft.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceFolderViewerTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-21T19:36:01.123456Z");
+
+  @TempDir Path dir;
+
+  @Test
+  void install_writesThePageOnceAndReplacesAChangedOne() throws IOException {
+    TraceFolderViewer.install(dir);
+    Path page = dir.resolve("index.html");
+    FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(page, old);
+
+    TraceFolderViewer.install(dir);
+    assertThat(Files.getLastModifiedTime(page)).isEqualTo(old);
+
+    Files.writeString(page, "stale");
+    TraceFolderViewer.install(dir);
+    assertThat(Files.readString(page)).isEqualTo(ViewerPage.folderPage());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("index.html");
+    }
+  }
+
+  @Test
+  void onTraceWritten_writesTheDataScriptAndOneIndexLine() throws IOException {
+    TraceFixtures t = TraceFixtures.support(1, TraceFixtures.HOSTILE_SCRIPT, T0);
+    byte[] file = t.writeTo(dir);
+
+    TraceFolderViewer.onTraceWritten(dir, t.id(), file);
+
+    String data = Files.readString(dir.resolve("weft-data").resolve(t.id() + ".js"));
+    assertThat(data)
+        .startsWith("weft.trace({\"trace\":")
+        .endsWith("});\n")
+        .doesNotContain("</script");
+    List<String> index = Files.readAllLines(dir.resolve("weft-index/000000.js"));
+    assertThat(index)
+        .singleElement()
+        .asString()
+        .startsWith("weft.entry({\"id\":\"" + t.id() + "\",\"file\":\"" + t.id() + ".json\"")
+        .contains("\"errors\":1");
+  }
+
+  @Test
+  void onTraceWritten_whenFileIsTruncated_listsItAsUnreadable() throws IOException {
+    byte[] whole = TraceFixtures.support(1, "w", T0).json().getBytes(StandardCharsets.UTF_8);
+
+    TraceFolderViewer.onTraceWritten(dir, "trace_1", Arrays.copyOf(whole, 100));
+
+    assertThat(dir.resolve("weft-data/trace_1.js")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("weft-index/000000.js")))
+        .startsWith("weft.entry({\"id\":\"trace_1\",\"file\":\"trace_1.json\",\"unreadable\":");
+  }
+
+  @Test
+  void onTraceWritten_rejectsIdsThatAreNotPlainFileNames() {
+    for (String id : new String[] {"../evil", "a/b", "", "trace_1.json", null}) {
+      assertThatThrownBy(() -> TraceFolderViewer.onTraceWritten(dir, id, new byte[0]))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void rebuildIndex_replacesTheIndexWithOneLinePerTraceFile() throws IOException {
+    TraceFixtures.support(1, "a", T0).export(dir);
+    TraceFixtures.support(2, "b", T0).writeTo(dir);
+    Files.writeString(dir.resolve("trace_3.json"), "{");
+
+    TraceFolderViewer.rebuildIndex(dir);
+
+    assertThat(Files.readAllLines(dir.resolve("weft-index/000000.js"))).hasSize(3);
+    assertThat(dir.resolve("weft-data/" + String.format("trace_%032x", 2) + ".js")).exists();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("weft-index.") || n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void setPrices_writesThemAndAnEmptyMapRemovesThem() throws IOException {
+    TraceFolderViewer.setPrices(dir, Map.of("gpt-4o", new double[] {2.5, 10}));
+    assertThat(Files.readString(dir.resolve("weft-prices.js")))
+        .isEqualTo("weft.prices({\"gpt-4o\":[2.5,10.0]});\n");
+
+    TraceFolderViewer.setPrices(dir, Map.of());
+    assertThat(dir.resolve("weft-prices.js")).doesNotExist();
+  }
+
+  @Test
+  void setPrices_rejectsPricesThatAreNotTwoFiniteNonNegativeNumbers() {
+    for (double[] bad :
+        new double[][] {{1}, {1, -1}, {Double.NaN, 1}, {1, Double.POSITIVE_INFINITY}, null}) {
+      java.util.Map<String, double[]> prices = new java.util.HashMap<>();
+      prices.put("m", bad);
+      assertThatThrownBy(() -> TraceFolderViewer.setPrices(dir, prices))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("m");
+    }
+  }
+
+  @Test
+  void writeStandalone_embedsTracesSoNoCapturedTextCanLeaveTheScript() throws IOException {
+    TraceFixtures t = TraceFixtures.support(1, "</SCRIPT><!--<script>x()</script>", T0);
+    t.writeTo(dir);
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"trace\":");
+
+    Path out =
+        TraceFolderViewer.writeStandalone(
+            List.of(dir.resolve(t.id() + ".json"), broken, dir.resolve("missing.json")),
+            dir.resolve("view/page.html"));
+
+    String html = Files.readString(out);
+    String embed = html.substring(html.indexOf("window.WEFT_EMBED"));
+    embed = embed.substring(0, embed.indexOf("</script>"));
+    assertThat(embed).doesNotContainIgnoringCase("<script").doesNotContain("<!--");
+    assertThat(embed)
+        .contains("\"unreadable\":[{\"id\":\"broken.json\"", "{\"id\":\"missing.json\"");
+  }
+}

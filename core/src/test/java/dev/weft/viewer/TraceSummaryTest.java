@@ -1,0 +1,110 @@
+package dev.weft.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TraceSummaryTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-21T19:36:01.123456Z");
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void parse_countsSpansErrorsAndGenerationTokensPerModel() throws IOException {
+    TraceSummary s = TraceSummary.parse(bytes(TraceFixtures.support(1, "Support", T0).json()));
+
+    assertThat(s.traceId).isEqualTo(String.format("trace_%032x", 1));
+    assertThat(s.workflow).isEqualTo("Support");
+    assertThat(s.spans).isEqualTo(13);
+    assertThat(s.errors).isEqualTo(1);
+    assertThat(s.inputTokens).isEqualTo(2152);
+    assertThat(s.outputTokens).isEqualTo(296);
+    assertThat(s.tokensByModel.get("gpt-4o")).containsExactly(812, 96);
+    assertThat(s.tokensByModel.get("gpt-4o-mini")).containsExactly(1340, 200);
+    assertThat(s.durationMillis()).isEqualTo(4200.0);
+  }
+
+  @Test
+  void parse_ignoresUsageOfTaskAndTurnSpansWhichRepeatsTheirGenerations() throws IOException {
+    TraceFixtures t = TraceFixtures.trace(1, "w", T0);
+    String turn =
+        t.span(
+            null,
+            0,
+            10,
+            TraceFixtures.map(
+                "type",
+                "custom",
+                "name",
+                "turn",
+                "data",
+                TraceFixtures.map(
+                    "sdk_span_type",
+                    "turn",
+                    "usage",
+                    TraceFixtures.map("input_tokens", 5, "output_tokens", 1))));
+    t.span(turn, 1, 9, TraceFixtures.generation("m", "q", "a", 5, 1));
+
+    TraceSummary s = TraceSummary.parse(bytes(t.json()));
+
+    assertThat(s.inputTokens).isEqualTo(5);
+    assertThat(s.outputTokens).isEqualTo(1);
+  }
+
+  @Test
+  void parse_toleratesNullsAndMissingTimes() throws IOException {
+    TraceSummary s =
+        TraceSummary.parse(
+            bytes(
+                "{\"trace\":{\"id\":null,\"workflow_name\":null,\"started_at\":null},"
+                    + "\"spans\":[{\"span_data\":null,\"error\":null},"
+                    + "{\"span_data\":{\"type\":\"generation\",\"usage\":null,\"model\":null}},"
+                    + "{\"span_data\":{\"type\":\"response\",\"usage\":"
+                    + "{\"input_tokens\":\"x\",\"output_tokens\":3}}}, 7]}"));
+
+    assertThat(s.spans).isEqualTo(3);
+    assertThat(s.errors).isZero();
+    assertThat(s.outputTokens).isEqualTo(3);
+    assertThat(s.tokensByModel).containsOnlyKeys(TraceSummary.UNKNOWN_MODEL);
+    assertThat(s.durationMillis()).isEqualTo(-1);
+  }
+
+  @Test
+  void parse_whenFileIsTruncated_throws() {
+    byte[] whole = bytes(TraceFixtures.support(1, "Support", T0).json());
+
+    assertThatThrownBy(() -> TraceSummary.parse(Arrays.copyOf(whole, whole.length - 3)))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void parse_whenContentFollowsTheObject_throws() {
+    assertThatThrownBy(() -> TraceSummary.parse(bytes("{\"spans\":[]});alert(1)//")))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> TraceSummary.parse(bytes("{} {}"))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> TraceSummary.parse(bytes("[]"))).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void toEntryJson_isSafeInsideAScript() throws IOException {
+    TraceSummary s =
+        TraceSummary.parse(
+            bytes(TraceFixtures.support(1, TraceFixtures.HOSTILE_SCRIPT, T0).json()));
+
+    String entry = s.toEntryJson("trace_1", "trace_1.json");
+
+    assertThat(entry)
+        .doesNotContain("<", ">")
+        .contains("\"workflow\":\"\\u003c/script\\u003e")
+        .contains("\"spans\":13")
+        .contains("\"models\":{\"gpt-4o\":[812,96],\"gpt-4o-mini\":[1340,200]}");
+  }
+}

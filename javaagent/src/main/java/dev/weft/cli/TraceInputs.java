@@ -1,0 +1,82 @@
+package dev.weft.cli;
+
+import dev.weft.analysis.PriceTable;
+import dev.weft.config.WeftConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The trace files named on a command line: files as given, folders by their {@code *.json}. */
+final class TraceInputs {
+  private TraceInputs() {}
+
+  /**
+   * Returns the trace files of {@code paths}; a folder contributes its {@code *.json} files, not
+   * its subfolders.
+   *
+   * @throws IOException naming the first path that does not exist or cannot be listed
+   */
+  static List<Path> files(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        List<Path> inFolder = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "*.json")) {
+          for (Path file : stream) {
+            if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
+              inFolder.add(file);
+            }
+          }
+        }
+        inFolder.sort(Comparator.comparing(Path::toString));
+        files.addAll(inFolder);
+      } else if (Files.isRegularFile(path)) {
+        files.add(path);
+      } else {
+        throw new IOException("no such file or folder: " + path);
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Reads {@code files}, oldest trace first; each one that is not a readable trace file is reported
+   * on one line of {@code err} and skipped. Costs are estimated with the prices configured by
+   * {@code weft.prices}.
+   */
+  static List<TraceReport> read(List<Path> files, PrintStream err) {
+    PriceTable prices = PriceTable.fromConfig(WeftConfig.load(null));
+    List<TraceReport> reports = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        reports.add(TraceReport.read(file, prices));
+      } catch (IOException | RuntimeException e) {
+        err.println("skipped " + file + ": " + oneLine(withoutPath(file, e.getMessage())));
+      }
+    }
+    reports.sort(
+        Comparator.comparingLong(TraceReport::startedAtMicros).thenComparing(TraceReport::traceId));
+    return reports;
+  }
+
+  /** The reader names the file in its messages; the report names it once, first. */
+  private static String withoutPath(Path file, String message) {
+    String prefix = file + ": ";
+    return message != null && message.startsWith(prefix)
+        ? message.substring(prefix.length())
+        : message;
+  }
+
+  static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+  }
+}

@@ -1,0 +1,120 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryCommandTest {
+  @TempDir Path dir;
+  private final CommandOutput output = new CommandOutput();
+
+  @Test
+  void run_onAFolder_printsATablePerTraceWithSpansTokensToolsHandoffsAndErrors() throws Exception {
+    TraceFileFixtures.podcast().writeTo(dir);
+
+    int status = SummaryCommand.run(new String[] {dir.toString()}, output.out, output.err);
+
+    assertThat(status).isZero();
+    assertThat(output.out())
+        .contains("trace Podcast workflow (" + TraceFileFixtures.PODCAST_ID + ")")
+        .containsPattern("duration +1\\.25 s")
+        .containsPattern("spans +8 \\(agent 2, function 2, generation 2, guardrail 1, handoff 1\\)")
+        .containsPattern("tokens +in 200, out 42")
+        .containsPattern("tool calls +write_audio x2")
+        .containsPattern("handoffs +Triage -> Specialist")
+        .containsPattern("error +function write_audio: audio studio busy")
+        .containsPattern("group +conv-123")
+        .containsPattern(
+            "file +"
+                + Pattern.quote(dir.resolve(TraceFileFixtures.PODCAST_ID + ".json").toString()));
+    assertThat(output.err()).isEmpty();
+  }
+
+  @Test
+  void run_onATrippedTrace_namesTheTrippedGuardrail() throws Exception {
+    Path file = TraceFileFixtures.tripped().writeTo(dir);
+
+    assertThat(SummaryCommand.run(new String[] {file.toString()}, output.out, output.err)).isZero();
+
+    assertThat(output.out()).containsPattern("tripped guardrails +topic_is_allowed");
+  }
+
+  @Test
+  void run_withOneline_printsOneLinePerTraceOldestFirst() throws Exception {
+    TraceFileFixtures.podcast().writeTo(dir);
+    TraceFileFixtures.tripped().writeTo(dir);
+
+    int status =
+        SummaryCommand.run(new String[] {"--oneline", dir.toString()}, output.out, output.err);
+
+    assertThat(status).isZero();
+    assertThat(output.out().lines())
+        .containsExactly(
+            TraceFileFixtures.SUPPORT_ID
+                + "  Podcast workflow  40.0 ms  2 spans  0 in/0 out tokens  0 tool calls"
+                + "  0 handoffs  1 error  tripped: topic_is_allowed",
+            TraceFileFixtures.PODCAST_ID
+                + "  Podcast workflow  1.250 s  8 spans  200 in/42 out tokens  2 tool calls"
+                + "  1 handoff  1 error");
+  }
+
+  @Test
+  void run_whenAFileIsMalformed_reportsItOnOneLineAndSummarisesTheOthers() throws Exception {
+    TraceFileFixtures.podcast().writeTo(dir);
+    Files.writeString(dir.resolve("trace_broken.json"), "{\"trace\": {\"id\": \"tr\n");
+    Files.writeString(dir.resolve("notes.json"), "[1, 2]");
+
+    int status =
+        SummaryCommand.run(new String[] {"--oneline", dir.toString()}, output.out, output.err);
+
+    assertThat(status).isZero();
+    assertThat(output.out().lines())
+        .hasSize(1)
+        .first()
+        .asString()
+        .startsWith(TraceFileFixtures.PODCAST_ID);
+    assertThat(output.err().lines())
+        .hasSize(2)
+        .anySatisfy(
+            line ->
+                assertThat(line).startsWith("skipped ").contains("notes.json: not a JSON object"))
+        .anySatisfy(
+            line -> assertThat(line).contains("trace_broken.json: not JSON").doesNotContain("\n"));
+  }
+
+  @Test
+  void run_whenTheOnlyFileIsMalformed_returnsOne() throws Exception {
+    Path file = Files.writeString(dir.resolve("trace_x.json"), "not json");
+
+    assertThat(SummaryCommand.run(new String[] {file.toString()}, output.out, output.err))
+        .isEqualTo(1);
+    assertThat(output.err()).startsWith("skipped " + file);
+  }
+
+  @Test
+  void run_onAnEmptyFolder_saysSoAndSucceeds() {
+    assertThat(SummaryCommand.run(new String[] {dir.toString()}, output.out, output.err)).isZero();
+    assertThat(output.out()).startsWith("no trace files in ");
+  }
+
+  @Test
+  void run_whenThePathIsMissing_returnsOneAndNamesIt() {
+    Path missing = dir.resolve("nowhere");
+
+    assertThat(SummaryCommand.run(new String[] {missing.toString()}, output.out, output.err))
+        .isEqualTo(1);
+    assertThat(output.err()).contains("no such file or folder: " + missing);
+  }
+
+  @Test
+  void run_withoutAPathOrWithAnUnknownOption_printsUsageAndReturnsTwo() {
+    assertThat(SummaryCommand.run(new String[] {}, output.out, output.err)).isEqualTo(2);
+    assertThat(SummaryCommand.run(new String[] {"--tree", "x"}, output.out, output.err))
+        .isEqualTo(2);
+    assertThat(output.err()).contains(SummaryCommand.USAGE).contains("unknown option --tree");
+  }
+}

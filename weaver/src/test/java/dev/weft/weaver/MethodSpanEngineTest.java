@@ -1,0 +1,238 @@
+package dev.weft.weaver;
+
+import static dev.weft.weaver.Fixtures.method;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.Span;
+import dev.weft.Trace;
+import dev.weft.Tracing;
+import dev.weft.data.CustomSpanData;
+import dev.weft.data.FunctionSpanData;
+import dev.weft.data.GenerationSpanData;
+import dev.weft.data.GuardrailSpanData;
+import dev.weft.data.HandoffSpanData;
+import dev.weft.data.McpToolsSpanData;
+import dev.weft.data.ResponseSpanData;
+import dev.weft.data.TurnSpanData;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MethodSpanEngineTest {
+  private RecordingProcessor recorder;
+
+  @BeforeEach
+  void configure() {
+    recorder = TracingSetup.configure("");
+  }
+
+  @AfterEach
+  void enableAgain() {
+    Tracing.enable();
+  }
+
+  private static MethodDescriptor descriptor(String name) {
+    return MethodSpanEngine.descriptorFor(method(Fixtures.Agent.class, name));
+  }
+
+  private static Object call(String name, Object result, Throwable thrown, Object... args) {
+    MethodDescriptor d = descriptor(name);
+    Object call = MethodSpanEngine.enter(d, args);
+    return MethodSpanEngine.exit(d, call, result, thrown);
+  }
+
+  @Test
+  void toolCall_recordsArgumentsResultAndAttributes_andRedactsSecrets() {
+    Object returned = call("lookup", "found", null, "42", "s3cret", "sk-abc");
+
+    Span span = recorder.only();
+    FunctionSpanData data = (FunctionSpanData) span.data();
+    assertThat(returned).isEqualTo("found");
+    assertThat(data.input())
+        .isEqualTo("{\"orderId\":\"42\",\"secret\":\"[REDACTED]\",\"apiKey\":\"[REDACTED]\"}");
+    assertThat(data.output()).isEqualTo("found");
+    assertThat(span.metadata()).containsEntry("order.id", "42");
+  }
+
+  @Test
+  void exit_returnsTheSameInstance_andRecordsTheException() {
+    Object result = new Object();
+    IllegalStateException failure = new IllegalStateException("broken");
+
+    assertThat(call("lookup", result, null, "1", "2", "3")).isSameAs(result);
+    call("lookup", null, failure, "1", "2", "3");
+
+    assertThat(recorder.ended.get(1).error().message()).isEqualTo("broken");
+    assertThat(((FunctionSpanData) recorder.ended.get(1).data()).output()).isNull();
+  }
+
+  @Test
+  void sensitiveMethodResult_isRedacted() {
+    call("token", "tok-1", null, "ada");
+
+    assertThat(((FunctionSpanData) recorder.only().data()).output()).isEqualTo("[REDACTED]");
+    assertThat(((FunctionSpanData) recorder.only().data()).input()).isNull();
+  }
+
+  @Test
+  void withoutSensitiveData_nothingIsCapturedOrRendered() {
+    recorder = TracingSetup.configure("include-sensitive-data=false");
+    MethodDescriptor d = descriptor("lookup");
+
+    assertThat(MethodSpanEngine.needsArguments(d)).isFalse();
+    Object call = MethodSpanEngine.enter(d, null);
+    MethodSpanEngine.exit(d, call, "found", null);
+
+    FunctionSpanData data = (FunctionSpanData) recorder.only().data();
+    assertThat(data.input()).isNull();
+    assertThat(data.output()).isNull();
+    assertThat(recorder.only().metadata()).isEmpty();
+  }
+
+  @Test
+  void generation_recordsMessagesModelConfigAndUsage() {
+    Fixtures.Reply reply = new Fixtures.Reply("hi there", new Fixtures.Usage(11, 4));
+
+    call("generate", reply, null, List.of(Map.of("role", "user", "content", "hi")), 0.5);
+
+    GenerationSpanData data = (GenerationSpanData) recorder.only().data();
+    assertThat(data.model()).isEqualTo("m1");
+    assertThat(data.input()).containsExactly(Map.of("role", "user", "content", "hi"));
+    assertThat(data.modelConfig()).containsEntry("temperature", 0.5);
+    assertThat(data.output()).hasSize(1);
+    assertThat(data.usage().inputTokens()).isEqualTo(11);
+    assertThat(data.usage().outputTokens()).isEqualTo(4);
+  }
+
+  @Test
+  void response_guardrail_handoff_andMcpTools_readTheirResult() {
+    MethodDescriptor agent = descriptor("run");
+    Object agentCall = MethodSpanEngine.enter(agent, null);
+    call("respond", new Fixtures.Answer("resp_1", new Fixtures.Usage(3, 2)), null);
+    call("check", new Fixtures.Verdict(true), null, "text");
+    call("check", null, new IllegalArgumentException("down"), "text");
+    call("handoff", new Fixtures.Target("Billing"), null);
+    call("tools", List.of(new Fixtures.Tool("a"), new Fixtures.Tool("b")), null);
+    MethodSpanEngine.exit(agent, agentCall, null, null);
+
+    ResponseSpanData response = (ResponseSpanData) recorder.ended.get(0).data();
+    assertThat(response.responseId()).isEqualTo("resp_1");
+    assertThat(response.usage().inputTokens()).isEqualTo(3);
+    assertThat(((GuardrailSpanData) recorder.ended.get(1).data()).triggered()).isTrue();
+    assertThat(((GuardrailSpanData) recorder.ended.get(2).data()).triggered()).isTrue();
+    assertThat(recorder.ended.get(2).error().message()).isEqualTo("down");
+    assertThat(recorder.ended.get(3).data()).isEqualTo(new HandoffSpanData("Agent", "Billing"));
+    assertThat(((McpToolsSpanData) recorder.ended.get(4).data()).result())
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void turns_areNumberedWithinTheirAgent() {
+    MethodDescriptor agent = descriptor("run");
+    Object agentCall = MethodSpanEngine.enter(agent, null);
+    call("turn", null, null);
+    call("turn", null, null);
+    MethodSpanEngine.exit(agent, agentCall, null, null);
+
+    assertThat(recorder.ended.subList(0, 2))
+        .extracting(s -> ((TurnSpanData) s.data()).turn())
+        .containsExactly(1, 2);
+    assertThat(((TurnSpanData) recorder.ended.get(0).data()).agentName()).isEqualTo("Agent");
+  }
+
+  @Test
+  void workflow_startsATrace_orACustomSpanInsideOne() {
+    MethodDescriptor flow = descriptor("flow");
+
+    Object outer = MethodSpanEngine.enter(flow, new Object[] {"conv-1", "ada"});
+    Trace trace = Tracing.currentTrace();
+    Object inner = MethodSpanEngine.enter(flow, new Object[] {null, "bob"});
+    MethodSpanEngine.exit(flow, inner, "done", null);
+    MethodSpanEngine.exit(flow, outer, "done", null);
+
+    assertThat(trace.workflowName()).isEqualTo("flow");
+    assertThat(trace.groupId()).isEqualTo("conv-1");
+    assertThat(trace.metadata()).containsEntry("user", "ada");
+    assertThat(recorder.only().data()).isInstanceOf(CustomSpanData.class);
+    assertThat(((CustomSpanData) recorder.only().data()).data()).containsEntry("result", "done");
+    assertThat(recorder.endedTraces).hasSize(1);
+    assertThat(Tracing.currentTrace()).isNull();
+  }
+
+  @Test
+  void workflow_withoutAGroupIdArgument_usesTheAnnotationGroupId() {
+    MethodDescriptor flow = descriptor("flow");
+
+    Object call = MethodSpanEngine.enter(flow, new Object[] {null, "ada"});
+    String groupId = Tracing.currentTrace().groupId();
+    MethodSpanEngine.exit(flow, call, null, null);
+
+    assertThat(groupId).isEqualTo("default-group");
+  }
+
+  @Test
+  void asyncResult_releasesTheThreadAtExit_andEndsTheSpanOnCompletion() {
+    MethodDescriptor agent = descriptor("run");
+    CompletableFuture<Fixtures.Reply> future = new CompletableFuture<>();
+
+    Object call = MethodSpanEngine.enter(agent, null);
+    Object returned = MethodSpanEngine.exit(agent, call, future, null);
+
+    assertThat(returned).isSameAs(future);
+    assertThat(Tracing.currentSpan()).isNull();
+    assertThat(recorder.ended).isEmpty();
+    future.complete(new Fixtures.Reply("ok", null));
+    assertThat(recorder.ended).hasSize(1);
+    future.complete(new Fixtures.Reply("again", null));
+    assertThat(recorder.ended).hasSize(1);
+  }
+
+  @Test
+  void asyncFailure_isRecordedUnwrapped() {
+    MethodDescriptor agent = descriptor("run");
+    CompletableFuture<Fixtures.Reply> future = new CompletableFuture<>();
+
+    MethodSpanEngine.exit(agent, MethodSpanEngine.enter(agent, null), future, null);
+    future.completeExceptionally(
+        new java.util.concurrent.CompletionException(new IllegalStateException("late")));
+
+    assertThat(recorder.only().error().message()).isEqualTo("late");
+  }
+
+  @Test
+  void disabledTracing_opensNothing() {
+    Tracing.disable();
+
+    Object call = MethodSpanEngine.enter(descriptor("lookup"), new Object[] {"1", "2", "3"});
+
+    assertThat(call).isNull();
+    assertThat(MethodSpanEngine.exit(descriptor("lookup"), call, "r", null)).isEqualTo("r");
+    assertThat(recorder.ended).isEmpty();
+  }
+
+  @Test
+  void exit_withAFailingResultAccessor_stillEndsTheSpanAndReturnsTheResult() {
+    Object hostile =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("hostile");
+          }
+        };
+
+    assertThat(call("lookup", hostile, null, "1", "2", "3")).isSameAs(hostile);
+    assertThat(recorder.only().isEnded()).isTrue();
+  }
+
+  @Test
+  void customSpan_recordsArgumentsByNameAndResult() {
+    call("custom", 7, null, 7);
+
+    assertThat(((CustomSpanData) recorder.only().data()).data())
+        .containsEntry("n", 7L)
+        .containsEntry("result", 7L);
+  }
+}
