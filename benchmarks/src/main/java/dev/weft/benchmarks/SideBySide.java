@@ -138,7 +138,7 @@ public final class SideBySide {
       }
     }
     Options options = builder.build();
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = runWaitingForLock(options);
     Map<String, Double> callerBytes = new LinkedHashMap<>();
     if (Files.exists(callerFile)) {
       for (String line : Files.readAllLines(callerFile)) {
@@ -175,6 +175,29 @@ public final class SideBySide {
               callerBytes.getOrDefault(benchmark, Double.NaN)));
     }
     return measurements;
+  }
+
+  /**
+   * Runs JMH, waiting while another JMH run on this machine holds its lock: two runs at once would
+   * each measure the other.
+   */
+  private static Collection<RunResult> runWaitingForLock(Options options) throws RunnerException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Runner(options).run();
+      } catch (RunnerException e) {
+        if (attempt >= 40 || String.valueOf(e.getMessage()).indexOf("JMH lock") < 0) {
+          throw e;
+        }
+        System.out.println("another JMH run holds the lock; waiting 15 s");
+        try {
+          Thread.sleep(15_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private static String describe(Map<String, String> opts) {
