@@ -15,11 +15,9 @@ final class ContextStorage {
   }
 
   static void set(Object value) {
-    if (value == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(value);
-    }
+    // Never remove(): the next span on this thread would allocate a new map entry, and removing
+    // clears a weak reference; a null value holds nothing alive.
+    CURRENT.set(value);
   }
 
   /**
