@@ -15,11 +15,9 @@ final class ContextStorage {
   }
 
   static void set(Object value) {
-    if (value == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(value);
-    }
+    // Never remove(): the next span on this thread would allocate a new map entry, and removing
+    // clears a weak reference; a null value holds nothing alive.
+    CURRENT.set(value);
   }
 
   /**
@@ -34,9 +32,9 @@ final class ContextStorage {
     Object target = previous;
     Thread thread = Thread.currentThread();
     while (true) {
-      if (target instanceof SpanImpl span && span.isEnded() && span.ownedBy(thread)) {
+      if (target instanceof SpanImpl span && span.ownedBy(thread) && span.isEnded()) {
         target = span.previous();
-      } else if (target instanceof TraceImpl trace && trace.isEnded() && trace.ownedBy(thread)) {
+      } else if (target instanceof TraceImpl trace && trace.ownedBy(thread) && trace.isEnded()) {
         target = trace.previous();
       } else {
         break;

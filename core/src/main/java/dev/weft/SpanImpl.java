@@ -26,15 +26,15 @@ final class SpanImpl implements Span {
   private final long startedAtMicros;
   private final Object previous;
   private final Thread owner;
-  private final boolean ownsTrace;
   private String id;
-  private long endedAtMicros;
+  // Volatile so that isEnded(), read when a scope closes, needs no lock; written under the lock.
+  private volatile long endedAtMicros;
   private SpanData data;
   private SpanError error;
   private Map<String, Object> metadata;
   private int turns;
 
-  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous, boolean ownsTrace) {
+  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.trace = trace;
     this.parent = parent;
@@ -43,7 +43,6 @@ final class SpanImpl implements Span {
     this.data = data;
     this.previous = previous;
     this.owner = Thread.currentThread();
-    this.ownsTrace = ownsTrace;
     this.startedAtMicros = trace.tracer.clock.nowMicros();
   }
 
@@ -78,7 +77,7 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized long endedAtMicros() {
+  public long endedAtMicros() {
     return endedAtMicros;
   }
 
@@ -103,7 +102,7 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized boolean isEnded() {
+  public boolean isEnded() {
     return endedAtMicros != 0;
   }
 
@@ -178,7 +177,7 @@ final class SpanImpl implements Span {
       }
     }
     trace.spanEnded(this);
-    if (ownsTrace) {
+    if (trace.implicitRoot == this) {
       trace.end();
     }
   }

@@ -30,6 +30,9 @@ final class TraceImpl implements Trace {
   private final PendingSpans pending;
 
   private volatile long endedAtMicros;
+  // The span this trace was started implicitly for, which ends it; kept here rather than as a flag
+  // on every span, since a flag would grow each span by a word.
+  volatile SpanImpl implicitRoot;
 
   TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
     this(tracer, started, sampled, previous, null);

@@ -310,7 +310,10 @@ public final class Tracing {
       if (ownsTrace) {
         trace = implicitTrace(s, data, current);
       }
-      SpanImpl span = new SpanImpl(trace, parent, data, current, ownsTrace);
+      SpanImpl span = new SpanImpl(trace, parent, data, current);
+      if (ownsTrace) {
+        trace.implicitRoot = span;
+      }
       ContextStorage.set(span);
       if (trace.sampled) {
         trace.tracer.processor.onSpanStart(span);

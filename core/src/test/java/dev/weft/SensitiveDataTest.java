@@ -2,7 +2,7 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.config.WeftConfig;
+import dev.weft.config.TestConfigs;
 import dev.weft.data.CustomSpanData;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.GenerationSpanData;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,14 +40,16 @@ class SensitiveDataTest {
     Path jsonl = dir.resolve("traces.jsonl");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
-    try (SystemProperties props =
-        new SystemProperties()
-            .set("weft.include-sensitive-data", Boolean.toString(include))
-            .set("weft.exporters", "json,jsonl,console")
-            .set("weft.json.dir", dir.toString())
-            .set("weft.jsonl.file", jsonl.toString())) {
+    try {
       System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-      Tracing.configure(WeftConfig.load(null));
+      // Only these sources, so no environment variable (OPENAI_AGENTS_*) can change the outcome.
+      Tracing.configure(
+          TestConfigs.fromProperties(
+              Map.of(
+                  "weft.include-sensitive-data", Boolean.toString(include),
+                  "weft.exporters", "json,jsonl,console",
+                  "weft.json.dir", dir.toString(),
+                  "weft.jsonl.file", jsonl.toString())));
       assertThat(Tracing.includeSensitiveData()).isEqualTo(include);
       String traceId = runWorkflowCarryingTheCanary();
       Tracing.shutdown();
@@ -66,6 +69,14 @@ class SensitiveDataTest {
         assertThat(json).doesNotContain(CANARY);
         assertThat(lines).doesNotContain(CANARY);
         assertThat(printed).doesNotContain(CANARY);
+        // Nor anything else written next to the traces, such as the viewer's files.
+        try (Stream<Path> files = Files.walk(dir)) {
+          for (Path file : files.filter(Files::isRegularFile).toList()) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))
+                .as(file.toString())
+                .doesNotContain(CANARY);
+          }
+        }
       }
     } finally {
       System.setOut(originalOut);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.config.WeftConfig;
 import dev.weft.data.AgentSpanData;
+import dev.weft.data.FunctionSpanData;
 import dev.weft.data.GenerationSpanData;
 import dev.weft.data.SpanError;
 import dev.weft.data.TurnSpanData;
@@ -243,6 +244,28 @@ class TracingTest {
     Tracing.shutdown();
     assertThat(recorder.shutdowns).isEqualTo(1);
     assertThat(recorder.spanEnds).isEmpty();
+  }
+
+  /** The example of README.md, kept here so that it compiles. */
+  @Test
+  void readmeExample_recordsAgentToolAndGenerationSpans() {
+    try (Trace trace = Tracing.trace("Support workflow").groupId("conversation-42").start();
+        Span agent = Tracing.startAgentSpan("Triage")) {
+      try (Span tool = Tracing.startFunctionSpan("lookup_order", "{\"id\":42}")) {
+        tool.setData(((FunctionSpanData) tool.data()).withOutput("shipped"));
+      }
+      try (Span generation =
+          Tracing.startGenerationSpan(
+              "gpt-4.1", List.of(Map.of("role", "user", "content", "Hi")))) {
+        generation.setUsage(Usage.of(12, 5));
+      }
+    }
+    assertThat(recorder.spanEnds)
+        .extracting(s -> s.data().type())
+        .containsExactly("function", "generation", "agent");
+    assertThat(((FunctionSpanData) recorder.ended("lookup_order").data()).output())
+        .isEqualTo("shipped");
+    assertThat(recorder.traceEnds.get(0).groupId()).isEqualTo("conversation-42");
   }
 
   @Test

@@ -85,7 +85,7 @@ public final class JsonText {
     }
   }
 
-  private static void append(StringBuilder out, Object tree) {
+  static void append(StringBuilder out, Object tree) {
     if (tree == null) {
       out.append("null");
     } else if (tree instanceof String s) {

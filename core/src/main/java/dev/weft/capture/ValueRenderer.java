@@ -52,6 +52,10 @@ public final class ValueRenderer {
   private static final ValueRenderer DEFAULTS = new ValueRenderer(DEFAULT_MAX_CHARS, List.of());
 
   private final int maxChars;
+
+  /** Room for the argument text of a typical call, so the builder rarely has to grow. */
+  private static final int ARGUMENTS_TEXT_CAPACITY = 128;
+
   private final SecretRedactor redactor;
 
   private ValueRenderer(int maxChars, List<Pattern> extraPatterns) {
@@ -125,7 +129,30 @@ public final class ValueRenderer {
    * parameter order. See {@link #renderArgumentMap}.
    */
   public String renderArguments(String[] names, Object[] values, boolean[] sensitive) {
-    return JsonText.write(renderArgumentMap(names, values, sensitive));
+    if (values == null || values.length == 0) {
+      return "{}";
+    }
+    // Written straight to text rather than through renderArgumentMap: this runs on every call of a
+    // traced method, and the intermediate map cost more than the text itself.
+    try {
+      RenderPass pass = new RenderPass(this);
+      StringBuilder out = new StringBuilder(ARGUMENTS_TEXT_CAPACITY);
+      out.append('{');
+      for (int i = 0; i < values.length; i++) {
+        String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
+        boolean secret =
+            (sensitive != null && i < sensitive.length && sensitive[i]) || isSensitiveName(name);
+        if (i > 0) {
+          out.append(',');
+        }
+        JsonText.appendString(out, name);
+        out.append(':');
+        JsonText.append(out, secret ? REDACTED : pass.render(values[i], 0));
+      }
+      return out.append('}').toString();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return JsonText.write(Map.of("<not rendered>", e.getClass().getSimpleName()));
+    }
   }
 
   /**

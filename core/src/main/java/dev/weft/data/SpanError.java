@@ -38,6 +38,10 @@ public record SpanError(String message, Map<String, Object> data) {
   public static SpanError fromException(Throwable exception, boolean includeMessage) {
     String type = exception.getClass().getName();
     String simpleName = exception.getClass().getSimpleName();
+    if (simpleName.isEmpty()) {
+      // Anonymous and hidden classes have no simple name; the message must never be empty.
+      simpleName = type.substring(type.lastIndexOf('.') + 1);
+    }
     String message = includeMessage ? safeMessage(exception) : null;
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("type", type);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,22 @@ import java.util.Map;
  */
 public final class JsonFileExporter implements SpanExporter {
   private static final int MAX_PENDING_SPANS = 200_000;
+  private static final int MAX_OPEN_TRACES = 10_000;
   private static final int REMEMBERED_TRACES = 1024;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path dir;
-  private final Map<String, List<Span>> pending = new HashMap<>();
-  private final Map<String, TraceRecord> open = new HashMap<>();
+  private final int maxPendingSpans;
+  // Oldest trace first, so that when the limit is reached the oldest waiting trace makes room.
+  private final Map<String, List<Span>> pending = new LinkedHashMap<>();
+  private final Map<String, TraceRecord> open =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TraceRecord> eldest) {
+          // A trace whose end record was lost (a full queue) must not stay here for ever.
+          return size() > MAX_OPEN_TRACES;
+        }
+      };
   private final Map<String, Boolean> written =
       new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -48,19 +57,24 @@ public final class JsonFileExporter implements SpanExporter {
   private int pendingCount;
   private long droppedSpans;
 
-  private JsonFileExporter(Path dir) {
+  private JsonFileExporter(Path dir, int maxPendingSpans) {
     this.dir = dir;
+    this.maxPendingSpans = maxPendingSpans;
   }
 
   /** Returns an exporter writing into {@code dir}, created when missing. */
   public static JsonFileExporter create(Path dir) throws IOException {
+    return create(dir, MAX_PENDING_SPANS);
+  }
+
+  static JsonFileExporter create(Path dir, int maxPendingSpans) throws IOException {
     Files.createDirectories(dir);
     try {
       TraceFolderViewer.install(dir);
     } catch (IOException | RuntimeException e) {
       WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
     }
-    return new JsonFileExporter(dir);
+    return new JsonFileExporter(dir, maxPendingSpans);
   }
 
   /** Returns the folder written to. */
@@ -71,9 +85,8 @@ public final class JsonFileExporter implements SpanExporter {
   @Override
   public synchronized void export(List<TraceRecord> traces, List<Span> spans) throws IOException {
     for (Span span : spans) {
-      if (pendingCount >= MAX_PENDING_SPANS) {
-        droppedSpans++;
-        continue;
+      if (pendingCount >= maxPendingSpans) {
+        makeRoom();
       }
       pending.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
       pendingCount++;
@@ -84,7 +97,11 @@ public final class JsonFileExporter implements SpanExporter {
         continue;
       }
       open.remove(trace.traceId());
-      writeTrace(trace, take(trace.traceId()));
+      if (written.containsKey(trace.traceId())) {
+        mergeIntoFile(trace.traceId(), trace, take(trace.traceId()));
+      } else {
+        writeTrace(trace, take(trace.traceId()));
+      }
     }
     List<String> late = new ArrayList<>();
     for (String traceId : pending.keySet()) {
@@ -93,18 +110,42 @@ public final class JsonFileExporter implements SpanExporter {
       }
     }
     for (String traceId : late) {
-      mergeLateSpans(traceId, take(traceId));
+      mergeIntoFile(traceId, null, take(traceId));
     }
   }
 
   @Override
   public synchronized void shutdown() throws IOException {
     for (TraceRecord trace : List.copyOf(open.values())) {
-      writeTrace(trace, take(trace.traceId()));
+      if (written.containsKey(trace.traceId())) {
+        mergeIntoFile(trace.traceId(), null, take(trace.traceId()));
+      } else {
+        writeTrace(trace, take(trace.traceId()));
+      }
     }
     open.clear();
     if (droppedSpans > 0) {
-      WeftLog.warn("json exporter dropped " + droppedSpans + " spans of traces that never ended");
+      WeftLog.warn(
+          "json exporter dropped "
+              + droppedSpans
+              + " spans of traces whose start or end never arrived");
+    }
+  }
+
+  /**
+   * Frees the spans of the trace that has waited longest: written now as an open trace when its
+   * start is known (later spans and its end are merged into that file), else dropped and counted.
+   * Without this, spans of traces whose end never arrives would fill the limit and every later span
+   * would be dropped.
+   */
+  private void makeRoom() throws IOException {
+    String oldest = pending.keySet().iterator().next();
+    List<Span> spans = take(oldest);
+    TraceRecord start = open.get(oldest);
+    if (start != null) {
+      writeTrace(start, spans);
+    } else {
+      droppedSpans += spans.size();
     }
   }
 
@@ -125,7 +166,9 @@ public final class JsonFileExporter implements SpanExporter {
     written.put(trace.traceId(), Boolean.TRUE);
   }
 
-  private void mergeLateSpans(String traceId, List<Span> spans) throws IOException {
+  /** Adds spans, and the trace's final record when given, to a file written before. */
+  private void mergeIntoFile(String traceId, TraceRecord ended, List<Span> spans)
+      throws IOException {
     Path file = dir.resolve(traceId + ".json");
     JsonNode root;
     try {
@@ -136,6 +179,9 @@ public final class JsonFileExporter implements SpanExporter {
     }
     if (!(root instanceof ObjectNode object) || !(root.get("spans") instanceof ArrayNode)) {
       return;
+    }
+    if (ended != null) {
+      object.set("trace", MAPPER.readTree(TraceJson.traceToString(ended, true)));
     }
     List<JsonNode> all = new ArrayList<>();
     root.get("spans").forEach(all::add);

@@ -385,6 +385,16 @@ class ValueRendererTest {
   }
 
   @Test
+  void renderArguments_isTheTextOfRenderArgumentMap() {
+    String[] names = {"query", null, "token", "nested"};
+    Object[] values = {"say \"hi\" </script>", null, "sk-abcdefghijklmnopqrstu", List.of(1, "x")};
+    boolean[] sensitive = {false, false, false, false};
+    assertThat(renderer.renderArguments(names, values, sensitive))
+        .isEqualTo(JsonText.write(renderer.renderArgumentMap(names, values, sensitive)));
+    assertThat(renderer.renderArguments(null, null, null)).isEqualTo("{}");
+  }
+
+  @Test
   void renderArgumentMap_missingNamesAndFlags_useArgNAndNoFlags() {
     Map<String, Object> map = renderer.renderArgumentMap(null, new Object[] {"a", null}, null);
     assertThat(map)

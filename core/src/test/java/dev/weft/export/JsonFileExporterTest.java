@@ -9,8 +9,11 @@ import dev.weft.Span;
 import dev.weft.TestTracing;
 import dev.weft.Trace;
 import dev.weft.Tracing;
+import dev.weft.internal.WeftLog;
 import dev.weft.processor.SimpleTraceProcessor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +99,66 @@ class JsonFileExporterTest {
     JsonNode file = MAPPER.readTree(dir.resolve(open.traceId() + ".json").toFile());
     assertThat(file.at("/trace/ended_at").isNull()).isTrue();
     assertThat(file.get("spans")).hasSize(1);
+  }
+
+  @Test
+  void pendingLimit_writesTheOldestOpenTraceEarly_andMergesItsLaterSpansAndEnd() throws Exception {
+    TestTracing.reset();
+    JsonFileExporter exporter = JsonFileExporter.create(dir, 3);
+    Tracing.setProcessors(SimpleTraceProcessor.create(exporter));
+    Trace longRunning = Tracing.trace("long").start();
+    for (int i = 0; i < 3; i++) {
+      Tracing.startFunctionSpan("early-" + i, "{}").close();
+    }
+    Span late = Tracing.startFunctionSpan("late", "{}");
+    late.releaseScope();
+    TestTracing.clearContext();
+    try (Trace other = Tracing.trace("other").start()) {
+      Tracing.startAgentSpan("other-span").close();
+    }
+    JsonNode early = MAPPER.readTree(dir.resolve(longRunning.traceId() + ".json").toFile());
+    assertThat(early.get("spans")).hasSize(3);
+    assertThat(early.at("/trace/ended_at").isNull()).isTrue();
+    late.close();
+    longRunning.end();
+    JsonNode done = MAPPER.readTree(dir.resolve(longRunning.traceId() + ".json").toFile());
+    assertThat(done.get("spans"))
+        .extracting(s -> s.at("/span_data/name").asText())
+        .containsExactly("early-0", "early-1", "early-2", "late");
+    assertThat(done.at("/trace/ended_at").isTextual()).isTrue();
+    assertThat(TraceFiles.read(dir.resolve(longRunning.traceId() + ".json")).trace().isEnded())
+        .isTrue();
+  }
+
+  @Test
+  void spansOfTracesWhoseStartNeverArrived_areDropped_withoutBlockingLaterTraces()
+      throws Exception {
+    TestTracing.reset();
+    JsonFileExporter exporter = JsonFileExporter.create(dir, 2);
+    RecordingProcessor recorder = TestTracing.reset();
+    try (Trace trace = Tracing.trace("source").start()) {
+      for (int i = 0; i < 5; i++) {
+        Tracing.startFunctionSpan("orphan-" + i, "{}").close();
+      }
+    }
+    // Spans arrive without their trace's start or end record, as when a full queue dropped them.
+    exporter.export(List.of(), recorder.spanEnds);
+    String healthy;
+    Tracing.setProcessors(SimpleTraceProcessor.create(exporter));
+    try (Trace trace = Tracing.trace("healthy").start()) {
+      healthy = trace.traceId();
+      Tracing.startAgentSpan("kept").close();
+    }
+    JsonNode file = MAPPER.readTree(dir.resolve(healthy + ".json").toFile());
+    assertThat(file.get("spans")).hasSize(1);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      exporter.shutdown();
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("json exporter dropped 4 spans");
   }
 
   @Test

@@ -1,0 +1,13 @@
+package dev.weft.config;
+
+import java.util.Map;
+
+/** Configurations for tests in other packages, read from given sources only. */
+public final class TestConfigs {
+  private TestConfigs() {}
+
+  /** Loads a configuration from these system properties alone: no environment, no agent args. */
+  public static WeftConfig fromProperties(Map<String, String> systemProperties) {
+    return WeftConfig.load(null, systemProperties, Map.of());
+  }
+}
