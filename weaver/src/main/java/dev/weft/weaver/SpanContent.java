@@ -84,19 +84,18 @@ final class SpanContent {
       Throwable thrown,
       boolean capture,
       ValueRenderer renderer) {
-    SpanData data = span.data();
     boolean withResult = capture && d.captureResult && thrown == null;
     Usage usage = null;
     switch (d.kind) {
       case FUNCTION -> {
-        if (withResult && data instanceof FunctionSpanData function && d.returnsValue) {
+        if (withResult && d.returnsValue && span.data() instanceof FunctionSpanData function) {
           span.setData(
               function.withOutput(
                   d.sensitiveResult ? ValueRenderer.REDACTED : text(result, renderer)));
         }
       }
       case GENERATION -> {
-        if (data instanceof GenerationSpanData generation) {
+        if (span.data() instanceof GenerationSpanData generation) {
           GenerationSpanData updated = generation;
           if (withResult && d.returnsValue) {
             updated = updated.withOutput(outputMessages(d, result, renderer));
@@ -121,7 +120,9 @@ final class SpanContent {
           span.setData(
               new GuardrailSpanData(d.name, thrown != null || ResultAccessors.triggered(result)));
       case HANDOFF -> {
-        if (d.handoffTo == null && thrown == null && data instanceof HandoffSpanData handoff) {
+        if (d.handoffTo == null
+            && thrown == null
+            && span.data() instanceof HandoffSpanData handoff) {
           span.setData(
               new HandoffSpanData(handoff.fromAgent(), ResultAccessors.targetName(result)));
         }
@@ -131,9 +132,9 @@ final class SpanContent {
           span.setData(new McpToolsSpanData(d.server, ResultAccessors.toolNames(result)));
         }
       }
-      case TASK, TURN -> usage = ResultAccessors.usage(result);
+      case TASK, TURN -> usage = thrown == null ? ResultAccessors.usage(result) : null;
       case TRANSCRIPTION -> {
-        if (withResult && data instanceof TranscriptionSpanData t) {
+        if (withResult && span.data() instanceof TranscriptionSpanData t) {
           span.setData(
               new TranscriptionSpanData(
                   t.inputData(),
@@ -144,7 +145,7 @@ final class SpanContent {
         }
       }
       case SPEECH -> {
-        if (withResult && data instanceof SpeechSpanData s) {
+        if (withResult && span.data() instanceof SpeechSpanData s) {
           span.setData(
               new SpeechSpanData(
                   s.input(),
@@ -156,7 +157,7 @@ final class SpanContent {
         }
       }
       case WORKFLOW, CUSTOM -> {
-        if (withResult && d.returnsValue && data instanceof CustomSpanData custom) {
+        if (withResult && d.returnsValue && span.data() instanceof CustomSpanData custom) {
           Map<String, Object> values = new LinkedHashMap<>(custom.data());
           values.put(
               "result", d.sensitiveResult ? ValueRenderer.REDACTED : renderer.render(result));
@@ -169,7 +170,7 @@ final class SpanContent {
       span.setUsage(usage);
     }
     if (thrown != null) {
-      span.recordException(thrown);
+      span.setError(ExceptionErrors.of(thrown, capture));
     }
   }
 
