@@ -121,7 +121,9 @@ class SampleRunIT {
 
     assertThat(Duration.between(start(draft), end(draft)))
         .isGreaterThanOrEqualTo(Duration.ofMillis(ScriptedChatBackend.DRAFT_LATENCY_MILLIS - 5));
-    assertThat(end(draft)).isBeforeOrEqualTo(end(writer));
+    // The span ends in a completion callback of the same future the writer joins, so the writer
+    // may see the result a moment before the callback has run: allow that moment, nothing more.
+    assertThat(end(draft)).isBeforeOrEqualTo(end(writer).plusMillis(20));
     assertThat(draft.path("span_data").path("usage").path("output_tokens").asLong()).isPositive();
   }
 
