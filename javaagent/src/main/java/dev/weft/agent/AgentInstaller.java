@@ -4,8 +4,10 @@ import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
+import java.util.jar.JarFile;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
@@ -24,19 +26,23 @@ final class AgentInstaller {
    * @param instrumentation the JVM's instrumentation
    * @param attached whether the agent was loaded into a running JVM, whose loaded classes are then
    *     transformed again
+   * @param runtime the runtime jar the agent put on the boot class path, or null when it was there
+   *     already
    */
-  static void install(String agentArgs, Instrumentation instrumentation, boolean attached) {
+  static void install(
+      String agentArgs, Instrumentation instrumentation, boolean attached, JarFile runtime) {
     long start = System.nanoTime();
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
     long configured = System.nanoTime();
     TransformLogger logger = new TransformLogger();
+    ClassFileLocator advice = adviceLocator(runtime);
 
-    ExecutorInstrumentation.builder(baseBuilder(logger)).installOn(instrumentation);
+    ExecutorInstrumentation.builder(baseBuilder(logger), advice).installOn(instrumentation);
     long executors = System.nanoTime();
 
     AgentBuilder methods =
-        SpanInstrumentation.builder(baseBuilder(logger), config)
+        SpanInstrumentation.builder(baseBuilder(logger), config, advice)
             .with(
                 attached
                     ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
@@ -61,6 +67,16 @@ final class AgentInstaller {
             + millis
             + " ms"
             + (config.disabled() ? "; tracing is disabled" : "; exporters " + config.exporters()));
+  }
+
+  /**
+   * Returns where the advice class files are read from. Resources of a jar added to the boot class
+   * path at run time cannot be found through any class loader, so they are read from the jar.
+   */
+  static ClassFileLocator adviceLocator(JarFile runtime) {
+    return runtime != null
+        ? new ClassFileLocator.ForJarFile(runtime)
+        : ClassFileLocator.ForClassLoader.of(AgentInstaller.class.getClassLoader());
   }
 
   static AgentBuilder baseBuilder(TransformLogger logger) {

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Carries the trace context into work handed to the JDK's executors, the way the OpenTelemetry
@@ -32,8 +33,7 @@ final class ExecutorInstrumentation {
   private ExecutorInstrumentation() {}
 
   /** Adds the executor transformations to {@code builder}. */
-  static AgentBuilder builder(AgentBuilder builder) {
-    ClassLoader adviceLoader = ExecutorInstrumentation.class.getClassLoader();
+  static AgentBuilder builder(AgentBuilder builder, ClassFileLocator adviceLoader) {
     return builder
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .ignore(none())

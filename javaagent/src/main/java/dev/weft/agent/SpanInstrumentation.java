@@ -29,9 +29,9 @@ final class SpanInstrumentation {
   private SpanInstrumentation() {}
 
   /** Adds span weaving to {@code builder}. */
-  static AgentBuilder builder(AgentBuilder builder, WeftConfig config) {
+  static AgentBuilder builder(AgentBuilder builder, WeftConfig config, ClassFileLocator advice) {
     SpanMatchers matchers = new SpanMatchers(config.methodRules(), config.packages());
-    ClassFileLocator adviceLocator = adviceLocator();
+    ClassFileLocator adviceLocator = adviceLocator(advice);
     return builder
         .with(new TypePoolCache())
         .with(MethodByMethodRetry::new)
@@ -66,13 +66,16 @@ final class SpanInstrumentation {
             });
   }
 
-  private static ClassFileLocator adviceLocator() {
+  /** Reads the advice class files once rather than for every woven class. */
+  private static ClassFileLocator adviceLocator(ClassFileLocator advice) {
     Map<String, byte[]> classes = new HashMap<>();
-    for (Class<?> advice : new Class<?>[] {SpanAdvice.class, ReactiveSpanAdvice.class}) {
-      classes.put(advice.getName(), ClassFileLocator.ForClassLoader.read(advice));
+    for (Class<?> type : new Class<?>[] {SpanAdvice.class, ReactiveSpanAdvice.class}) {
+      try {
+        classes.put(type.getName(), advice.locate(type.getName()).resolve());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot read " + type.getName(), e);
+      }
     }
-    return new ClassFileLocator.Compound(
-        new ClassFileLocator.Simple(classes),
-        ClassFileLocator.ForClassLoader.of(SpanInstrumentation.class.getClassLoader()));
+    return new ClassFileLocator.Compound(new ClassFileLocator.Simple(classes), advice);
   }
 }

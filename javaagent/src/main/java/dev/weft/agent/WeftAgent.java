@@ -5,19 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.Paths;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
  * The java agent's entry point ({@code Premain-Class} and {@code Agent-Class}).
  *
- * <p>Puts Weft's runtime (annotations, core, weaver and their relocated dependencies, shipped
- * inside the agent jar as {@value #BOOTSTRAP_JAR}) on the boot class path, so the code woven into
- * any class, whichever class loader defined it, reaches one copy of it; then hands over to {@link
- * AgentInstaller}. This class refers to JDK types only: nothing of Weft may be loaded before the
- * runtime is on the boot class path, or it would be loaded twice.
+ * <p>Puts Weft's runtime (annotations, core, weaver, the installer and their relocated
+ * dependencies, shipped inside the agent jar as {@value #BOOTSTRAP_JAR}) on the boot class path, so
+ * the code woven into any class, whichever class loader defined it, reaches one copy of it; then
+ * hands over to {@code AgentInstaller}. This class refers to JDK types only: nothing of Weft may be
+ * loaded before the runtime is on the boot class path, or it would be loaded twice.
  */
 public final class WeftAgent {
   /** Where the runtime jar lies inside the agent jar. */
@@ -47,16 +49,18 @@ public final class WeftAgent {
         }
         System.setProperty(INSTALLED_PROPERTY, "true");
       }
+      JarFile runtime = null;
       if (!runtimeOnBootClassPath()) {
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+        runtime = new JarFile(extractRuntime());
+        instrumentation.appendToBootstrapClassLoaderSearch(runtime);
       }
       Class<?> installer =
           Class.forName("dev.weft.agent.AgentInstaller", true, WeftAgent.class.getClassLoader());
       Method install =
           installer.getDeclaredMethod(
-              "install", String.class, Instrumentation.class, boolean.class);
+              "install", String.class, Instrumentation.class, boolean.class, JarFile.class);
       install.setAccessible(true);
-      install.invoke(null, agentArgs, instrumentation, attached);
+      install.invoke(null, agentArgs, instrumentation, attached, runtime);
     } catch (Throwable t) {
       Throwable cause = t.getCause() != null ? t.getCause() : t;
       System.err.println(
@@ -73,15 +77,57 @@ public final class WeftAgent {
     }
   }
 
+  /**
+   * Returns the runtime jar as a file: the copy an earlier start left in the cache when it is
+   * intact, else a fresh copy. Copying it on every start would cost more than the rest of the
+   * agent's file work together.
+   */
   private static File extractRuntime() throws IOException {
+    Path agentJar = agentJar();
+    if (agentJar != null) {
+      try (JarFile jar = new JarFile(agentJar.toFile())) {
+        JarEntry entry = jar.getJarEntry(BOOTSTRAP_JAR);
+        if (entry == null) {
+          throw new IOException(BOOTSTRAP_JAR + " is missing from the agent jar");
+        }
+        File cached = RuntimeJarCache.find(entry);
+        if (cached != null) {
+          return cached;
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+          cached = RuntimeJarCache.store(entry, in);
+        }
+        if (cached != null) {
+          return cached;
+        }
+      }
+    }
+    return temporaryCopy();
+  }
+
+  private static File temporaryCopy() throws IOException {
     Path file = Files.createTempFile("weft-bootstrap-", ".jar");
     file.toFile().deleteOnExit();
     try (InputStream in = WeftAgent.class.getClassLoader().getResourceAsStream(BOOTSTRAP_JAR)) {
       if (in == null) {
         throw new IOException(BOOTSTRAP_JAR + " is missing from the agent jar");
       }
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return file.toFile();
+  }
+
+  /** Returns the agent jar this class was loaded from, or null when it is not a local jar. */
+  private static Path agentJar() {
+    try {
+      java.security.CodeSource source = WeftAgent.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return null;
+      }
+      Path path = Paths.get(source.getLocation().toURI());
+      return Files.isRegularFile(path) ? path : null;
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 }

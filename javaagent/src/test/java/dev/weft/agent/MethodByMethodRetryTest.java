@@ -43,7 +43,9 @@ class MethodByMethodRetryTest {
     ResettableClassFileTransformer raw =
         (ResettableClassFileTransformer)
             SpanInstrumentation.builder(
-                    AgentInstaller.baseBuilder(new TransformLogger()), WeftConfig.defaults())
+                    AgentInstaller.baseBuilder(new TransformLogger()),
+                    WeftConfig.defaults(),
+                    AgentInstaller.adviceLocator(null))
                 .makeRaw();
     BytesLoader loader = new BytesLoader();
 
