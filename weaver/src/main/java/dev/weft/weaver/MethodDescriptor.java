@@ -1,5 +1,6 @@
 package dev.weft.weaver;
 
+import dev.weft.capture.ValueRenderer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,7 +25,13 @@ public final class MethodDescriptor {
   final String outputType;
   final String workflowGroupId;
   final String[] parameterNames;
+
+  /**
+   * Which arguments are never captured: {@code @Sensitive}, or named like a secret ({@link
+   * dev.weft.capture.ValueRenderer#isSensitiveName}); worked out once, not on every call.
+   */
   final boolean[] sensitive;
+
   final String[] attributeKeys;
   final String[] traceMetadataKeys;
   final int groupIdIndex;
@@ -48,7 +55,7 @@ public final class MethodDescriptor {
     this.outputType = parts.outputType;
     this.workflowGroupId = parts.workflowGroupId;
     this.parameterNames = parts.parameterNames;
-    this.sensitive = parts.sensitive;
+    this.sensitive = redacted(parts.parameterNames, parts.sensitive);
     this.attributeKeys = parts.attributeKeys;
     this.traceMetadataKeys = parts.traceMetadataKeys;
     this.groupIdIndex = parts.groupIdIndex;
@@ -115,6 +122,16 @@ public final class MethodDescriptor {
         || attributeKeys != null
         || traceMetadataKeys != null
         || kind == SpanKind.GENERATION;
+  }
+
+  private static boolean[] redacted(String[] names, boolean[] annotated) {
+    boolean[] redacted = new boolean[names.length];
+    for (int i = 0; i < names.length; i++) {
+      redacted[i] =
+          (annotated != null && i < annotated.length && annotated[i])
+              || ValueRenderer.isSensitiveName(names[i]);
+    }
+    return redacted;
   }
 
   @Override

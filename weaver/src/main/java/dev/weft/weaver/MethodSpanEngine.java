@@ -222,8 +222,7 @@ public final class MethodSpanEngine {
 
   private static Object capturedValue(
       MethodDescriptor d, int index, Object value, ValueRenderer r) {
-    boolean secret = d.sensitive[index] || ValueRenderer.isSensitiveName(d.parameterNames[index]);
-    return secret ? ValueRenderer.REDACTED : r.render(value);
+    return d.sensitive[index] ? ValueRenderer.REDACTED : r.render(value);
   }
 
   /** Takes the call's span or trace off this thread without ending it, for asynchronous results. */

@@ -191,7 +191,7 @@ final class SpanContent {
           model = s;
         } else if (input == null) {
           continue;
-        } else if (d.sensitive[i] || ValueRenderer.isSensitiveName(name)) {
+        } else if (d.sensitive[i]) {
           input.add(Messages.redacted("user"));
         } else if (value instanceof Number || value instanceof Boolean) {
           if (config == null) {
@@ -256,7 +256,7 @@ final class SpanContent {
 
   private static Object firstArgument(MethodDescriptor d, Object[] args, Class<?> type) {
     for (int i = 0; i < args.length; i++) {
-      if (d.sensitive[i] || ValueRenderer.isSensitiveName(d.parameterNames[i])) {
+      if (d.sensitive[i]) {
         return ValueRenderer.REDACTED;
       }
       if (args[i] != null && (type == null || type.isInstance(args[i]))) {
