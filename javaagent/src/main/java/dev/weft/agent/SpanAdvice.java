@@ -37,4 +37,23 @@ final class SpanAdvice {
       WovenMethods.exit(id, type, call, result, thrown);
     }
   }
+
+  /**
+   * The exit for a method returning a primitive that nothing records ({@code captureResult =
+   * false}): reading the result would box it on every call.
+   */
+  static final class WithoutResult {
+    private WithoutResult() {}
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @MethodId int id,
+        @Advice.Origin Class<?> type,
+        @Advice.Enter Object call,
+        @Advice.Thrown Throwable thrown) {
+      if (call != null) {
+        WovenMethods.exit(id, type, call, null, thrown);
+      }
+    }
+  }
 }

@@ -20,11 +20,16 @@ import net.bytebuddy.utility.JavaModule;
 final class SpanInstrumentation {
   private static final TypeDescription SPAN_ADVICE =
       TypeDescription.ForLoadedType.of(SpanAdvice.class);
+  private static final TypeDescription EXIT_WITHOUT_RESULT =
+      TypeDescription.ForLoadedType.of(SpanAdvice.WithoutResult.class);
   private static final TypeDescription REACTIVE_ADVICE =
       TypeDescription.ForLoadedType.of(ReactiveSpanAdvice.class);
   private static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
       ElementMatchers.returns(
           ElementMatchers.namedOneOf("reactor.core.publisher.Mono", "reactor.core.publisher.Flux"));
+
+  private static final ElementMatcher.Junction<MethodDescription> DISCARDS_RESULT =
+      ElementMatchers.<MethodDescription>any().and(SpanMatchers::discardsPrimitiveResult);
 
   private SpanInstrumentation() {}
 
@@ -58,7 +63,14 @@ final class SpanInstrumentation {
                   .visit(
                       mapping
                           .to(SPAN_ADVICE, adviceLocator)
-                          .on(spanMethods.and(ElementMatchers.not(RETURNS_PUBLISHER))))
+                          .on(
+                              spanMethods
+                                  .and(ElementMatchers.not(RETURNS_PUBLISHER))
+                                  .and(ElementMatchers.not(DISCARDS_RESULT))))
+                  .visit(
+                      mapping
+                          .to(SPAN_ADVICE, EXIT_WITHOUT_RESULT, adviceLocator)
+                          .on(spanMethods.and(DISCARDS_RESULT)))
                   .visit(
                       mapping
                           .to(REACTIVE_ADVICE, adviceLocator)
@@ -69,7 +81,10 @@ final class SpanInstrumentation {
   /** Reads the advice class files once rather than for every woven class. */
   private static ClassFileLocator adviceLocator(ClassFileLocator advice) {
     Map<String, byte[]> classes = new HashMap<>();
-    for (Class<?> type : new Class<?>[] {SpanAdvice.class, ReactiveSpanAdvice.class}) {
+    for (Class<?> type :
+        new Class<?>[] {
+          SpanAdvice.class, SpanAdvice.WithoutResult.class, ReactiveSpanAdvice.class
+        }) {
       try {
         classes.put(type.getName(), advice.locate(type.getName()).resolve());
       } catch (java.io.IOException e) {

@@ -61,6 +61,8 @@ final class SpanMatchers {
   private static final Set<String> SPAN_ANNOTATIONS =
       Set.copyOf(MethodSpanEngine.spanAnnotationNames());
 
+  private static final String GUARDRAIL_SPAN = "dev.weft.annotations.GuardrailSpan";
+
   private static final Set<String> OBJECT_METHODS =
       Set.of("toString", "hashCode", "equals", "clone", "finalize");
 
@@ -131,6 +133,34 @@ final class SpanMatchers {
       return true;
     }
     return !rules.isEmpty() && ruleIncludes(method);
+  }
+
+  /**
+   * Returns whether a span method returns a primitive its span never looks at: annotated directly
+   * with {@code captureResult = false}, the annotation the engine reads first. A guardrail's
+   * boolean result always counts (it tells whether the guardrail tripped).
+   */
+  static boolean discardsPrimitiveResult(MethodDescription method) {
+    TypeDescription.Generic returned = method.getReturnType();
+    if (!returned.isPrimitive() || returned.represents(void.class)) {
+      return false;
+    }
+    for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
+      TypeDescription type = annotation.getAnnotationType();
+      if (!SPAN_ANNOTATIONS.contains(type.getName())) {
+        continue;
+      }
+      if (type.getName().equals(GUARDRAIL_SPAN)) {
+        return false;
+      }
+      for (MethodDescription.InDefinedShape property : type.getDeclaredMethods()) {
+        if (property.getName().equals("captureResult")) {
+          return !annotation.getValue(property).resolve(Boolean.class);
+        }
+      }
+      return false;
+    }
+    return false;
   }
 
   private static boolean declaresSpanMethod(TypeDefinition type, boolean concreteOnly) {

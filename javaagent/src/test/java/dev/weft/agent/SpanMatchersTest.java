@@ -94,4 +94,43 @@ class SpanMatchersTest {
     assertThat(rules.isSpanMethod(method(CheckStep.class, "perform"))).isTrue();
     assertThat(rules.holdsSpanMethods(TypeDescription.ForLoadedType.of(CheckStep.class))).isTrue();
   }
+
+  @Test
+  void discardsPrimitiveResult_onlyForPrimitivesNotCapturedAndNeverForGuardrails() {
+    assertThat(SpanMatchers.discardsPrimitiveResult(method(Results.class, "uncapturedLong")))
+        .isTrue();
+    assertThat(SpanMatchers.discardsPrimitiveResult(method(Results.class, "capturedLong")))
+        .isFalse();
+    assertThat(SpanMatchers.discardsPrimitiveResult(method(Results.class, "uncapturedText")))
+        .isFalse();
+    assertThat(SpanMatchers.discardsPrimitiveResult(method(Results.class, "guardrail"))).isFalse();
+    assertThat(SpanMatchers.discardsPrimitiveResult(method(Results.class, "plain"))).isFalse();
+  }
+
+  /** Span methods whose results the advice reads or leaves alone. */
+  static final class Results {
+    @dev.weft.annotations.ToolSpan(captureResult = false)
+    long uncapturedLong() {
+      return 1;
+    }
+
+    @dev.weft.annotations.ToolSpan
+    long capturedLong() {
+      return 1;
+    }
+
+    @dev.weft.annotations.ToolSpan(captureResult = false)
+    String uncapturedText() {
+      return "a";
+    }
+
+    @dev.weft.annotations.GuardrailSpan(captureResult = false)
+    boolean guardrail() {
+      return true;
+    }
+
+    long plain() {
+      return 1;
+    }
+  }
 }
