@@ -5,11 +5,7 @@ import dev.weft.config.WeftConfig;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * Installs the agent once Weft's runtime is on the boot class path: reads the configuration,
@@ -35,19 +31,13 @@ final class AgentInstaller {
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
     long configured = System.nanoTime();
-    TransformLogger logger = new TransformLogger();
     ClassFileLocator advice = adviceLocator(runtime);
 
-    ExecutorInstrumentation.builder(baseBuilder(logger), advice).installOn(instrumentation);
+    ExecutorInstrumentation.install(instrumentation, advice);
     long executors = System.nanoTime();
 
-    AgentBuilder methods =
-        SpanInstrumentation.builder(baseBuilder(logger), config, advice)
-            .with(
-                attached
-                    ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                    : AgentBuilder.RedefinitionStrategy.DISABLED);
-    methods.installOn(instrumentation);
+    MethodByMethodRetry methods = SpanInstrumentation.transformer(config, advice);
+    WeavingTransformer.installAndRetransform(instrumentation, methods, methods.weaving(), attached);
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
@@ -77,16 +67,5 @@ final class AgentInstaller {
     return runtime != null
         ? new ClassFileLocator.ForJarFile(runtime)
         : ClassFileLocator.ForClassLoader.of(AgentInstaller.class.getClassLoader());
-  }
-
-  static AgentBuilder baseBuilder(TransformLogger logger) {
-    // The agent never injects initializers (no class format changes); without this, creating the
-    // builder probes class injection through sun.misc.Unsafe, which JDK 24+ warns about on stderr.
-    if (System.getProperty(Nexus.PROPERTY) == null) {
-      System.setProperty(Nexus.PROPERTY, "true");
-    }
-    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-        .disableClassFormatChanges()
-        .with(logger);
   }
 }

@@ -1,14 +1,13 @@
 package dev.weft.agent;
 
 import dev.weft.internal.WeftLog;
-import java.lang.instrument.IllegalClassFormatException;
+import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 
 /**
@@ -16,14 +15,20 @@ import net.bytebuddy.description.method.MethodDescription;
  * limit by the advice, say), so one method that cannot be woven does not leave the rest of its
  * class untraced. The failing methods are left exactly as they were and logged at debug.
  *
- * <p>The span method matcher consults {@link #allows} and the transform listener reports failures
- * through {@link #failed}; both run on the thread that transforms the class.
+ * <p>The span method matcher consults {@link #allows} on the thread that transforms the class.
  */
-final class MethodByMethodRetry extends ResettableClassFileTransformer.WithDelegation {
+final class MethodByMethodRetry implements ClassFileTransformer {
   private static final ThreadLocal<Attempt> ATTEMPT = new ThreadLocal<>();
 
-  MethodByMethodRetry(ResettableClassFileTransformer transformer) {
-    super(transformer);
+  private final WeavingTransformer weaving;
+
+  MethodByMethodRetry(WeavingTransformer weaving) {
+    this.weaving = weaving;
+  }
+
+  /** Returns the transformer this one retries, for the loaded-class scan of an attach. */
+  WeavingTransformer weaving() {
+    return weaving;
   }
 
   /**
@@ -43,60 +48,26 @@ final class MethodByMethodRetry extends ResettableClassFileTransformer.WithDeleg
     return attempt.allowed.contains(key);
   }
 
-  /** Notes that weaving the class of the attempt under way failed. */
-  static void failed() {
-    Attempt attempt = ATTEMPT.get();
-    if (attempt != null) {
-      attempt.failed = true;
+  @Override
+  public byte[] transform(
+      ClassLoader classLoader,
+      String internalName,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classFile) {
+    // Most classes stop here, before anything is allocated for them.
+    if (!weaving.mayWeave(classLoader, internalName)) {
+      return null;
     }
-  }
-
-  @Override
-  public byte[] transform(
-      Module module,
-      ClassLoader classLoader,
-      String internalName,
-      Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain,
-      byte[] classFile)
-      throws IllegalClassFormatException {
-    return attempt(
-        internalName,
-        () ->
-            classFileTransformer.transform(
-                module,
-                classLoader,
-                internalName,
-                classBeingRedefined,
-                protectionDomain,
-                classFile));
-  }
-
-  @Override
-  public byte[] transform(
-      ClassLoader classLoader,
-      String internalName,
-      Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain,
-      byte[] classFile)
-      throws IllegalClassFormatException {
-    return attempt(
-        internalName,
-        () ->
-            classFileTransformer.transform(
-                classLoader, internalName, classBeingRedefined, protectionDomain, classFile));
-  }
-
-  private byte[] attempt(String internalName, Weaving weaving) {
     Attempt previous = ATTEMPT.get();
     Attempt attempt = new Attempt();
     ATTEMPT.set(attempt);
     try {
-      byte[] woven = weaveOnce(weaving, attempt);
+      byte[] woven = weaveOnce(classLoader, internalName, classFile, attempt);
       if (!attempt.failed || attempt.spanMethods.isEmpty()) {
         return woven;
       }
-      return methodByMethod(internalName, weaving, attempt);
+      return methodByMethod(classLoader, internalName, classFile, attempt);
     } finally {
       if (previous == null) {
         ATTEMPT.remove();
@@ -106,7 +77,8 @@ final class MethodByMethodRetry extends ResettableClassFileTransformer.WithDeleg
     }
   }
 
-  private static byte[] methodByMethod(String internalName, Weaving weaving, Attempt attempt) {
+  private byte[] methodByMethod(
+      ClassLoader classLoader, String internalName, byte[] classFile, Attempt attempt) {
     List<String> candidates = new ArrayList<>(attempt.spanMethods);
     Set<String> accepted = new HashSet<>();
     byte[] best = null;
@@ -115,7 +87,7 @@ final class MethodByMethodRetry extends ResettableClassFileTransformer.WithDeleg
       trial.add(candidate);
       attempt.allowed = trial;
       attempt.failed = false;
-      byte[] woven = weaveOnce(weaving, attempt);
+      byte[] woven = weaveOnce(classLoader, internalName, classFile, attempt);
       if (!attempt.failed && woven != null) {
         accepted = trial;
         best = woven;
@@ -127,23 +99,18 @@ final class MethodByMethodRetry extends ResettableClassFileTransformer.WithDeleg
     return best;
   }
 
-  /**
-   * Weaves once. Byte Buddy reports a failure to the listener and then throws, which the JVM would
-   * take as "no change"; here it marks the attempt failed instead.
-   */
-  private static byte[] weaveOnce(Weaving weaving, Attempt attempt) {
+  /** Weaves once; a failure marks the attempt failed and answers null (no change). */
+  private byte[] weaveOnce(
+      ClassLoader classLoader, String internalName, byte[] classFile, Attempt attempt) {
     try {
-      return weaving.weave();
-    } catch (IllegalClassFormatException | RuntimeException | LinkageError e) {
+      return weaving.weave(classLoader, internalName, classFile);
+    } catch (RuntimeException | LinkageError e) {
       attempt.failed = true;
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        WeftLog.debug("cannot weave " + internalName.replace('/', '.') + " whole: " + e);
+      }
       return null;
     }
-  }
-
-  /** One weaving of a class. */
-  @FunctionalInterface
-  private interface Weaving {
-    byte[] weave() throws IllegalClassFormatException;
   }
 
   /** What one transformation of a class has seen. */

@@ -30,18 +30,22 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
       ParameterDescription.InDefinedShape target,
       AnnotationDescription.Loadable<MethodId> annotation,
       AdviceType adviceType) {
-    return (TypeDescription instrumentedType,
-        MethodDescription instrumentedMethod,
-        Assigner assigner,
-        Advice.ArgumentHandler argumentHandler,
-        Advice.OffsetMapping.Sort sort) -> {
-      int id =
-          WovenMethods.register(
-              instrumentedType.getName(),
-              instrumentedMethod.getInternalName(),
-              instrumentedMethod.getDescriptor(),
-              parameterNames.of(instrumentedMethod));
-      return new Advice.OffsetMapping.Target.ForStackManipulation(IntegerConstant.forValue(id));
+    return new Advice.OffsetMapping() {
+      @Override
+      public Target resolve(
+          TypeDescription instrumentedType,
+          MethodDescription instrumentedMethod,
+          Assigner assigner,
+          Advice.ArgumentHandler argumentHandler,
+          Sort sort) {
+        int id =
+            WovenMethods.register(
+                instrumentedType.getName(),
+                instrumentedMethod.getInternalName(),
+                instrumentedMethod.getDescriptor(),
+                parameterNames.of(instrumentedMethod));
+        return new Target.ForStackManipulation(IntegerConstant.forValue(id));
+      }
     };
   }
 }

@@ -16,13 +16,17 @@ import net.bytebuddy.pool.TypePool;
  */
 final class ParameterNames {
   private final TypeDescription type;
-  private final ClassLoader classLoader;
+  private final ClassFileLocator classFile;
   private TypeDescription withDebugInformation;
   private boolean parsed;
 
-  ParameterNames(TypeDescription type, ClassLoader classLoader) {
+  /**
+   * @param type the type being woven
+   * @param classFile where its class file (the one being woven) and its class loader's are read
+   */
+  ParameterNames(TypeDescription type, ClassFileLocator classFile) {
     this.type = type;
-    this.classLoader = classLoader;
+    this.classFile = classFile;
   }
 
   /** Returns the names of the method's parameters; an entry is null when no name is known. */
@@ -50,7 +54,7 @@ final class ParameterNames {
         TypePool pool =
             new TypePool.Default(
                 new TypePool.CacheProvider.Simple(),
-                ClassFileLocator.ForClassLoader.of(classLoader),
+                classFile,
                 TypePool.Default.ReaderMode.EXTENDED);
         TypePool.Resolution resolution = pool.describe(type.getName());
         withDebugInformation = resolution.isResolved() ? resolution.resolve() : null;

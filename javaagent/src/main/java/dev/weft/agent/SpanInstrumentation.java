@@ -1,9 +1,9 @@
 package dev.weft.agent;
 
 import dev.weft.config.WeftConfig;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -11,13 +11,13 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Weaves {@link SpanAdvice} (or {@link ReactiveSpanAdvice}) into every span method of application
- * classes.
+ * classes. The start-up path avoids lambdas: the first one costs the JVM tens of milliseconds of
+ * method-handle set-up.
  */
-final class SpanInstrumentation {
+final class SpanInstrumentation implements WeavingTransformer.Weaving {
   private static final TypeDescription SPAN_ADVICE =
       TypeDescription.ForLoadedType.of(SpanAdvice.class);
   private static final TypeDescription EXIT_WITHOUT_RESULT =
@@ -27,55 +27,76 @@ final class SpanInstrumentation {
   private static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
       ElementMatchers.returns(
           ElementMatchers.namedOneOf("reactor.core.publisher.Mono", "reactor.core.publisher.Flux"));
+  private static final ElementMatcher<MethodDescription> DISCARDS_RESULT =
+      new ElementMatcher<MethodDescription>() {
+        @Override
+        public boolean matches(MethodDescription method) {
+          return SpanMatchers.discardsPrimitiveResult(method);
+        }
+      };
 
-  private static final ElementMatcher.Junction<MethodDescription> DISCARDS_RESULT =
-      ElementMatchers.<MethodDescription>any().and(SpanMatchers::discardsPrimitiveResult);
+  private final SpanMatchers matchers;
+  private final ClassFileLocator adviceLocator;
+  private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
 
-  private SpanInstrumentation() {}
+  /** The span methods of the class being woven, as far as this attempt may weave them. */
+  private final ElementMatcher.Junction<MethodDescription> spanMethods =
+      new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+        @Override
+        public boolean matches(MethodDescription method) {
+          return matchers.isSpanMethod(method) && MethodByMethodRetry.allows(method);
+        }
+      };
 
-  /** Adds span weaving to {@code builder}. */
-  static AgentBuilder builder(AgentBuilder builder, WeftConfig config, ClassFileLocator advice) {
+  private SpanInstrumentation(SpanMatchers matchers, ClassFileLocator adviceLocator) {
+    this.matchers = matchers;
+    this.adviceLocator = adviceLocator;
+  }
+
+  /**
+   * Returns the transformer weaving span methods, retrying method by method when a whole class
+   * cannot be woven.
+   */
+  static MethodByMethodRetry transformer(WeftConfig config, ClassFileLocator advice) {
     SpanMatchers matchers = new SpanMatchers(config.methodRules(), config.packages());
-    ClassFileLocator adviceLocator = adviceLocator(advice);
+    return new MethodByMethodRetry(
+        new WeavingTransformer(
+            new SpanInstrumentation(matchers, adviceLocator(advice)), new TypePoolCache()));
+  }
+
+  @Override
+  public boolean mayWeave(ClassLoader classLoader, String internalName) {
+    return classLoader != null
+        && classLoader != platformLoader
+        && !matchers.ignoredByInternalName(internalName);
+  }
+
+  @Override
+  public boolean matches(TypeDescription type) {
+    return matchers.holdsSpanMethods(type);
+  }
+
+  @Override
+  public DynamicType.Builder<?> weave(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader classLoader,
+      ClassFileLocator classFile) {
+    Advice.WithCustomMapping mapping =
+        Advice.withCustomMapping().bind(new MethodIdMapping(new ParameterNames(type, classFile)));
     return builder
-        .with(new TypePoolCache())
-        .with(MethodByMethodRetry::new)
-        .ignore(
-            (type, classLoader, module, classBeingRedefined, protectionDomain) ->
-                classLoader == null
-                    || classLoader == ClassLoader.getPlatformClassLoader()
-                    || matchers.ignoredByName(type.getName()))
-        .type(ElementMatchers.<TypeDescription>any().and(matchers::holdsSpanMethods))
-        .transform(
-            (DynamicType.Builder<?> typeBuilder,
-                TypeDescription type,
-                ClassLoader classLoader,
-                JavaModule module,
-                java.security.ProtectionDomain protectionDomain) -> {
-              Advice.WithCustomMapping mapping =
-                  Advice.withCustomMapping()
-                      .bind(new MethodIdMapping(new ParameterNames(type, classLoader)));
-              ElementMatcher.Junction<MethodDescription> spanMethods =
-                  ElementMatchers.<MethodDescription>any()
-                      .and(matchers::isSpanMethod)
-                      .and(MethodByMethodRetry::allows);
-              return typeBuilder
-                  .visit(
-                      mapping
-                          .to(SPAN_ADVICE, adviceLocator)
-                          .on(
-                              spanMethods
-                                  .and(ElementMatchers.not(RETURNS_PUBLISHER))
-                                  .and(ElementMatchers.not(DISCARDS_RESULT))))
-                  .visit(
-                      mapping
-                          .to(SPAN_ADVICE, EXIT_WITHOUT_RESULT, adviceLocator)
-                          .on(spanMethods.and(DISCARDS_RESULT)))
-                  .visit(
-                      mapping
-                          .to(REACTIVE_ADVICE, adviceLocator)
-                          .on(spanMethods.and(RETURNS_PUBLISHER)));
-            });
+        .visit(
+            mapping
+                .to(SPAN_ADVICE, adviceLocator)
+                .on(
+                    spanMethods
+                        .and(ElementMatchers.not(RETURNS_PUBLISHER))
+                        .and(ElementMatchers.not(DISCARDS_RESULT))))
+        .visit(
+            mapping
+                .to(SPAN_ADVICE, EXIT_WITHOUT_RESULT, adviceLocator)
+                .on(spanMethods.and(DISCARDS_RESULT)))
+        .visit(mapping.to(REACTIVE_ADVICE, adviceLocator).on(spanMethods.and(RETURNS_PUBLISHER)));
   }
 
   /** Reads the advice class files once rather than for every woven class. */
@@ -87,7 +108,7 @@ final class SpanInstrumentation {
         }) {
       try {
         classes.put(type.getName(), advice.locate(type.getName()).resolve());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("cannot read " + type.getName(), e);
       }
     }

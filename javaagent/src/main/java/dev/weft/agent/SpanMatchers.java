@@ -26,36 +26,38 @@ final class SpanMatchers {
    * Weft's own runtime packages under {@code dev.weft}; other {@code dev.weft} code (the sample
    * application, benchmarks, tests) is woven like any application.
    */
-  private static final Set<String> WEFT_PACKAGES =
-      Set.of(
-          "agent",
-          "analysis",
-          "annotations",
-          "capture",
-          "cli",
-          "config",
-          "data",
-          "export",
-          "internal",
-          "processor",
-          "shaded",
-          "viewer",
-          "weaver");
+  private static final String WEFT_PREFIX = "dev/weft/";
+
+  private static final String[] WEFT_PACKAGES = {
+    "agent",
+    "analysis",
+    "annotations",
+    "capture",
+    "cli",
+    "config",
+    "data",
+    "export",
+    "internal",
+    "processor",
+    "shaded",
+    "viewer",
+    "weaver"
+  };
 
   private static final String[] IGNORED_PREFIXES = {
-    "java.",
-    "javax.",
-    "jdk.",
-    "sun.",
-    "com.sun.",
-    "io.opentelemetry.javaagent.",
-    "co.elastic.apm.",
-    "datadog.",
-    "com.datadog.",
-    "net.bytebuddy.",
-    "org.aspectj.",
-    "kotlin.",
-    "scala."
+    "java/",
+    "javax/",
+    "jdk/",
+    "sun/",
+    "com/sun/",
+    "io/opentelemetry/javaagent/",
+    "co/elastic/apm/",
+    "datadog/",
+    "com/datadog/",
+    "net/bytebuddy/",
+    "org/aspectj/",
+    "kotlin/",
+    "scala/"
   };
 
   private static final Set<String> SPAN_ANNOTATIONS =
@@ -68,26 +70,39 @@ final class SpanMatchers {
 
   private final List<MethodRule> rules;
   private final Set<String> ruleTypes = new HashSet<>();
-  private final List<String> packages;
+  private final Set<String> ruleTypesInternal = new HashSet<>();
+  private final List<String> packagePrefixes = new ArrayList<>();
 
   SpanMatchers(List<MethodRule> rules, List<String> packages) {
     this.rules = List.copyOf(rules);
     for (MethodRule rule : rules) {
       ruleTypes.add(rule.typeName());
+      ruleTypesInternal.add(rule.typeName().replace('.', '/'));
     }
-    this.packages = List.copyOf(packages);
+    for (String pkg : packages) {
+      String internal = pkg.replace('.', '/');
+      packagePrefixes.add(internal.endsWith("/") ? internal : internal + "/");
+    }
   }
 
-  /** Returns whether a type is never woven, judged by its name alone (no class file parsing). */
+  /** Returns whether a type is never woven, judged by its binary name alone. */
   boolean ignoredByName(String name) {
+    return ignoredByInternalName(name.replace('.', '/'));
+  }
+
+  /**
+   * Returns whether a type is never woven, judged by its internal name ({@code com/acme/Tool})
+   * alone: runs for every class the JVM loads, so it parses nothing and allocates nothing.
+   */
+  boolean ignoredByInternalName(String name) {
     for (String prefix : IGNORED_PREFIXES) {
       if (name.startsWith(prefix)) {
         return true;
       }
     }
-    if (name.startsWith("dev.weft.")) {
-      int dot = name.indexOf('.', "dev.weft.".length());
-      if (dot < 0 || WEFT_PACKAGES.contains(name.substring("dev.weft.".length(), dot))) {
+    if (name.startsWith(WEFT_PREFIX)) {
+      int slash = name.indexOf('/', WEFT_PREFIX.length());
+      if (slash < 0 || isWeftPackage(name, slash)) {
         return true;
       }
     }
@@ -97,13 +112,23 @@ final class SpanMatchers {
         || name.contains("$HibernateProxy$")) {
       return true;
     }
-    if (!packages.isEmpty() && !ruleTypes.contains(name)) {
-      for (String pkg : packages) {
-        if (name.startsWith(pkg.endsWith(".") ? pkg : pkg + ".")) {
+    if (!packagePrefixes.isEmpty() && !ruleTypesInternal.contains(name)) {
+      for (String prefix : packagePrefixes) {
+        if (name.startsWith(prefix)) {
           return false;
         }
       }
       return true;
+    }
+    return false;
+  }
+
+  private static boolean isWeftPackage(String name, int end) {
+    for (String pkg : WEFT_PACKAGES) {
+      if (end - WEFT_PREFIX.length() == pkg.length()
+          && name.startsWith(pkg, WEFT_PREFIX.length())) {
+        return true;
+      }
     }
     return false;
   }
@@ -113,8 +138,15 @@ final class SpanMatchers {
     if (ruleTypes.contains(type.getName()) || declaresSpanMethod(type, true)) {
       return true;
     }
-    return anySupertype(
-        type, t -> ruleTypes.contains(t.asErasure().getName()) || declaresSpanMethod(t, false));
+    return anySupertype(type, new DeclaresSpanMethodOrIsRuleType());
+  }
+
+  /** Matches a supertype that declares a span method or is named by a rule. */
+  private final class DeclaresSpanMethodOrIsRuleType implements Predicate<TypeDefinition> {
+    @Override
+    public boolean test(TypeDefinition type) {
+      return ruleTypes.contains(type.asErasure().getName()) || declaresSpanMethod(type, false);
+    }
   }
 
   /** Returns whether a method of a type being woven becomes a span. */
@@ -173,24 +205,35 @@ final class SpanMatchers {
   }
 
   private static boolean overridesAnnotated(MethodDescription method) {
-    MethodDescription.TypeToken token = method.asTypeToken();
-    String name = method.getInternalName();
-    int arity = method.getParameters().size();
-    return anySupertype(
-        method.getDeclaringType(),
-        type -> {
-          for (MethodDescription candidate : type.getDeclaredMethods()) {
-            if (candidate.getInternalName().equals(name)
-                && candidate.getParameters().size() == arity
-                && !candidate.isStatic()
-                && !candidate.isPrivate()
-                && candidate.asTypeToken().getParameterTypes().equals(token.getParameterTypes())
-                && isAnnotated(candidate.getDeclaredAnnotations())) {
-              return true;
-            }
-          }
-          return false;
-        });
+    return anySupertype(method.getDeclaringType(), new DeclaresAnnotatedOverridden(method));
+  }
+
+  /** Matches a supertype declaring an annotated method that {@code method} overrides. */
+  private static final class DeclaresAnnotatedOverridden implements Predicate<TypeDefinition> {
+    private final MethodDescription.TypeToken token;
+    private final String name;
+    private final int arity;
+
+    DeclaresAnnotatedOverridden(MethodDescription method) {
+      this.token = method.asTypeToken();
+      this.name = method.getInternalName();
+      this.arity = method.getParameters().size();
+    }
+
+    @Override
+    public boolean test(TypeDefinition type) {
+      for (MethodDescription candidate : type.getDeclaredMethods()) {
+        if (candidate.getInternalName().equals(name)
+            && candidate.getParameters().size() == arity
+            && !candidate.isStatic()
+            && !candidate.isPrivate()
+            && candidate.asTypeToken().getParameterTypes().equals(token.getParameterTypes())
+            && isAnnotated(candidate.getDeclaredAnnotations())) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private boolean ruleIncludes(MethodDescription method) {
@@ -199,9 +242,12 @@ final class SpanMatchers {
     names.add(declaring.asErasure().getName());
     anySupertype(
         declaring,
-        t -> {
-          names.add(t.asErasure().getName());
-          return false;
+        new Predicate<TypeDefinition>() {
+          @Override
+          public boolean test(TypeDefinition type) {
+            names.add(type.asErasure().getName());
+            return false;
+          }
         });
     for (MethodRule rule : rules) {
       if (!names.contains(rule.typeName()) || !rule.includes(method.getName())) {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
@@ -16,30 +15,31 @@ import net.bytebuddy.pool.TypePool;
  * description reaches its class loader through its class file locator), so the cache never grows
  * with the application or keeps a class loader alive.
  */
-final class TypePoolCache implements AgentBuilder.PoolStrategy {
+final class TypePoolCache {
   private static final int MAX_TYPES_PER_LOADER = 2048;
 
   private final Map<ClassLoader, TypePool.CacheProvider> caches =
       Collections.synchronizedMap(new WeakHashMap<>());
   private final TypePool.CacheProvider bootCache = new Bounded();
 
-  @Override
-  public TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
+  /** Returns a type pool reading through {@code classFileLocator}, sharing the loader's cache. */
+  TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
     return new TypePool.Default.WithLazyResolution(
         cacheFor(classLoader), classFileLocator, TypePool.Default.ReaderMode.FAST);
-  }
-
-  @Override
-  public TypePool typePool(
-      ClassFileLocator classFileLocator, ClassLoader classLoader, String name) {
-    return typePool(classFileLocator, classLoader);
   }
 
   private TypePool.CacheProvider cacheFor(ClassLoader classLoader) {
     if (classLoader == null) {
       return bootCache;
     }
-    return caches.computeIfAbsent(classLoader, loader -> new Bounded());
+    synchronized (caches) {
+      TypePool.CacheProvider cache = caches.get(classLoader);
+      if (cache == null) {
+        cache = new Bounded();
+        caches.put(classLoader, cache);
+      }
+      return cache;
+    }
   }
 
   /** A least-recently-used cache of type resolutions, softly held. */

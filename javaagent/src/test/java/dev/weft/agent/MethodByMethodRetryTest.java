@@ -8,7 +8,6 @@ import dev.weft.TracingProcessor;
 import dev.weft.config.WeftConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -40,18 +39,12 @@ class MethodByMethodRetryTest {
             ended.add(span);
           }
         });
-    ResettableClassFileTransformer raw =
-        (ResettableClassFileTransformer)
-            SpanInstrumentation.builder(
-                    AgentInstaller.baseBuilder(new TransformLogger()),
-                    WeftConfig.defaults(),
-                    AgentInstaller.adviceLocator(null))
-                .makeRaw();
+    MethodByMethodRetry transformer =
+        SpanInstrumentation.transformer(WeftConfig.defaults(), AgentInstaller.adviceLocator(null));
     BytesLoader loader = new BytesLoader();
 
     byte[] woven =
-        new MethodByMethodRetry(raw)
-            .transform(loader, NAME.replace('.', '/'), null, null, toolsWithAHugeMethod());
+        transformer.transform(loader, NAME.replace('.', '/'), null, null, toolsWithAHugeMethod());
 
     assertThat(woven).isNotNull();
     Class<?> type = loader.define(woven);

@@ -51,7 +51,9 @@ class ParameterNamesTest {
             .orElseThrow();
     assertThat(greet.getParameters().get(0).isNamed()).isFalse();
 
-    String[] names = new ParameterNames(type, new OneClassLoader(bytes)).of(greet);
+    String[] names =
+        new ParameterNames(type, ClassFileLocator.ForClassLoader.of(new OneClassLoader(bytes)))
+            .of(greet);
 
     assertThat(names).containsExactly("who", "times");
   }
@@ -65,7 +67,10 @@ class ParameterNamesTest {
             .findFirst()
             .orElseThrow();
 
-    String[] names = new ParameterNames(type, new OneClassLoader(new byte[0])).of(equals);
+    String[] names =
+        new ParameterNames(
+                type, ClassFileLocator.ForClassLoader.of(new OneClassLoader(new byte[0])))
+            .of(equals);
 
     assertThat(names).hasSize(1);
   }

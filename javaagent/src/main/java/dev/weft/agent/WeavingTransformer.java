@@ -1,0 +1,169 @@
+package dev.weft.agent;
+
+import dev.weft.internal.WeftLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * A class file transformer that weaves advice with Byte Buddy directly: a cheap check of the class
+ * loader and name first, then a lazily parsed description of the class, and only for a match the
+ * advice, added by decorating the class file (no members added, no class format change).
+ *
+ * <p>Byte Buddy's {@code AgentBuilder} is not used: its transformer generates a class of its own on
+ * first use (to implement the Java 9 transform method on Java 5 byte code), which took a third of
+ * the agent's start-up, and it describes every class loaded before any name check.
+ */
+final class WeavingTransformer implements ClassFileTransformer {
+  /** What one transformer weaves. */
+  interface Weaving {
+    /** Returns whether a class may be woven, judged by its loader and internal name alone. */
+    boolean mayWeave(ClassLoader classLoader, String internalName);
+
+    /** Returns whether a class, described lazily, is to be woven. */
+    boolean matches(TypeDescription type);
+
+    /** Adds the advice to a class that matched. */
+    DynamicType.Builder<?> weave(
+        DynamicType.Builder<?> builder,
+        TypeDescription type,
+        ClassLoader classLoader,
+        ClassFileLocator classFile);
+  }
+
+  private static final int RETRANSFORM_BATCH = 64;
+
+  /** Set while this thread weaves, so classes loaded by the weaving itself are left alone. */
+  private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
+
+  private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
+
+  private final Weaving weaving;
+  private final TypePoolCache pools;
+
+  WeavingTransformer(Weaving weaving, TypePoolCache pools) {
+    this.weaving = weaving;
+    this.pools = pools;
+  }
+
+  /** Returns whether a class may be woven, judged by its loader and internal name alone. */
+  boolean mayWeave(ClassLoader classLoader, String internalName) {
+    return internalName != null && weaving.mayWeave(classLoader, internalName);
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader classLoader,
+      String internalName,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classFile) {
+    if (!mayWeave(classLoader, internalName)) {
+      return null;
+    }
+    try {
+      return weave(classLoader, internalName, classFile);
+    } catch (Throwable t) {
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        WeftLog.debug("cannot weave " + internalName.replace('/', '.') + ", left as it is: " + t);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Weaves one class; returns its new class file, or null when it is not woven. Failures are
+   * thrown, for the caller to judge.
+   */
+  byte[] weave(ClassLoader classLoader, String internalName, byte[] classFile) {
+    if (WEAVING.get() != null) {
+      return null;
+    }
+    WEAVING.set(Boolean.TRUE);
+    try {
+      String name = internalName.replace('/', '.');
+      ClassFileLocator locator =
+          new ClassFileLocator.Compound(
+              ClassFileLocator.Simple.of(name, classFile),
+              ClassFileLocator.ForClassLoader.of(classLoader));
+      TypePool pool = pools.typePool(locator, classLoader);
+      TypeDescription type = pool.describe(name).resolve();
+      if (!weaving.matches(type)) {
+        return null;
+      }
+      byte[] woven =
+          weaving
+              .weave(BYTE_BUDDY.decorate(type, locator), type, classLoader, locator)
+              .make()
+              .getBytes();
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        WeftLog.debug("woven " + name);
+      }
+      return woven;
+    } finally {
+      WEAVING.remove();
+    }
+  }
+
+  /**
+   * Registers {@code transformer} and transforms again the loaded classes it may weave: those
+   * {@code candidates} accepts among the loaded classes, in batches, one by one when a batch fails.
+   */
+  static void installAndRetransform(
+      Instrumentation instrumentation,
+      ClassFileTransformer transformer,
+      WeavingTransformer weaving,
+      boolean scanLoadedClasses) {
+    instrumentation.addTransformer(transformer, true);
+    if (!scanLoadedClasses) {
+      return;
+    }
+    List<Class<?>> candidates = new ArrayList<>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (type.isArray()
+          || type.isPrimitive()
+          || !weaving.mayWeave(type.getClassLoader(), type.getName().replace('.', '/'))
+          || !instrumentation.isModifiableClass(type)
+          || !weaving.matchesLoaded(type)) {
+        continue;
+      }
+      candidates.add(type);
+    }
+    for (int from = 0; from < candidates.size(); from += RETRANSFORM_BATCH) {
+      List<Class<?>> batch =
+          candidates.subList(from, Math.min(from + RETRANSFORM_BATCH, candidates.size()));
+      try {
+        instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
+      } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+        for (Class<?> type : batch) {
+          try {
+            instrumentation.retransformClasses(type);
+          } catch (UnmodifiableClassException | RuntimeException | LinkageError again) {
+            WeftLog.debug("cannot weave loaded class " + type.getName() + ": " + again);
+          }
+        }
+      }
+    }
+  }
+
+  /** Returns whether a loaded class would be woven, described from its class file. */
+  private boolean matchesLoaded(Class<?> type) {
+    try {
+      ClassLoader classLoader = type.getClassLoader();
+      TypePool pool = pools.typePool(ClassFileLocator.ForClassLoader.of(classLoader), classLoader);
+      TypePool.Resolution resolution = pool.describe(type.getName());
+      return resolution.isResolved() && weaving.matches(resolution.resolve());
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+}
