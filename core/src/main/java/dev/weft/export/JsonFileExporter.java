@@ -1,15 +1,15 @@
 package dev.weft.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.weft.Span;
 import dev.weft.TraceRecord;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import dev.weft.viewer.TraceFolderViewer;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,12 +28,15 @@ import java.util.Map;
  *
  * <p>Spans that end after their trace (asynchronous work) are merged into the written file. Traces
  * still open at shutdown are written too, with {@code ended_at} null, so nothing finished is lost.
+ *
+ * <p>Creating one loads no JSON library and writes nothing but the folder: the viewer files are
+ * written and Jackson is loaded with the first export, on the exporting thread, which keeps them
+ * off the application's start-up.
  */
 public final class JsonFileExporter implements SpanExporter {
   private static final int MAX_PENDING_SPANS = 200_000;
   private static final int MAX_OPEN_TRACES = 10_000;
   private static final int REMEMBERED_TRACES = 1024;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Path dir;
   private final int maxPendingSpans;
@@ -56,6 +59,7 @@ public final class JsonFileExporter implements SpanExporter {
       };
   private int pendingCount;
   private long droppedSpans;
+  private boolean viewerInstalled;
 
   private JsonFileExporter(Path dir, int maxPendingSpans) {
     this.dir = dir;
@@ -68,12 +72,9 @@ public final class JsonFileExporter implements SpanExporter {
   }
 
   static JsonFileExporter create(Path dir, int maxPendingSpans) throws IOException {
+    // Created here rather than at the first export, so a folder that cannot be made fails the
+    // start.
     Files.createDirectories(dir);
-    try {
-      TraceFolderViewer.install(dir);
-    } catch (IOException | RuntimeException e) {
-      WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
-    }
     return new JsonFileExporter(dir, maxPendingSpans);
   }
 
@@ -166,36 +167,104 @@ public final class JsonFileExporter implements SpanExporter {
     written.put(trace.traceId(), Boolean.TRUE);
   }
 
-  /** Adds spans, and the trace's final record when given, to a file written before. */
+  /**
+   * Adds spans, and the trace's final record when given, to a file written before. Streams the file
+   * with jackson-core rather than reading it into a tree, so the exporter never needs databind.
+   */
   private void mergeIntoFile(String traceId, TraceRecord ended, List<Span> spans)
       throws IOException {
     Path file = dir.resolve(traceId + ".json");
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(file.toFile());
+    // Top-level members of the file as JSON text, in file order; "spans" is kept apart.
+    Map<String, String> members = new LinkedHashMap<>();
+    List<SpanText> all = new ArrayList<>();
+    try (JsonParser p = TraceJson.FACTORY.createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      boolean hasSpans = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("spans") && value == JsonToken.START_ARRAY) {
+          hasSpans = true;
+          members.put(name, "");
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            all.add(copy(p));
+          }
+        } else {
+          members.put(name, copy(p).json());
+        }
+      }
+      if (!hasSpans) {
+        return;
+      }
     } catch (IOException e) {
       WeftLog.warnRateLimited("json-merge", "could not read " + file + " to add late spans", e);
       return;
     }
-    if (!(root instanceof ObjectNode object) || !(root.get("spans") instanceof ArrayNode)) {
-      return;
-    }
     if (ended != null) {
-      object.set("trace", MAPPER.readTree(TraceJson.traceToString(ended, true)));
+      members.put("trace", TraceJson.traceToString(ended, true));
     }
-    List<JsonNode> all = new ArrayList<>();
-    root.get("spans").forEach(all::add);
     for (Span span : spans) {
-      all.add(MAPPER.readTree(TraceJson.spanToString(span)));
+      try (JsonParser p = TraceJson.FACTORY.createParser(TraceJson.spanToString(span))) {
+        p.nextToken();
+        all.add(copy(p));
+      }
     }
     // ISO-8601 times of one fixed width sort as text.
-    all.sort(Comparator.comparing(node -> node.path("started_at").asText("")));
-    ArrayNode sorted = object.putArray("spans");
-    all.forEach(sorted::add);
-    writeAtomically(traceId, MAPPER.writeValueAsBytes(object));
+    all.sort(Comparator.comparing(SpanText::startedAt));
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, String> member : members.entrySet()) {
+        g.writeFieldName(member.getKey());
+        if (member.getKey().equals("spans")) {
+          g.writeStartArray();
+          for (SpanText span : all) {
+            g.writeRawValue(span.json());
+          }
+          g.writeEndArray();
+        } else {
+          g.writeRawValue(member.getValue());
+        }
+      }
+      g.writeEndObject();
+    }
+    writeAtomically(traceId, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Copies the value the parser is on as JSON text, noting its top-level {@code started_at} string
+   * (empty when absent), the key spans are ordered by.
+   */
+  private static SpanText copy(JsonParser p) throws IOException {
+    StringWriter text = new StringWriter();
+    String startedAt = "";
+    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(text)) {
+      int depth = 0;
+      do {
+        JsonToken token = p.currentToken();
+        if (depth == 1 && token == JsonToken.VALUE_STRING && "started_at".equals(p.currentName())) {
+          startedAt = p.getText();
+        }
+        g.copyCurrentEvent(p);
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && p.nextToken() != null);
+    }
+    return new SpanText(text.toString(), startedAt);
+  }
+
+  /** One span of a trace file as JSON text, with its start time as written. */
+  private record SpanText(String json, String startedAt) {}
+
   private void writeAtomically(String traceId, byte[] bytes) throws IOException {
+    // Before the file exists: install indexes the trace files already in a folder without an index,
+    // which would otherwise list this trace twice.
+    installViewerOnce();
     Path target = dir.resolve(traceId + ".json");
     Path temp = dir.resolve("." + traceId + ".json.tmp");
     Files.write(temp, bytes);
@@ -208,6 +277,23 @@ public final class JsonFileExporter implements SpanExporter {
       TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
     } catch (IOException | RuntimeException e) {
       WeftLog.warnRateLimited("json-viewer", "could not add a trace to the viewer in " + dir, e);
+    }
+  }
+
+  /**
+   * Writes the viewer page at the first trace written rather than at creation: the page is large
+   * and building it loads classes the application's start-up should not wait for. A failure is
+   * logged once and never costs a trace file.
+   */
+  private void installViewerOnce() {
+    if (viewerInstalled) {
+      return;
+    }
+    viewerInstalled = true;
+    try {
+      TraceFolderViewer.install(dir);
+    } catch (IOException | RuntimeException e) {
+      WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
     }
   }
 }

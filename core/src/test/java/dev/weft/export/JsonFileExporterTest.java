@@ -91,6 +91,50 @@ class JsonFileExporterTest {
   }
 
   @Test
+  void create_makesOnlyTheFolder_andTheFirstTraceInstallsTheViewer_listingItOnce()
+      throws Exception {
+    Path folder = dir.resolve("nested").resolve("traces");
+    JsonFileExporter exporter = JsonFileExporter.create(folder);
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+    TestTracing.reset();
+    Tracing.setProcessors(SimpleTraceProcessor.create(exporter));
+    String traceId;
+    try (Trace trace = Tracing.trace("wf").start()) {
+      traceId = trace.traceId();
+      Tracing.startAgentSpan("a").close();
+    }
+    assertThat(folder.resolve("index.html")).isRegularFile();
+    assertThat(folder.resolve(traceId + ".json")).isRegularFile();
+    String index = Files.readString(folder.resolve("weft-index").resolve("000000.js"));
+    assertThat(index.lines()).singleElement().asString().contains("\"id\":\"" + traceId + "\"");
+  }
+
+  @Test
+  void lateSpans_mergedIntoTheFile_keepEverySpanAndTraceFieldAsWritten() throws Exception {
+    install();
+    String traceId;
+    Span late;
+    try (Trace trace = Tracing.trace("wf").groupId("g-1").metadata("k", "v\u00e9\"").start()) {
+      traceId = trace.traceId();
+      try (Span onTime = Tracing.startAgentSpan("on-time")) {
+        onTime.setMetadata("n", 1.5);
+      }
+      late = Tracing.startFunctionSpan("late", "{\"x\": [1, {\"y\": null}]}");
+      late.releaseScope();
+    }
+    JsonNode before = MAPPER.readTree(dir.resolve(traceId + ".json").toFile());
+    late.close();
+    JsonNode after = MAPPER.readTree(dir.resolve(traceId + ".json").toFile());
+    assertThat(after.get("trace")).isEqualTo(before.get("trace"));
+    assertThat(after.get("spans").get(0)).isEqualTo(before.get("spans").get(0));
+    assertThat(after.at("/spans/1/span_data/input").asText())
+        .isEqualTo("{\"x\": [1, {\"y\": null}]}");
+    assertThat(after.at("/spans/1/ended_at").isTextual()).isTrue();
+  }
+
+  @Test
   void openTraces_atShutdown_areWrittenWithTheirFinishedSpans() throws Exception {
     install();
     Trace open = Tracing.trace("still-running").start();
