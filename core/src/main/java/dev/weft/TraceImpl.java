@@ -108,14 +108,7 @@ final class TraceImpl implements Trace {
     if (ended == 0) {
       return started;
     }
-    return new TraceRecord(
-        started.traceId(),
-        started.workflowName(),
-        started.groupId(),
-        started.metadata(),
-        started.startedAtMicros(),
-        ended,
-        started.apiKey());
+    return started.endedAt(ended);
   }
 
   @Override
