@@ -35,6 +35,10 @@ final class SpanImpl implements Span {
   private int turns;
 
   SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous) {
+    this(trace, parent, data, previous, trace.tracer.clock.nowMicros());
+  }
+
+  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous, long startedAtMicros) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.trace = trace;
     this.parent = parent;
@@ -43,7 +47,7 @@ final class SpanImpl implements Span {
     this.data = data;
     this.previous = previous;
     this.owner = Thread.currentThread();
-    this.startedAtMicros = trace.tracer.clock.nowMicros();
+    this.startedAtMicros = startedAtMicros;
   }
 
   @Override
@@ -165,11 +169,13 @@ final class SpanImpl implements Span {
 
   @Override
   public void end() {
+    long now;
     synchronized (this) {
       if (endedAtMicros != 0) {
         return;
       }
-      endedAtMicros = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
+      now = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
+      endedAtMicros = now;
       if (!trace.tracer.includeSensitiveData) {
         data = data.withoutSensitiveContent();
         error = error == null ? null : error.withoutSensitiveContent();
@@ -178,7 +184,8 @@ final class SpanImpl implements Span {
     }
     trace.spanEnded(this);
     if (trace.implicitRoot == this) {
-      trace.end();
+      // The implicit trace ends with its span, at the same moment: one clock read for both.
+      trace.endAt(now);
     }
   }
 

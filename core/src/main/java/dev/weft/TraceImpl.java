@@ -113,7 +113,12 @@ final class TraceImpl implements Trace {
 
   @Override
   public void end() {
-    long now = Math.max(tracer.clock.nowMicros(), started.startedAtMicros());
+    endAt(tracer.clock.nowMicros());
+  }
+
+  /** Ends the trace at {@code nowMicros} (no earlier than its start), once. */
+  void endAt(long nowMicros) {
+    long now = Math.max(nowMicros, started.startedAtMicros());
     if (!ENDED_AT.compareAndSet(this, 0L, now)) {
       return;
     }

@@ -308,13 +308,15 @@ public final class Tracing {
       Object current = ContextStorage.get();
       SpanImpl parent = current instanceof SpanImpl span ? span : null;
       TraceImpl trace = parent != null ? parent.trace : (TraceImpl) ContextStorage.traceOf(current);
-      boolean ownsTrace = trace == null;
-      if (ownsTrace) {
-        trace = implicitTrace(s, data, current);
-      }
-      SpanImpl span = new SpanImpl(trace, parent, data, current);
-      if (ownsTrace) {
+      SpanImpl span;
+      if (trace == null) {
+        // An implicit trace starts with its span, at the same moment: one clock read for both.
+        long now = s.clock.nowMicros();
+        trace = implicitTrace(s, data, current, now);
+        span = new SpanImpl(trace, null, data, current, now);
         trace.implicitRoot = span;
+      } else {
+        span = new SpanImpl(trace, parent, data, current);
       }
       ContextStorage.set(span);
       if (trace.sampled) {
@@ -327,12 +329,13 @@ public final class Tracing {
     }
   }
 
-  private static TraceImpl implicitTrace(TracerState s, SpanData data, Object previous) {
+  private static TraceImpl implicitTrace(
+      TracerState s, SpanData data, Object previous, long nowMicros) {
     String name = s.implicitTraceName != null ? s.implicitTraceName : data.displayName();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     TraceRecord record =
         TraceRecord.started(
-            random.nextLong(), random.nextLong(), name, null, null, s.clock.nowMicros(), null);
+            random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
     TraceImpl trace = new TraceImpl(s, record, s.sample(), previous);
     trace.reportStart();
     return trace;
