@@ -179,6 +179,13 @@ public final class JsonText {
                 .append(HEX[c & 0xF]);
       }
     }
-    out.append(s, plain, n).append('"');
+    if (plain == 0) {
+      // Nothing escaped: appending the whole String copies its array at once, where appending a
+      // range copies it character by character.
+      out.append(s);
+    } else {
+      out.append(s, plain, n);
+    }
+    out.append('"');
   }
 }
