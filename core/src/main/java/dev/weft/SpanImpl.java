@@ -9,6 +9,8 @@ import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +21,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * usually on the exporter's thread, so starting a span allocates little.
  */
 final class SpanImpl implements Span {
+  private static final VarHandle DATA;
+  private static final VarHandle ERROR;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      DATA = lookup.findVarHandle(SpanImpl.class, "data", SpanData.class);
+      ERROR = lookup.findVarHandle(SpanImpl.class, "error", SpanError.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final TraceImpl trace;
   private final SpanImpl parent;
   private final long idHigh;
@@ -29,6 +44,8 @@ final class SpanImpl implements Span {
   private String id;
   // Volatile so that isEnded(), read when a scope closes, needs no lock; written under the lock.
   private volatile long endedAtMicros;
+  // Written under the lock with release; read with acquire and without the lock, since every traced
+  // call reads its data at exit, and an uncontended lock still costs two atomic instructions.
   private SpanData data;
   private SpanError error;
   private Map<String, Object> metadata;
@@ -86,13 +103,13 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized SpanData data() {
-    return data;
+  public SpanData data() {
+    return (SpanData) DATA.getAcquire(this);
   }
 
   @Override
-  public synchronized SpanError error() {
-    return error;
+  public SpanError error() {
+    return (SpanError) ERROR.getAcquire(this);
   }
 
   @Override
@@ -113,7 +130,7 @@ final class SpanImpl implements Span {
   @Override
   public synchronized Span setData(SpanData newData) {
     if (newData != null && open("setData")) {
-      data = newData;
+      DATA.setRelease(this, newData);
     }
     return this;
   }
@@ -121,7 +138,7 @@ final class SpanImpl implements Span {
   @Override
   public synchronized Span setError(SpanError newError) {
     if (open("setError")) {
-      error = newError;
+      ERROR.setRelease(this, newError);
     }
     return this;
   }
@@ -139,15 +156,17 @@ final class SpanImpl implements Span {
     if (!open("setUsage")) {
       return this;
     }
+    SpanData updated = data;
     if (data instanceof GenerationSpanData generation) {
-      data = generation.withUsage(usage);
+      updated = generation.withUsage(usage);
     } else if (data instanceof ResponseSpanData response) {
-      data = new ResponseSpanData(response.responseId(), usage);
+      updated = new ResponseSpanData(response.responseId(), usage);
     } else if (data instanceof TaskSpanData task) {
-      data = new TaskSpanData(task.name(), usage);
+      updated = new TaskSpanData(task.name(), usage);
     } else if (data instanceof TurnSpanData turn) {
-      data = new TurnSpanData(turn.turn(), turn.agentName(), usage);
+      updated = new TurnSpanData(turn.turn(), turn.agentName(), usage);
     }
+    DATA.setRelease(this, updated);
     return this;
   }
 
@@ -177,8 +196,8 @@ final class SpanImpl implements Span {
       now = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
       endedAtMicros = now;
       if (!trace.tracer.includeSensitiveData) {
-        data = data.withoutSensitiveContent();
-        error = error == null ? null : error.withoutSensitiveContent();
+        DATA.setRelease(this, data.withoutSensitiveContent());
+        ERROR.setRelease(this, error == null ? null : error.withoutSensitiveContent());
         metadata = null;
       }
     }
@@ -228,6 +247,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String toString() {
-    return "Span[" + data.type() + " " + data.displayName() + "]";
+    SpanData current = data();
+    return "Span[" + current.type() + " " + current.displayName() + "]";
   }
 }
