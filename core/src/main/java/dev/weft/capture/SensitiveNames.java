@@ -53,35 +53,51 @@ final class SensitiveNames {
     if (name == null || name.length() < 3) {
       return false;
     }
-    int end = name.length() - 1;
-    while (end >= 0 && isSeparator(name.charAt(end))) {
-      end--;
-    }
+    int end = skipSeparators(name, name.length() - 1);
     if (end < 0) {
       return false;
     }
     char last = lowerCase(name.charAt(end));
     String[] candidates = last < 128 ? SUFFIXES_BY_LAST[last] : SUFFIXES;
+    if (candidates.length == 0) {
+      return false;
+    }
+    // Every suffix is at least three letters: comparing the letter before the last first turns
+    // most names away without a loop.
+    int before = skipSeparators(name, end - 1);
+    if (before < 0) {
+      return false;
+    }
+    char secondLast = lowerCase(name.charAt(before));
     for (String suffix : candidates) {
-      if (endsWithNormalised(name, end, suffix)) {
+      int j = suffix.length() - 1;
+      if (suffix.charAt(j) == last
+          && suffix.charAt(j - 1) == secondLast
+          && endsWithNormalised(name, before - 1, suffix, j - 2)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean endsWithNormalised(String name, int end, String suffix) {
-    int i = end;
-    for (int j = suffix.length() - 1; j >= 0; j--) {
-      while (i >= 0 && isSeparator(name.charAt(i))) {
-        i--;
-      }
+  /** Returns whether {@code name} up to {@code i} ends with {@code suffix} up to {@code j}. */
+  private static boolean endsWithNormalised(String name, int i, String suffix, int j) {
+    for (; j >= 0; j--) {
+      i = skipSeparators(name, i);
       if (i < 0 || lowerCase(name.charAt(i)) != suffix.charAt(j)) {
         return false;
       }
       i--;
     }
     return true;
+  }
+
+  /** Returns the index of the last character at or before {@code i} that is no separator, or -1. */
+  private static int skipSeparators(String name, int i) {
+    while (i >= 0 && isSeparator(name.charAt(i))) {
+      i--;
+    }
+    return i;
   }
 
   /** Lower-cases as {@link Character#toLowerCase(char)} does, without its table for ASCII. */

@@ -154,9 +154,15 @@ public final class ValueRenderer {
         if (secret) {
           JsonText.appendString(out, REDACTED);
         } else if (pass == null && value instanceof String s) {
-          String rendered = text(s, (int) Math.min(maxChars, Math.max(remaining, MIN_MAX_CHARS)));
-          remaining -= rendered.length();
-          JsonText.appendString(out, rendered);
+          int limit = (int) Math.min(maxChars, Math.max(remaining, MIN_MAX_CHARS));
+          if (s.length() <= limit && !redactor.hasExtraPatterns() && Strings.isPlain(s, true)) {
+            out.append('"').append(s).append('"');
+            remaining -= s.length();
+          } else {
+            String rendered = text(s, limit);
+            remaining -= rendered.length();
+            JsonText.appendString(out, rendered);
+          }
         } else {
           if (pass == null) {
             pass = new RenderPass(this, remaining);
@@ -235,6 +241,9 @@ public final class ValueRenderer {
   String text(String s, int limit) {
     int length = s.length();
     if (length <= limit) {
+      if (!redactor.hasExtraPatterns() && Strings.isPlain(s, false)) {
+        return s;
+      }
       return redactor.redact(Strings.withoutBrokenSurrogates(s));
     }
     int window = (int) Math.min(length, (long) limit + REDACTION_OVERLAP);
