@@ -139,7 +139,7 @@ public final class ValueRenderer {
       // containers) is only made for the first argument that needs one, and takes over the budget.
       RenderPass pass = null;
       long remaining = totalBudget();
-      StringBuilder out = new StringBuilder(argumentsCapacity(names, values));
+      JsonTextBuffer out = new JsonTextBuffer(argumentsCapacity(names, values));
       out.append('{');
       for (int i = 0; i < values.length; i++) {
         String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
@@ -156,7 +156,7 @@ public final class ValueRenderer {
         } else if (pass == null && value instanceof String s) {
           int limit = (int) Math.min(maxChars, Math.max(remaining, MIN_MAX_CHARS));
           if (s.length() <= limit && !redactor.hasExtraPatterns() && Strings.isPlain(s, true)) {
-            out.append('"').append(s).append('"');
+            out.appendQuoted(s);
             remaining -= s.length();
           } else {
             String rendered = text(s, limit);

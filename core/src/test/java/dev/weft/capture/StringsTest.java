@@ -112,7 +112,7 @@ class StringsTest {
         assertThat(worked).as(s).isEqualTo(s);
       }
       if (Strings.isPlain(s, true)) {
-        StringBuilder json = new StringBuilder();
+        JsonTextBuffer json = new JsonTextBuffer(16);
         JsonText.appendString(json, worked);
         assertThat(json.toString()).as(s).isEqualTo('"' + s + '"');
       }
