@@ -9,6 +9,8 @@ import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +21,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * usually on the exporter's thread, so starting a span allocates little.
  */
 final class SpanImpl implements Span {
+  private static final VarHandle DATA;
+  private static final VarHandle ERROR;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      DATA = lookup.findVarHandle(SpanImpl.class, "data", SpanData.class);
+      ERROR = lookup.findVarHandle(SpanImpl.class, "error", SpanError.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final TraceImpl trace;
   private final SpanImpl parent;
   private final long idHigh;
@@ -29,12 +44,18 @@ final class SpanImpl implements Span {
   private String id;
   // Volatile so that isEnded(), read when a scope closes, needs no lock; written under the lock.
   private volatile long endedAtMicros;
+  // Written under the lock with release; read with acquire and without the lock, since every traced
+  // call reads its data at exit, and an uncontended lock still costs two atomic instructions.
   private SpanData data;
   private SpanError error;
   private Map<String, Object> metadata;
   private int turns;
 
   SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous) {
+    this(trace, parent, data, previous, trace.tracer.clock.nowMicros());
+  }
+
+  SpanImpl(TraceImpl trace, SpanImpl parent, SpanData data, Object previous, long startedAtMicros) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     this.trace = trace;
     this.parent = parent;
@@ -43,7 +64,7 @@ final class SpanImpl implements Span {
     this.data = data;
     this.previous = previous;
     this.owner = Thread.currentThread();
-    this.startedAtMicros = trace.tracer.clock.nowMicros();
+    this.startedAtMicros = startedAtMicros;
   }
 
   @Override
@@ -82,13 +103,13 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized SpanData data() {
-    return data;
+  public SpanData data() {
+    return (SpanData) DATA.getAcquire(this);
   }
 
   @Override
-  public synchronized SpanError error() {
-    return error;
+  public SpanError error() {
+    return (SpanError) ERROR.getAcquire(this);
   }
 
   @Override
@@ -109,7 +130,7 @@ final class SpanImpl implements Span {
   @Override
   public synchronized Span setData(SpanData newData) {
     if (newData != null && open("setData")) {
-      data = newData;
+      DATA.setRelease(this, newData);
     }
     return this;
   }
@@ -117,7 +138,7 @@ final class SpanImpl implements Span {
   @Override
   public synchronized Span setError(SpanError newError) {
     if (open("setError")) {
-      error = newError;
+      ERROR.setRelease(this, newError);
     }
     return this;
   }
@@ -135,15 +156,17 @@ final class SpanImpl implements Span {
     if (!open("setUsage")) {
       return this;
     }
+    SpanData updated = data;
     if (data instanceof GenerationSpanData generation) {
-      data = generation.withUsage(usage);
+      updated = generation.withUsage(usage);
     } else if (data instanceof ResponseSpanData response) {
-      data = new ResponseSpanData(response.responseId(), usage);
+      updated = new ResponseSpanData(response.responseId(), usage);
     } else if (data instanceof TaskSpanData task) {
-      data = new TaskSpanData(task.name(), usage);
+      updated = new TaskSpanData(task.name(), usage);
     } else if (data instanceof TurnSpanData turn) {
-      data = new TurnSpanData(turn.turn(), turn.agentName(), usage);
+      updated = new TurnSpanData(turn.turn(), turn.agentName(), usage);
     }
+    DATA.setRelease(this, updated);
     return this;
   }
 
@@ -165,20 +188,23 @@ final class SpanImpl implements Span {
 
   @Override
   public void end() {
+    long now;
     synchronized (this) {
       if (endedAtMicros != 0) {
         return;
       }
-      endedAtMicros = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
+      now = Math.max(trace.tracer.clock.nowMicros(), startedAtMicros);
+      endedAtMicros = now;
       if (!trace.tracer.includeSensitiveData) {
-        data = data.withoutSensitiveContent();
-        error = error == null ? null : error.withoutSensitiveContent();
+        DATA.setRelease(this, data.withoutSensitiveContent());
+        ERROR.setRelease(this, error == null ? null : error.withoutSensitiveContent());
         metadata = null;
       }
     }
     trace.spanEnded(this);
     if (trace.implicitRoot == this) {
-      trace.end();
+      // The implicit trace ends with its span, at the same moment: one clock read for both.
+      trace.endAt(now);
     }
   }
 
@@ -221,6 +247,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String toString() {
-    return "Span[" + data.type() + " " + data.displayName() + "]";
+    SpanData current = data();
+    return "Span[" + current.type() + " " + current.displayName() + "]";
   }
 }

@@ -108,19 +108,17 @@ final class TraceImpl implements Trace {
     if (ended == 0) {
       return started;
     }
-    return new TraceRecord(
-        started.traceId(),
-        started.workflowName(),
-        started.groupId(),
-        started.metadata(),
-        started.startedAtMicros(),
-        ended,
-        started.apiKey());
+    return started.endedAt(ended);
   }
 
   @Override
   public void end() {
-    long now = Math.max(tracer.clock.nowMicros(), started.startedAtMicros());
+    endAt(tracer.clock.nowMicros());
+  }
+
+  /** Ends the trace at {@code nowMicros} (no earlier than its start), once. */
+  void endAt(long nowMicros) {
+    long now = Math.max(nowMicros, started.startedAtMicros());
     if (!ENDED_AT.compareAndSet(this, 0L, now)) {
       return;
     }

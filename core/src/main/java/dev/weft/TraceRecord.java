@@ -1,36 +1,147 @@
 package dev.weft;
 
+import dev.weft.internal.Ids;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An immutable snapshot of a trace, as processors and exporters receive it: once when the trace
  * starts ({@link #isEnded()} false) and once when it ends.
  *
- * @param traceId {@code trace_} + 32 lowercase hex
- * @param workflowName the workflow name
- * @param groupId the group id linking traces of one conversation, or null
- * @param metadata facts about the trace; never null
- * @param startedAtMicros start, in microseconds since the epoch
- * @param endedAtMicros end, in microseconds since the epoch; 0 while the trace is open
- * @param apiKey an API key of the trace's own for exporters that send to a service, or null
+ * <p>Two snapshots are equal when all their values are. A trace id made by the tracer is kept as
+ * two numbers and formatted only when first asked for, which is usually on an exporter's thread.
  */
-public record TraceRecord(
-    String traceId,
-    String workflowName,
-    String groupId,
-    Map<String, Object> metadata,
-    long startedAtMicros,
-    long endedAtMicros,
-    String apiKey) {
+public final class TraceRecord {
+  private final long idHigh;
+  private final long idLow;
+  private final String workflowName;
+  private final String groupId;
+  private final Map<String, Object> metadata;
+  private final long startedAtMicros;
+  private final long endedAtMicros;
+  private final String apiKey;
+  // The snapshot this one was copied from, whose id text it shares; null for a first snapshot.
+  private final TraceRecord source;
+  // Formatted on first use; a race formats the same text twice, which is harmless.
+  private String traceId;
 
-  /** Creates a snapshot, copying the metadata. */
-  public TraceRecord {
-    metadata =
-        metadata == null || metadata.isEmpty()
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  /**
+   * Creates a snapshot, copying the metadata.
+   *
+   * @param traceId {@code trace_} + 32 lowercase hex
+   * @param workflowName the workflow name
+   * @param groupId the group id linking traces of one conversation, or null
+   * @param metadata facts about the trace, or null for none
+   * @param startedAtMicros start, in microseconds since the epoch
+   * @param endedAtMicros end, in microseconds since the epoch; 0 while the trace is open
+   * @param apiKey an API key of the trace's own for exporters that send to a service, or null
+   */
+  public TraceRecord(
+      String traceId,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      long endedAtMicros,
+      String apiKey) {
+    this(0, 0, workflowName, groupId, copy(metadata), startedAtMicros, endedAtMicros, apiKey, null);
+    this.traceId = traceId;
+  }
+
+  private TraceRecord(
+      long idHigh,
+      long idLow,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      long endedAtMicros,
+      String apiKey,
+      TraceRecord source) {
+    this.idHigh = idHigh;
+    this.idLow = idLow;
+    this.workflowName = workflowName;
+    this.groupId = groupId;
+    this.metadata = metadata;
+    this.startedAtMicros = startedAtMicros;
+    this.endedAtMicros = endedAtMicros;
+    this.apiKey = apiKey;
+    this.source = source;
+  }
+
+  /** Returns the snapshot of a new trace whose id is given by its two halves, copying metadata. */
+  static TraceRecord started(
+      long idHigh,
+      long idLow,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      String apiKey) {
+    return new TraceRecord(
+        idHigh, idLow, workflowName, groupId, copy(metadata), startedAtMicros, 0, apiKey, null);
+  }
+
+  /** Returns a copy of this snapshot ended at {@code endedAtMicros}, sharing its id. */
+  TraceRecord endedAt(long endedAtMicros) {
+    return new TraceRecord(
+        idHigh,
+        idLow,
+        workflowName,
+        groupId,
+        metadata,
+        startedAtMicros,
+        endedAtMicros,
+        apiKey,
+        source != null ? source : this);
+  }
+
+  /** Returns the trace id, {@code trace_} + 32 lowercase hex. */
+  public String traceId() {
+    String value = traceId;
+    if (value == null) {
+      if (source != null) {
+        value = source.traceId();
+      } else if ((idHigh | idLow) != 0) {
+        value = Ids.traceId(idHigh, idLow);
+      } else {
+        return null; // given as null to the public constructor
+      }
+      traceId = value;
+    }
+    return value;
+  }
+
+  /** Returns the workflow name. */
+  public String workflowName() {
+    return workflowName;
+  }
+
+  /** Returns the group id linking traces of one conversation, or null. */
+  public String groupId() {
+    return groupId;
+  }
+
+  /** Returns facts about the trace; never null. */
+  public Map<String, Object> metadata() {
+    return metadata;
+  }
+
+  /** Returns the start, in microseconds since the epoch. */
+  public long startedAtMicros() {
+    return startedAtMicros;
+  }
+
+  /** Returns the end, in microseconds since the epoch; 0 while the trace is open. */
+  public long endedAtMicros() {
+    return endedAtMicros;
+  }
+
+  /** Returns an API key of the trace's own for exporters that send to a service, or null. */
+  public String apiKey() {
+    return apiKey;
   }
 
   /** Returns whether the trace had ended when this snapshot was taken. */
@@ -44,7 +155,31 @@ public record TraceRecord(
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof TraceRecord that
+        && startedAtMicros == that.startedAtMicros
+        && endedAtMicros == that.endedAtMicros
+        && Objects.equals(traceId(), that.traceId())
+        && Objects.equals(workflowName, that.workflowName)
+        && Objects.equals(groupId, that.groupId)
+        && metadata.equals(that.metadata)
+        && Objects.equals(apiKey, that.apiKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        traceId(), workflowName, groupId, metadata, startedAtMicros, endedAtMicros, apiKey);
+  }
+
+  @Override
   public String toString() {
-    return "TraceRecord[" + traceId + " " + workflowName + (isEnded() ? " ended]" : " open]");
+    return "TraceRecord[" + traceId() + " " + workflowName + (isEnded() ? " ended]" : " open]");
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> metadata) {
+    return metadata == null || metadata.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 }

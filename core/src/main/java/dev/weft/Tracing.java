@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The manual tracing API: start traces and typed spans, reach the current ones, manage processors,
@@ -257,15 +258,16 @@ public final class Tracing {
       if (remote != null) {
         id = remote.traceId();
       }
-      TraceRecord record =
-          new TraceRecord(
-              id == null ? Ids.newTraceId() : id,
-              workflowName,
-              groupId,
-              metadata,
-              s.clock.nowMicros(),
-              0,
-              apiKey);
+      long now = s.clock.nowMicros();
+      TraceRecord record;
+      if (id == null) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        record =
+            TraceRecord.started(
+                random.nextLong(), random.nextLong(), workflowName, groupId, metadata, now, apiKey);
+      } else {
+        record = new TraceRecord(id, workflowName, groupId, metadata, now, 0, apiKey);
+      }
       Object previous = ContextStorage.get();
       TraceImpl trace =
           remote == null
@@ -306,13 +308,15 @@ public final class Tracing {
       Object current = ContextStorage.get();
       SpanImpl parent = current instanceof SpanImpl span ? span : null;
       TraceImpl trace = parent != null ? parent.trace : (TraceImpl) ContextStorage.traceOf(current);
-      boolean ownsTrace = trace == null;
-      if (ownsTrace) {
-        trace = implicitTrace(s, data, current);
-      }
-      SpanImpl span = new SpanImpl(trace, parent, data, current);
-      if (ownsTrace) {
+      SpanImpl span;
+      if (trace == null) {
+        // An implicit trace starts with its span, at the same moment: one clock read for both.
+        long now = s.clock.nowMicros();
+        trace = implicitTrace(s, data, current, now);
+        span = new SpanImpl(trace, null, data, current, now);
         trace.implicitRoot = span;
+      } else {
+        span = new SpanImpl(trace, parent, data, current);
       }
       ContextStorage.set(span);
       if (trace.sampled) {
@@ -325,10 +329,13 @@ public final class Tracing {
     }
   }
 
-  private static TraceImpl implicitTrace(TracerState s, SpanData data, Object previous) {
+  private static TraceImpl implicitTrace(
+      TracerState s, SpanData data, Object previous, long nowMicros) {
     String name = s.implicitTraceName != null ? s.implicitTraceName : data.displayName();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     TraceRecord record =
-        new TraceRecord(Ids.newTraceId(), name, null, null, s.clock.nowMicros(), 0, null);
+        TraceRecord.started(
+            random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
     TraceImpl trace = new TraceImpl(s, record, s.sample(), previous);
     trace.reportStart();
     return trace;

@@ -72,6 +72,17 @@ class TracingTest {
   }
 
   @Test
+  void implicitTrace_startsAndEndsAtTheSameMomentsAsItsSpan() {
+    Span root = Tracing.startFunctionSpan("lookup", null);
+    root.close();
+
+    TraceRecord trace = recorder.traceEnds.get(0);
+    assertThat(trace.startedAtMicros()).isEqualTo(root.startedAtMicros());
+    assertThat(trace.endedAtMicros()).isEqualTo(root.endedAtMicros());
+    assertThat(root.endedAtMicros()).isGreaterThan(root.startedAtMicros());
+  }
+
+  @Test
   void implicitTraceName_whenConfigured_namesEveryImplicitTrace() {
     try (SystemProperties props =
         new SystemProperties().set("weft.implicit-trace-name", "Agent run")) {

@@ -4,6 +4,7 @@ import dev.weft.Span;
 import dev.weft.Trace;
 import dev.weft.Tracing;
 import dev.weft.TracingProcessor;
+import dev.weft.capture.ValueRenderer;
 import dev.weft.processor.BatchTraceProcessor;
 import dev.weft.processor.SpanExporter;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,11 @@ public class ManualApiBenchmark {
   /** How tracing is set up for one run. */
   @State(Scope.Benchmark)
   public static class Tracer {
-    /** disabled, noop (a processor that does nothing) or batch (batch processor, no-op export). */
-    @Param({"disabled", "noop", "batch"})
+    /**
+     * disabled, noop (a processor that does nothing), batch (batch processor, no-op export) or json
+     * (batch processor in front of an exporter that writes contract JSON and discards it).
+     */
+    @Param({"disabled", "noop", "batch", "json"})
     public String mode;
 
     private BatchTraceProcessor batch;
@@ -55,6 +59,9 @@ public class ManualApiBenchmark {
           SpanExporter exporter = (traces, spans) -> {};
           batch = BatchTraceProcessor.builder(exporter).build();
           Tracing.setProcessors(batch);
+          break;
+        case "json":
+          batch = DiscardExporter.install();
           break;
         default:
           throw new IllegalArgumentException("unknown mode " + mode);
@@ -124,5 +131,48 @@ public class ManualApiBenchmark {
     Span span = Tracing.startFunctionSpan("lookup_order", "{\"id\":42}");
     span.close();
     return span;
+  }
+
+  /** Arguments of a traced call, held in fields so the JIT cannot fold them. */
+  @State(Scope.Thread)
+  public static class Arguments {
+    private final String[] names = {"user", "query"};
+    private final Object[] values = {"alice@example.com", "What is the weather in Paris tomorrow?"};
+    private final ValueRenderer renderer = ValueRenderer.defaults();
+  }
+
+  /**
+   * Opens a tool span with no trace current and closes it: an implicit trace starts and ends with
+   * it, as for a traced method called outside any trace.
+   */
+  @Benchmark
+  public Span rootSpan(Tracer tracer) {
+    Span span = Tracing.startFunctionSpan("lookup_order", null);
+    span.close();
+    return span;
+  }
+
+  /** A root tool span whose two String arguments are captured, as a traced method does. */
+  @Benchmark
+  public Span rootSpanTwoStrings(Tracer tracer, Arguments args) {
+    String input = args.renderer.renderArguments(args.names, args.values, null);
+    Span span = Tracing.startFunctionSpan("lookup_order", input);
+    span.close();
+    return span;
+  }
+
+  /** A root tool span that records a new exception, as a traced method that throws does. */
+  @Benchmark
+  public Span rootSpanThrowing(Tracer tracer) {
+    Span span = Tracing.startFunctionSpan("lookup_order", null);
+    span.recordException(new IllegalStateException("tool failed"));
+    span.close();
+    return span;
+  }
+
+  /** Creates the exception {@link #rootSpanThrowing} records: the baseline to subtract from it. */
+  @Benchmark
+  public Exception newException() {
+    return new IllegalStateException("tool failed");
   }
 }

@@ -24,7 +24,7 @@ public final class JsonText {
 
   /** Returns the compact JSON text of a tree, e.g. {@code {"a":[1,"x"]}}; {@code null} for null. */
   public static String write(Object tree) {
-    StringBuilder out = new StringBuilder();
+    JsonTextBuffer out = new JsonTextBuffer(64);
     append(out, tree);
     return out.toString();
   }
@@ -85,13 +85,13 @@ public final class JsonText {
     }
   }
 
-  static void append(StringBuilder out, Object tree) {
+  static void append(JsonTextBuffer out, Object tree) {
     if (tree == null) {
       out.append("null");
     } else if (tree instanceof String s) {
       appendString(out, s);
     } else if (tree instanceof Boolean b) {
-      out.append(b.booleanValue());
+      out.append(b ? "true" : "false");
     } else if (tree instanceof Number number) {
       appendNumber(out, number);
     } else if (tree instanceof Map<?, ?> map) {
@@ -116,7 +116,7 @@ public final class JsonText {
     }
   }
 
-  private static void appendElements(StringBuilder out, Object[] elements) {
+  private static void appendElements(JsonTextBuffer out, Object[] elements) {
     out.append('[');
     for (int i = 0; i < elements.length; i++) {
       if (i > 0) {
@@ -127,7 +127,7 @@ public final class JsonText {
     out.append(']');
   }
 
-  private static void appendNumber(StringBuilder out, Number number) {
+  private static void appendNumber(JsonTextBuffer out, Number number) {
     if (number instanceof Double || number instanceof Float) {
       double d = number.doubleValue();
       if (Double.isFinite(d)) {
@@ -140,7 +140,7 @@ public final class JsonText {
         || number instanceof Short
         || number instanceof Byte
         || number instanceof BigInteger) {
-      out.append(number);
+      out.append(number.toString());
     } else if (number instanceof BigDecimal big) {
       out.append(big.toString());
     } else {
@@ -152,7 +152,7 @@ public final class JsonText {
    * Appends a JSON string literal: quotes, backslashes and control characters escaped, and U+2028
    * and U+2029, which break JavaScript string literals.
    */
-  static void appendString(StringBuilder out, String s) {
+  static void appendString(JsonTextBuffer out, String s) {
     out.append('"');
     int n = s.length();
     int plain = 0;

@@ -35,8 +35,13 @@ final class RenderPass {
   private long remaining;
 
   RenderPass(ValueRenderer renderer) {
+    this(renderer, renderer.totalBudget());
+  }
+
+  /** Starts a pass with {@code remaining} left of the budget. */
+  RenderPass(ValueRenderer renderer, long remaining) {
     this.renderer = renderer;
-    this.remaining = renderer.totalBudget();
+    this.remaining = remaining;
   }
 
   /** Renders a value found {@code depth} containers below the captured value. */

@@ -67,44 +67,79 @@ final class SecretRedactor {
     return result;
   }
 
-  /** Returns where a built-in pattern could first match, or -1 when nowhere. */
+  /** Returns whether this redactor has patterns besides the built-in ones. */
+  boolean hasExtraPatterns() {
+    return extraPatterns.length > 0;
+  }
+
+  /**
+   * Returns where a built-in pattern could first match, or -1 when nowhere. Looks only around the
+   * rare {@link #MARKERS}: the first place found near the first marker that has one is the
+   * earliest, since any earlier place would have its own marker before.
+   */
   static int firstCandidate(String text) {
-    int end = text.length() - MIN_BUILT_IN_LENGTH;
-    for (int i = 0; i <= end; i++) {
-      switch (text.charAt(i)) {
-        case 's':
-          if (text.startsWith("k-", i + 1)) {
-            return i;
-          }
-          break;
-        case 'B':
-        case 'b':
-          if (text.regionMatches(true, i + 1, "earer", 0, 5)) {
-            return i;
-          }
-          break;
-        case 'A':
-          if (text.startsWith("KIA", i + 1) || text.startsWith("Iza", i + 1)) {
-            return i;
-          }
-          break;
-        case 'g':
-          if (text.charAt(i + 1) == 'h' && text.charAt(i + 3) == '_') {
-            return i;
-          }
-          break;
-        case 'x':
-          if (text.startsWith("ox", i + 1)) {
-            return i;
-          }
-          break;
-        case 'e':
-          if (text.startsWith("yJ", i + 1)) {
-            return i;
-          }
-          break;
-        default:
-          break;
+    int n = text.length();
+    if (n < MIN_BUILT_IN_LENGTH) {
+      return -1;
+    }
+    // A place a match can start leaves MIN_BUILT_IN_LENGTH characters; its marker is just after.
+    int end = Math.min(n, n - MIN_BUILT_IN_LENGTH + MAX_MARKER_OFFSET + 1);
+    for (int i = 0; i < end; i++) {
+      if (isMarker(text.charAt(i))) {
+        int start = candidateNear(text, i);
+        if (start >= 0) {
+          return start;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns whether a built-in pattern could start at {@code i}, which must leave at least {@link
+   * #MIN_BUILT_IN_LENGTH} characters.
+   */
+  static boolean isCandidateAt(String text, int i) {
+    return switch (text.charAt(i)) {
+      case 's' -> text.startsWith("k-", i + 1);
+      case 'B', 'b' -> text.regionMatches(true, i + 1, "earer", 0, 5);
+      case 'A' -> text.startsWith("KIA", i + 1) || text.startsWith("Iza", i + 1);
+      case 'g' -> text.charAt(i + 1) == 'h' && text.charAt(i + 3) == '_';
+      case 'x' -> text.startsWith("ox", i + 1);
+      case 'e' -> text.startsWith("yJ", i + 1);
+      default -> false;
+    };
+  }
+
+  /**
+   * Characters of which every possible start of a built-in match ({@link #isCandidateAt}) has one
+   * at most {@link #MAX_MARKER_OFFSET} characters on: {@code -} of {@code sk-}, {@code B}/{@code b}
+   * of bearer, {@code A} of {@code AKIA} and {@code AIza}, {@code _} of {@code gh?_}, {@code x} of
+   * {@code xox}, {@code J} of {@code eyJ}. They are chosen to be rare in ordinary text, unlike the
+   * first letters {@code s}, {@code g} and {@code e}.
+   */
+  static final String MARKERS = "-BbA_xJ";
+
+  /** How far past the start of a possible match its marker may be. */
+  static final int MAX_MARKER_OFFSET = 3;
+
+  /** Returns whether {@code c} is one of the {@link #MARKERS}. */
+  static boolean isMarker(char c) {
+    return switch (c) {
+      case '-', 'B', 'b', 'A', '_', 'x', 'J' -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Returns the first place at most {@link #MAX_MARKER_OFFSET} characters before {@code i} (where a
+   * marker was found) where a built-in pattern could start, or -1.
+   */
+  static int candidateNear(String text, int i) {
+    int last = Math.min(i, text.length() - MIN_BUILT_IN_LENGTH);
+    for (int start = Math.max(0, i - MAX_MARKER_OFFSET); start <= last; start++) {
+      if (isCandidateAt(text, start)) {
+        return start;
       }
     }
     return -1;

@@ -53,8 +53,8 @@ public final class ValueRenderer {
 
   private final int maxChars;
 
-  /** Room for the argument text of a typical call, so the builder rarely has to grow. */
-  private static final int ARGUMENTS_TEXT_CAPACITY = 128;
+  /** The most room reserved up front for argument text; a longer text grows its builder. */
+  private static final int ARGUMENTS_TEXT_MAX_CAPACITY = 4096;
 
   private final SecretRedactor redactor;
 
@@ -135,8 +135,11 @@ public final class ValueRenderer {
     // Written straight to text rather than through renderArgumentMap: this runs on every call of a
     // traced method, and the intermediate map cost more than the text itself.
     try {
-      RenderPass pass = new RenderPass(this);
-      StringBuilder out = new StringBuilder(ARGUMENTS_TEXT_CAPACITY);
+      // Strings, the usual arguments, are rendered here against the budget; a pass (which tracks
+      // containers) is only made for the first argument that needs one, and takes over the budget.
+      RenderPass pass = null;
+      long remaining = totalBudget();
+      JsonTextBuffer out = new JsonTextBuffer(argumentsCapacity(names, values));
       out.append('{');
       for (int i = 0; i < values.length; i++) {
         String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
@@ -147,12 +150,42 @@ public final class ValueRenderer {
         }
         JsonText.appendString(out, name);
         out.append(':');
-        JsonText.append(out, secret ? REDACTED : pass.render(values[i], 0));
+        Object value = values[i];
+        if (secret) {
+          JsonText.appendString(out, REDACTED);
+        } else if (pass == null && value instanceof String s) {
+          int limit = (int) Math.min(maxChars, Math.max(remaining, MIN_MAX_CHARS));
+          if (s.length() <= limit && !redactor.hasExtraPatterns() && Strings.isPlain(s, true)) {
+            out.appendQuoted(s);
+            remaining -= s.length();
+          } else {
+            String rendered = text(s, limit);
+            remaining -= rendered.length();
+            JsonText.appendString(out, rendered);
+          }
+        } else {
+          if (pass == null) {
+            pass = new RenderPass(this, remaining);
+          }
+          JsonText.append(out, pass.render(value, 0));
+        }
       }
       return out.append('}').toString();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return JsonText.write(Map.of("<not rendered>", e.getClass().getSimpleName()));
     }
+  }
+
+  /** Returns room for the argument text when the arguments are short strings needing no escape. */
+  private int argumentsCapacity(String[] names, Object[] values) {
+    int capacity = 2; // {}
+    for (int i = 0; i < values.length; i++) {
+      String name = names != null && i < names.length ? names[i] : null;
+      // Two pairs of quotes, a colon and a comma around each name and value.
+      capacity += (name != null ? name.length() : 6) + 6;
+      capacity += values[i] instanceof String s ? Math.min(s.length(), maxChars) : 16;
+    }
+    return Math.min(capacity, ARGUMENTS_TEXT_MAX_CAPACITY);
   }
 
   /**
@@ -208,6 +241,9 @@ public final class ValueRenderer {
   String text(String s, int limit) {
     int length = s.length();
     if (length <= limit) {
+      if (!redactor.hasExtraPatterns() && Strings.isPlain(s, false)) {
+        return s;
+      }
       return redactor.redact(Strings.withoutBrokenSurrogates(s));
     }
     int window = (int) Math.min(length, (long) limit + REDACTION_OVERLAP);

@@ -17,12 +17,12 @@ import java.util.Map;
  */
 public record SpanError(String message, Map<String, Object> data) {
 
-  private static final int MAX_STACK_FRAMES = 12;
-
-  /** Creates an error, copying {@code data}. */
+  /** Creates an error, copying {@code data} unless it is the immutable data of an exception. */
   public SpanError {
     message = message == null ? "" : message;
-    data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    if (data != null && !(data instanceof ExceptionFacts)) {
+      data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
   }
 
   /** Returns an error with a message only. */
@@ -34,27 +34,17 @@ public record SpanError(String message, Map<String, Object> data) {
    * Returns the error of an exception: its message (or simple class name when it has none), its
    * class name and its top stack frames. With {@code includeMessage} false the message is replaced
    * by the simple class name, so no captured text survives.
+   *
+   * <p>The frames are read and formatted when {@code data} is first read, not here: until then the
+   * error holds the exception.
    */
   public static SpanError fromException(Throwable exception, boolean includeMessage) {
     String type = exception.getClass().getName();
-    String simpleName = exception.getClass().getSimpleName();
-    if (simpleName.isEmpty()) {
-      // Anonymous and hidden classes have no simple name; the message must never be empty.
-      simpleName = type.substring(type.lastIndexOf('.') + 1);
-    }
     String message = includeMessage ? safeMessage(exception) : null;
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("type", type);
-    StackTraceElement[] frames = exception.getStackTrace();
-    int count = Math.min(frames.length, MAX_STACK_FRAMES);
-    if (count > 0) {
-      String[] stack = new String[count];
-      for (int i = 0; i < count; i++) {
-        stack[i] = frames[i].toString();
-      }
-      data.put("stack", java.util.List.of(stack));
+    if (message == null || message.isEmpty()) {
+      message = simpleName(exception.getClass());
     }
-    return new SpanError(message == null || message.isEmpty() ? simpleName : message, data);
+    return new SpanError(message, new ExceptionFacts(type, exception));
   }
 
   /**
@@ -62,6 +52,11 @@ public record SpanError(String message, Map<String, Object> data) {
    * hand-made error keeps its message but loses its data.
    */
   public SpanError withoutSensitiveContent() {
+    if (data instanceof ExceptionFacts facts) {
+      // Type and frames are no captured text; the frames stay unread until exported.
+      String type = facts.type();
+      return new SpanError(type.substring(type.lastIndexOf('.') + 1), facts);
+    }
     if (data != null && data.get("type") instanceof String type) {
       Map<String, Object> kept = new LinkedHashMap<>();
       kept.put("type", type);
@@ -71,6 +66,16 @@ public record SpanError(String message, Map<String, Object> data) {
       return new SpanError(type.substring(type.lastIndexOf('.') + 1), kept);
     }
     return new SpanError(message, null);
+  }
+
+  private static String simpleName(Class<?> type) {
+    String simpleName = type.getSimpleName();
+    if (simpleName.isEmpty()) {
+      // Anonymous and hidden classes have no simple name; the message must never be empty.
+      String name = type.getName();
+      simpleName = name.substring(name.lastIndexOf('.') + 1);
+    }
+    return simpleName;
   }
 
   private static String safeMessage(Throwable exception) {

@@ -52,9 +52,11 @@ public final class TraceJson {
     g.writeFieldName("metadata");
     writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata());
     if (withTimes) {
-      g.writeStringField("started_at", Timestamps.format(trace.startedAtMicros()));
+      char[] buffer = new char[Timestamps.MAX_LENGTH];
+      g.writeFieldName("started_at");
+      writeTime(g, trace.startedAtMicros(), buffer);
       g.writeFieldName("ended_at");
-      writeValue(g, trace.isEnded() ? Timestamps.format(trace.endedAtMicros()) : null);
+      writeEndTime(g, trace.endedAtMicros(), buffer);
     }
     g.writeEndObject();
   }
@@ -70,9 +72,11 @@ public final class TraceJson {
     g.writeStringField("trace_id", span.traceId());
     g.writeFieldName("parent_id");
     writeValue(g, span.parentId());
-    g.writeStringField("started_at", Timestamps.format(span.startedAtMicros()));
+    char[] buffer = new char[Timestamps.MAX_LENGTH];
+    g.writeFieldName("started_at");
+    writeTime(g, span.startedAtMicros(), buffer);
     g.writeFieldName("ended_at");
-    writeValue(g, span.endedAtMicros() == 0 ? null : Timestamps.format(span.endedAtMicros()));
+    writeEndTime(g, span.endedAtMicros(), buffer);
     g.writeFieldName("span_data");
     writeSpanData(g, span.data());
     g.writeFieldName("error");
@@ -244,6 +248,20 @@ public final class TraceJson {
           g.writeEndArray();
           g.writeEndObject();
         });
+  }
+
+  /** Writes a time as ISO-8601 text, without making a String of it. */
+  private static void writeTime(JsonGenerator g, long micros, char[] buffer) throws IOException {
+    g.writeString(buffer, 0, Timestamps.format(micros, buffer, 0));
+  }
+
+  /** Writes an end time, or null for 0 (not ended). */
+  private static void writeEndTime(JsonGenerator g, long micros, char[] buffer) throws IOException {
+    if (micros == 0) {
+      g.writeNull();
+    } else {
+      writeTime(g, micros, buffer);
+    }
   }
 
   private static void type(JsonGenerator g, String type) throws IOException {

@@ -14,7 +14,12 @@ public final class Ids {
   /** Returns a new trace id. */
   public static String newTraceId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return format("trace_", random.nextLong(), random.nextLong(), 32);
+    return traceId(random.nextLong(), random.nextLong());
+  }
+
+  /** Formats a trace id from its two 64-bit halves. */
+  public static String traceId(long high, long low) {
+    return format("trace_", high, low, 32);
   }
 
   /** Returns a new group id. */

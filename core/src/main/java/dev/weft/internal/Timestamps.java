@@ -6,18 +6,86 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Span times as text: ISO-8601 UTC with microseconds, {@code 2026-11-21T19:36:01.123456Z}. */
+/**
+ * Span times as text: ISO-8601 UTC with microseconds, {@code 2026-11-21T19:36:01.123456Z}.
+ *
+ * <p>Every exported span carries two of them, so years 0000 to 9999 are formatted by arithmetic on
+ * the calendar rather than through {@link DateTimeFormatter}, which allocates several objects per
+ * call; other years (signed, as {@code DateTimeFormatter} writes them) take the slow path.
+ */
 public final class Timestamps {
+  /** The most characters {@link #format(long, char[], int)} writes. */
+  public static final int MAX_LENGTH = 32;
+
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private static final int LENGTH = 27;
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final int SECONDS_PER_DAY = 86_400;
+  // Days from 0000-03-01 to 1970-01-01, and in one 400-year cycle of the Gregorian calendar.
+  private static final long DAYS_0000_03_01_TO_EPOCH = 719_468L;
+  private static final long DAYS_PER_400_YEARS = 146_097L;
 
   private Timestamps() {}
 
   /** Formats microseconds since the epoch. */
   public static String format(long epochMicros) {
-    long seconds = Math.floorDiv(epochMicros, 1_000_000L);
-    long micros = Math.floorMod(epochMicros, 1_000_000L);
-    return FORMAT.format(Instant.ofEpochSecond(seconds, micros * 1_000L));
+    char[] text = new char[MAX_LENGTH];
+    return new String(text, 0, format(epochMicros, text, 0));
+  }
+
+  /**
+   * Writes the text of microseconds since the epoch into {@code into} at {@code offset}, which must
+   * leave room for {@link #MAX_LENGTH} characters, and returns how many were written.
+   */
+  public static int format(long epochMicros, char[] into, int offset) {
+    long seconds = Math.floorDiv(epochMicros, MICROS_PER_SECOND);
+    int micros = (int) Math.floorMod(epochMicros, MICROS_PER_SECOND);
+    long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+
+    // Civil date from a day count, with years starting on March 1 so the leap day comes last.
+    long shifted = days + DAYS_0000_03_01_TO_EPOCH;
+    long era = Math.floorDiv(shifted, DAYS_PER_400_YEARS);
+    int dayOfEra = (int) (shifted - era * DAYS_PER_400_YEARS);
+    int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int monthFromMarch = (5 * dayOfYear + 2) / 153;
+    int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+    int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      String slow = FORMAT.format(Instant.ofEpochSecond(seconds, micros * 1_000L));
+      slow.getChars(0, slow.length(), into, offset);
+      return slow.length();
+    }
+
+    int i = offset;
+    i = digits(into, i, (int) year, 4);
+    into[i++] = '-';
+    i = digits(into, i, month, 2);
+    into[i++] = '-';
+    i = digits(into, i, day, 2);
+    into[i++] = 'T';
+    i = digits(into, i, secondOfDay / 3600, 2);
+    into[i++] = ':';
+    i = digits(into, i, secondOfDay / 60 % 60, 2);
+    into[i++] = ':';
+    i = digits(into, i, secondOfDay % 60, 2);
+    into[i++] = '.';
+    i = digits(into, i, micros, 6);
+    into[i] = 'Z';
+    return LENGTH;
+  }
+
+  /** Writes {@code value} as exactly {@code count} decimal digits and returns the next index. */
+  private static int digits(char[] into, int at, int value, int count) {
+    for (int i = at + count - 1; i >= at; i--) {
+      into[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    return at + count;
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.weft.internal.WeftLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
   public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(5);
 
   private final SpanExporter exporter;
-  private final ArrayBlockingQueue<Object> queue;
+  private final ExportQueue queue;
   private final int maxBatchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
@@ -46,6 +45,11 @@ public final class BatchTraceProcessor implements TracingProcessor {
   private final Thread worker;
   private volatile boolean stopping;
   private volatile boolean stopped;
+  // Set by the worker while it sleeps, so producers wake it only then: unparking costs a system
+  // call, too much to pay on every span.
+  private volatile boolean sleeping;
+  // Set when shutdown gave up on the worker: what it has not exported yet is counted as dropped.
+  private volatile boolean abandoned;
 
   BatchTraceProcessor(
       SpanExporter exporter,
@@ -54,7 +58,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
       Duration scheduleDelay,
       Duration exportTimeout) {
     this.exporter = exporter;
-    this.queue = new ArrayBlockingQueue<>(maxQueueSize);
+    this.queue = new ExportQueue(maxQueueSize);
     this.maxBatchSize = maxBatchSize;
     this.scheduleDelayNanos = scheduleDelay.toNanos();
     this.exportTimeoutNanos = exportTimeout.toNanos();
@@ -98,7 +102,8 @@ public final class BatchTraceProcessor implements TracingProcessor {
       dropped.increment();
       return;
     }
-    if (queue.size() >= maxBatchSize) {
+    if (sleeping && queue.size() >= maxBatchSize) {
+      sleeping = false;
       LockSupport.unpark(worker);
     }
   }
@@ -133,9 +138,8 @@ public final class BatchTraceProcessor implements TracingProcessor {
       Thread.currentThread().interrupt();
     }
     if (worker.isAlive()) {
-      int abandoned = queue.size();
-      queue.clear();
-      dropped.add(abandoned);
+      abandoned = true;
+      dropped.add(queue.size());
       worker.interrupt();
       WeftLog.warn(name() + " did not finish exporting before the deadline");
     }
@@ -154,7 +158,13 @@ public final class BatchTraceProcessor implements TracingProcessor {
     List<Object> batch = new ArrayList<>(maxBatchSize);
     while (!stopping) {
       if (queue.size() < maxBatchSize && flushRequests.isEmpty()) {
-        LockSupport.parkNanos(this, scheduleDelayNanos);
+        sleeping = true;
+        // Checked again after announcing the sleep: a producer that added the last item of a
+        // batch before seeing the flag is seen here, and one after it unparks.
+        if (queue.size() < maxBatchSize && flushRequests.isEmpty() && !stopping) {
+          LockSupport.parkNanos(this, scheduleDelayNanos);
+        }
+        sleeping = false;
       }
       exportAll(batch);
       CountDownLatch request;
@@ -178,7 +188,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
   }
 
   private void exportAll(List<Object> batch) {
-    while (queue.drainTo(batch, maxBatchSize) > 0) {
+    while (!abandoned && queue.drainTo(batch, maxBatchSize) > 0) {
       List<TraceRecord> traces = new ArrayList<>();
       List<Span> spans = new ArrayList<>(batch.size());
       for (Object item : batch) {
@@ -227,10 +237,11 @@ public final class BatchTraceProcessor implements TracingProcessor {
       this.exporter = exporter;
     }
 
-    /** Sets the largest number of queued items; at least 1. */
+    /** Sets the largest number of queued items; at least 1, at most 2^30. */
     public Builder maxQueueSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxQueueSize must be at least 1: " + value);
+      if (value < 1 || value > ExportQueue.MAX_CAPACITY) {
+        throw new IllegalArgumentException(
+            "maxQueueSize must be between 1 and " + ExportQueue.MAX_CAPACITY + ": " + value);
       }
       this.maxQueueSize = value;
       return this;

@@ -68,6 +68,69 @@ class SecretRedactorTest {
   }
 
   @Test
+  void firstCandidate_lookingOnlyAroundMarkers_findsWhatCheckingEveryPlaceFinds() {
+    String[] pieces = {
+      "s",
+      "k-",
+      "sk-",
+      "B",
+      "b",
+      "earer",
+      "EARER",
+      "A",
+      "KIA",
+      "Iza",
+      "g",
+      "h",
+      "hp_",
+      "gh",
+      "_",
+      "x",
+      "ox",
+      "xox",
+      "e",
+      "y",
+      "yJ",
+      "eyJ",
+      "J",
+      "-",
+      " ",
+      "abcdefgh",
+      "0123456789",
+      "\u00e9"
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int found = 0;
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int count = random.nextInt(1, 25);
+      for (int i = 0; i < count; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = text.toString();
+      int expected = -1;
+      for (int i = 0; i <= s.length() - SecretRedactor.MIN_BUILT_IN_LENGTH; i++) {
+        if (SecretRedactor.isCandidateAt(s, i)) {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(SecretRedactor.firstCandidate(s)).as(s).isEqualTo(expected);
+      found += expected >= 0 ? 1 : 0;
+    }
+    assertThat(found).isPositive();
+  }
+
+  @Test
+  void markers_areExactlyTheCharactersIsMarkerAccepts() {
+    for (char c = 0; c < 256; c++) {
+      assertThat(SecretRedactor.isMarker(c))
+          .as("%c", c)
+          .isEqualTo(SecretRedactor.MARKERS.indexOf(c) >= 0);
+    }
+  }
+
+  @Test
   void redact_extraPatterns_areAppliedAfterBuiltIns() {
     SecretRedactor redactor =
         SecretRedactor.create(

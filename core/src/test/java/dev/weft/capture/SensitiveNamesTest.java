@@ -74,4 +74,18 @@ class SensitiveNamesTest {
   void isSensitive_null_isNotSensitive() {
     assertThat(SensitiveNames.isSensitive(null)).isFalse();
   }
+
+  @org.junit.jupiter.api.Test
+  void isSensitive_lowerCasesBeyondAscii_asCharacterToLowerCaseDoes() {
+    // U+212A KELVIN SIGN lower-cases to 'k', so this is "token" and "apikey".
+    assertThat(SensitiveNames.isSensitive("to\u212Aen")).isTrue();
+    assertThat(SensitiveNames.isSensitive("api\u212A\u0395Y")).isFalse();
+    assertThat(SensitiveNames.isSensitive("api\u212AEY")).isTrue();
+    assertThat(SensitiveNames.isSensitive("\u00E9t\u00E9")).isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void isSensitive_onlySeparators_isNotSensitive() {
+    assertThat(SensitiveNames.isSensitive("_.-")).isFalse();
+  }
 }

@@ -395,6 +395,19 @@ class ValueRendererTest {
   }
 
   @Test
+  void renderArguments_stringsAndContainers_shareOneBudget_likeRenderArgumentMap() {
+    ValueRenderer small = ValueRenderer.create(ValueRenderer.MIN_MAX_CHARS, List.of());
+    String[] names = {"a", "b", "c", "d", "e", "f"};
+    String longText = "x".repeat(40);
+    Object[] values = {longText, longText, List.of(longText, longText), longText, 7, longText};
+
+    String json = small.renderArguments(names, values, null);
+
+    assertThat(json).isEqualTo(JsonText.write(small.renderArgumentMap(names, values, null)));
+    assertThat(json).contains("truncated");
+  }
+
+  @Test
   void renderArgumentMap_missingNamesAndFlags_useArgNAndNoFlags() {
     Map<String, Object> map = renderer.renderArgumentMap(null, new Object[] {"a", null}, null);
     assertThat(map)
