@@ -12,6 +12,7 @@ import dev.weft.data.HandoffSpanData;
 import dev.weft.data.McpToolsSpanData;
 import dev.weft.data.ResponseSpanData;
 import dev.weft.data.SpanData;
+import dev.weft.data.SpanError;
 import dev.weft.data.SpeechGroupSpanData;
 import dev.weft.data.SpeechSpanData;
 import dev.weft.data.TaskSpanData;
@@ -170,7 +171,7 @@ final class SpanContent {
       span.setUsage(usage);
     }
     if (thrown != null) {
-      span.setError(ExceptionErrors.of(thrown, capture));
+      span.setError(SpanError.fromException(thrown, capture));
     }
   }
 
