@@ -129,6 +129,37 @@ public final class ValueRenderer {
    * parameter order. See {@link #renderArgumentMap}.
    */
   public String renderArguments(String[] names, Object[] values, boolean[] sensitive) {
+    return argumentText(names, values, sensitive, true);
+  }
+
+  /**
+   * Renders arguments like {@link #renderArguments}, with {@code secret} as the complete flags of
+   * {@link #secretArguments}: parameter names are not checked again, which is what a caller that
+   * renders the same method's arguments on every call wants.
+   */
+  public String renderPreparedArguments(String[] names, Object[] values, boolean[] secret) {
+    return argumentText(names, values, secret, false);
+  }
+
+  /**
+   * Returns, per parameter, whether its value is never recorded: marked {@code @Sensitive} ({@code
+   * annotated}, or null for none) or named like a secret ({@link #isSensitiveName}). Work it out
+   * once per method and pass it to {@link #renderPreparedArguments}.
+   */
+  public static boolean[] secretArguments(String[] names, boolean[] annotated) {
+    boolean[] secret = new boolean[names.length];
+    for (int i = 0; i < names.length; i++) {
+      secret[i] = flagged(annotated, i) || (names[i] != null && isSensitiveName(names[i]));
+    }
+    return secret;
+  }
+
+  private static boolean flagged(boolean[] flags, int i) {
+    return flags != null && i < flags.length && flags[i];
+  }
+
+  private String argumentText(
+      String[] names, Object[] values, boolean[] sensitive, boolean checkNames) {
     if (values == null || values.length == 0) {
       return "{}";
     }
@@ -143,8 +174,7 @@ public final class ValueRenderer {
       out.append('{');
       for (int i = 0; i < values.length; i++) {
         String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
-        boolean secret =
-            (sensitive != null && i < sensitive.length && sensitive[i]) || isSensitiveName(name);
+        boolean secret = flagged(sensitive, i) || (checkNames && isSensitiveName(name));
         if (i > 0) {
           out.append(',');
         }
@@ -199,6 +229,20 @@ public final class ValueRenderer {
    */
   public Map<String, Object> renderArgumentMap(
       String[] names, Object[] values, boolean[] sensitive) {
+    return argumentMap(names, values, sensitive, true);
+  }
+
+  /**
+   * Renders arguments like {@link #renderArgumentMap}, with {@code secret} as the complete flags of
+   * {@link #secretArguments}: parameter names are not checked again.
+   */
+  public Map<String, Object> renderPreparedArgumentMap(
+      String[] names, Object[] values, boolean[] secret) {
+    return argumentMap(names, values, secret, false);
+  }
+
+  private Map<String, Object> argumentMap(
+      String[] names, Object[] values, boolean[] sensitive, boolean checkNames) {
     if (values == null || values.length == 0) {
       return Map.of();
     }
@@ -207,8 +251,7 @@ public final class ValueRenderer {
       Map<String, Object> out = new LinkedHashMap<>((int) (values.length / 0.75f) + 1);
       for (int i = 0; i < values.length; i++) {
         String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
-        boolean secret =
-            (sensitive != null && i < sensitive.length && sensitive[i]) || isSensitiveName(name);
+        boolean secret = flagged(sensitive, i) || (checkNames && isSensitiveName(name));
         out.put(name, secret ? REDACTED : pass.render(values[i], 0));
       }
       return Collections.unmodifiableMap(out);

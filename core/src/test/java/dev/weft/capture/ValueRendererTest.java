@@ -385,6 +385,43 @@ class ValueRendererTest {
   }
 
   @Test
+  void secretArguments_flagsAnnotatedAndSecretNamedParameters() {
+    assertThat(
+            ValueRenderer.secretArguments(
+                new String[] {"query", "apiKey", "pin", "maxTokens"},
+                new boolean[] {false, false, true, false}))
+        .containsExactly(false, true, true, false);
+    assertThat(ValueRenderer.secretArguments(new String[] {"password", "limit"}, null))
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void renderPreparedArguments_withSecretArguments_matchesRenderArguments() {
+    String[] names = {"query", "apiKey", "pin", "nested"};
+    Object[] values = {"weather", "k-123", 1234, Map.of("token", "t-1", "city", "Oslo")};
+    boolean[] annotated = {false, false, true, false};
+    boolean[] secret = ValueRenderer.secretArguments(names, annotated);
+
+    assertThat(renderer.renderPreparedArguments(names, values, secret))
+        .isEqualTo(renderer.renderArguments(names, values, annotated))
+        .contains("\"apiKey\":\"[REDACTED]\"")
+        .contains("\"pin\":\"[REDACTED]\"")
+        .doesNotContain("k-123")
+        .doesNotContain("t-1");
+    assertThat(renderer.renderPreparedArgumentMap(names, values, secret))
+        .isEqualTo(renderer.renderArgumentMap(names, values, annotated));
+  }
+
+  @Test
+  void renderPreparedArguments_trustsTheFlagsItIsGiven() {
+    // The flags are the caller's complete answer: a name is not checked a second time.
+    String json =
+        renderer.renderPreparedArguments(
+            new String[] {"apiKey"}, new Object[] {"visible"}, new boolean[] {false});
+    assertThat(json).isEqualTo("{\"apiKey\":\"visible\"}");
+  }
+
+  @Test
   void renderArguments_isTheTextOfRenderArgumentMap() {
     String[] names = {"query", null, "token", "nested"};
     Object[] values = {"say \"hi\" </script>", null, "sk-abcdefghijklmnopqrstu", List.of(1, "x")};

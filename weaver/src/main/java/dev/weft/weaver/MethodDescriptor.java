@@ -55,7 +55,7 @@ public final class MethodDescriptor {
     this.outputType = parts.outputType;
     this.workflowGroupId = parts.workflowGroupId;
     this.parameterNames = parts.parameterNames;
-    this.sensitive = redacted(parts.parameterNames, parts.sensitive);
+    this.sensitive = ValueRenderer.secretArguments(parts.parameterNames, parts.sensitive);
     this.attributeKeys = parts.attributeKeys;
     this.traceMetadataKeys = parts.traceMetadataKeys;
     this.groupIdIndex = parts.groupIdIndex;
@@ -122,16 +122,6 @@ public final class MethodDescriptor {
         || attributeKeys != null
         || traceMetadataKeys != null
         || kind == SpanKind.GENERATION;
-  }
-
-  private static boolean[] redacted(String[] names, boolean[] annotated) {
-    boolean[] redacted = new boolean[names.length];
-    for (int i = 0; i < names.length; i++) {
-      redacted[i] =
-          (annotated != null && i < annotated.length && annotated[i])
-              || ValueRenderer.isSensitiveName(names[i]);
-    }
-    return redacted;
   }
 
   @Override

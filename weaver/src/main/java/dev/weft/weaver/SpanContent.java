@@ -43,7 +43,9 @@ final class SpanContent {
       case FUNCTION ->
           FunctionSpanData.of(
               d.name,
-              withArgs ? renderer.renderArguments(d.parameterNames, args, d.sensitive) : null);
+              withArgs
+                  ? renderer.renderPreparedArguments(d.parameterNames, args, d.sensitive)
+                  : null);
       case GENERATION -> generation(d, args, capture, renderer);
       case RESPONSE -> new ResponseSpanData(null, null);
       case GUARDRAIL -> new GuardrailSpanData(d.name, false);
@@ -73,7 +75,9 @@ final class SpanContent {
       case WORKFLOW, CUSTOM ->
           new CustomSpanData(
               d.name,
-              withArgs ? renderer.renderArgumentMap(d.parameterNames, args, d.sensitive) : null);
+              withArgs
+                  ? renderer.renderPreparedArgumentMap(d.parameterNames, args, d.sensitive)
+                  : null);
     };
   }
 
