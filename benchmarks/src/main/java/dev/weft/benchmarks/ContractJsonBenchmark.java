@@ -1,11 +1,11 @@
 package dev.weft.benchmarks;
 
-import dev.weft.Span;
+import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.TracingProcessor;
 import dev.weft.capture.ValueRenderer;
-import dev.weft.export.TraceJson;
+import dev.weft.tracefile.TraceJson;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,14 +28,14 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ContractJsonBenchmark {
-  private Span span;
+  private SpanRecord span;
   private TraceRecord trace;
 
   /** Records one root span and its trace through a processor that keeps them. */
   @Setup
   public void setUp() {
     System.setProperty("weft.exporters", "none");
-    Span[] ended = new Span[1];
+    SpanRecord[] ended = new SpanRecord[1];
     TraceRecord[] traces = new TraceRecord[1];
     Tracing.setProcessors(
         new TracingProcessor() {
@@ -45,7 +45,7 @@ public class ContractJsonBenchmark {
           }
 
           @Override
-          public void onSpanEnd(Span s) {
+          public void onSpanEnd(SpanRecord s) {
             ended[0] = s;
           }
         });

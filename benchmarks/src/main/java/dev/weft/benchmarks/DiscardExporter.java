@@ -1,12 +1,12 @@
 package dev.weft.benchmarks;
 
-import dev.weft.Span;
+import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.export.Exporters;
-import dev.weft.export.TraceJson;
 import dev.weft.processor.BatchTraceProcessor;
 import dev.weft.processor.SpanExporter;
+import dev.weft.tracefile.TraceJson;
 import java.util.List;
 
 /**
@@ -29,11 +29,11 @@ final class DiscardExporter implements SpanExporter {
   }
 
   @Override
-  public void export(List<TraceRecord> traces, List<Span> spans) {
+  public void export(List<TraceRecord> traces, List<SpanRecord> spans) {
     for (TraceRecord trace : traces) {
       chars += TraceJson.traceToString(trace, true).length();
     }
-    for (Span span : spans) {
+    for (SpanRecord span : spans) {
       chars += TraceJson.spanToString(span).length();
     }
     records += traces.size() + spans.size();

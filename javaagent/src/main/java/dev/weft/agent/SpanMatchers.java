@@ -40,6 +40,7 @@ final class SpanMatchers {
     "internal",
     "processor",
     "shaded",
+    "tracefile",
     "viewer",
     "weaver"
   };

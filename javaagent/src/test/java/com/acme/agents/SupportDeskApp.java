@@ -1,6 +1,7 @@
 package com.acme.agents;
 
-import dev.weft.Span;
+import dev.weft.ReadableSpan;
+import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.TracingProcessor;
@@ -46,12 +47,12 @@ public final class SupportDeskApp {
     }
 
     @Override
-    public void onSpanStart(Span span) {
+    public void onSpanStart(ReadableSpan span) {
       throw new IllegalStateException("processor failure");
     }
 
     @Override
-    public void onSpanEnd(Span span) {
+    public void onSpanEnd(SpanRecord span) {
       throw new IllegalStateException("processor failure");
     }
 

@@ -2,7 +2,7 @@ package dev.weft.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.Span;
+import dev.weft.SpanRecord;
 import dev.weft.Tracing;
 import dev.weft.TracingProcessor;
 import dev.weft.config.WeftConfig;
@@ -31,11 +31,11 @@ class MethodByMethodRetryTest {
   @Test
   void transform_whenOneMethodCannotBeWoven_weavesTheOthersAndLeavesItAsItWas() throws Exception {
     Tracing.configure(WeftConfig.load("exporters=none"));
-    List<Span> ended = new CopyOnWriteArrayList<>();
+    List<SpanRecord> ended = new CopyOnWriteArrayList<>();
     Tracing.setProcessors(
         new TracingProcessor() {
           @Override
-          public void onSpanEnd(Span span) {
+          public void onSpanEnd(SpanRecord span) {
             ended.add(span);
           }
         });

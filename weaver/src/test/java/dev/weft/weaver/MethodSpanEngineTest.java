@@ -3,7 +3,7 @@ package dev.weft.weaver;
 import static dev.weft.weaver.Fixtures.method;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.Span;
+import dev.weft.SpanRecord;
 import dev.weft.Trace;
 import dev.weft.Tracing;
 import dev.weft.data.CustomSpanData;
@@ -48,7 +48,7 @@ class MethodSpanEngineTest {
   void toolCall_recordsArgumentsResultAndAttributes_andRedactsSecrets() {
     Object returned = call("lookup", "found", null, "42", "s3cret", "sk-abc");
 
-    Span span = recorder.only();
+    SpanRecord span = recorder.only();
     FunctionSpanData data = (FunctionSpanData) span.data();
     assertThat(returned).isEqualTo("found");
     assertThat(data.input())

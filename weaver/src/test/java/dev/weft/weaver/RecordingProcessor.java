@@ -1,6 +1,6 @@
 package dev.weft.weaver;
 
-import dev.weft.Span;
+import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
 import dev.weft.TracingProcessor;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingProcessor implements TracingProcessor {
   final List<TraceRecord> startedTraces = new CopyOnWriteArrayList<>();
   final List<TraceRecord> endedTraces = new CopyOnWriteArrayList<>();
-  final List<Span> ended = new CopyOnWriteArrayList<>();
+  final List<SpanRecord> ended = new CopyOnWriteArrayList<>();
 
   @Override
   public void onTraceStart(TraceRecord trace) {
@@ -23,11 +23,11 @@ final class RecordingProcessor implements TracingProcessor {
   }
 
   @Override
-  public void onSpanEnd(Span span) {
+  public void onSpanEnd(SpanRecord span) {
     ended.add(span);
   }
 
-  Span only() {
+  SpanRecord only() {
     if (ended.size() != 1) {
       throw new AssertionError("expected one ended span, got " + ended);
     }

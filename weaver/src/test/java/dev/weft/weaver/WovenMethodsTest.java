@@ -76,7 +76,7 @@ class WovenMethodsTest {
     WovenMethods.exit(id, Woven.class, outer, 2, null);
 
     assertThat(recorder.ended).hasSize(2);
-    assertThat(recorder.ended.get(0).parent()).isSameAs(recorder.ended.get(1));
+    assertThat(recorder.ended.get(0).parentId()).isEqualTo(recorder.ended.get(1).spanId());
   }
 
   @Test

@@ -38,7 +38,10 @@ final class ContractRuns {
   private static final List<String> RUNTIME =
       List.of(
           "weft-annotations.jar",
-          "weft-core.jar",
+          "weft-runtime.jar",
+          "weft-trace-file.jar",
+          "weft-viewer.jar",
+          "weft-exporter-files.jar",
           "jackson-core.jar",
           "jackson-databind.jar",
           "jackson-annotations.jar");

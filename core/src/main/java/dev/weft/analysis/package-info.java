@@ -1,6 +1,0 @@
-/**
- * Trace analysis: durations, token usage, tool calls, handoffs, errors, slow spans and an estimated
- * cost per trace, computed from finished spans, live through {@link
- * dev.weft.analysis.TraceAnalyzer} or from files through {@link dev.weft.export.TraceFiles}.
- */
-package dev.weft.analysis;

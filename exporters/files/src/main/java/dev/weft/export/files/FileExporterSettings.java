@@ -1,0 +1,31 @@
+package dev.weft.export.files;
+
+import dev.weft.config.WeftConfig;
+import java.nio.file.Path;
+
+/** The keys of the file exporters and their defaults, in one place. */
+final class FileExporterSettings {
+  private FileExporterSettings() {}
+
+  /** Where {@code json} writes when {@code weft.json.dir} is not set. */
+  static final Path DEFAULT_JSON_DIR = Path.of("weft-traces");
+
+  /**
+   * The file name {@code jsonl} writes in the json folder when {@code weft.jsonl.file} is unset.
+   */
+  static final String DEFAULT_JSONL_FILE_NAME = "traces.jsonl";
+
+  /** Returns the folder of the {@code json} exporter ({@code weft.json.dir}). */
+  static Path jsonDir(WeftConfig config) {
+    return config.getPath("weft.json.dir", DEFAULT_JSON_DIR);
+  }
+
+  /**
+   * Returns the file of the {@code jsonl} exporter: {@code weft.jsonl.file}, else {@code
+   * traces.jsonl} in the json folder.
+   */
+  static Path jsonlFile(WeftConfig config) {
+    Path file = config.getPath("weft.jsonl.file", null);
+    return file != null ? file : jsonDir(config).resolve(DEFAULT_JSONL_FILE_NAME);
+  }
+}

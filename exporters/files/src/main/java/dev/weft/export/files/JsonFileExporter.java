@@ -1,0 +1,301 @@
+package dev.weft.export.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.weft.SpanRecord;
+import dev.weft.TraceRecord;
+import dev.weft.internal.WeftLog;
+import dev.weft.processor.SpanExporter;
+import dev.weft.tracefile.TraceJson;
+import dev.weft.viewer.TraceFolderViewer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one file {@code <dir>/<trace_id>.json} per finished trace, shaped {@code {"trace": {…},
+ * "spans": [… in start order]}}, atomically (temporary file, then rename), so every file left
+ * behind parses, even after the JVM is killed.
+ *
+ * <p>Spans that end after their trace (asynchronous work) are merged into the written file. Traces
+ * still open at shutdown are written too, with {@code ended_at} null, so nothing finished is lost.
+ *
+ * <p>Creating one loads no JSON library and writes nothing but the folder: the viewer files are
+ * written and Jackson is loaded with the first export, on the exporting thread, which keeps them
+ * off the application's start-up.
+ */
+public final class JsonFileExporter implements SpanExporter {
+  private static final int MAX_PENDING_SPANS = 200_000;
+  private static final int MAX_OPEN_TRACES = 10_000;
+  private static final int REMEMBERED_TRACES = 1024;
+
+  private final Path dir;
+  private final int maxPendingSpans;
+  // Oldest trace first, so that when the limit is reached the oldest waiting trace makes room.
+  private final Map<String, List<SpanRecord>> pending = new LinkedHashMap<>();
+  private final Map<String, TraceRecord> open =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TraceRecord> eldest) {
+          // A trace whose end record was lost (a full queue) must not stay here for ever.
+          return size() > MAX_OPEN_TRACES;
+        }
+      };
+  private final Map<String, Boolean> written =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED_TRACES;
+        }
+      };
+  private int pendingCount;
+  private long droppedSpans;
+  private boolean viewerInstalled;
+
+  private JsonFileExporter(Path dir, int maxPendingSpans) {
+    this.dir = dir;
+    this.maxPendingSpans = maxPendingSpans;
+  }
+
+  /** Returns an exporter writing into {@code dir}, created when missing. */
+  public static JsonFileExporter create(Path dir) throws IOException {
+    return create(dir, MAX_PENDING_SPANS);
+  }
+
+  static JsonFileExporter create(Path dir, int maxPendingSpans) throws IOException {
+    // Created here rather than at the first export, so a folder that cannot be made fails the
+    // start.
+    Files.createDirectories(dir);
+    return new JsonFileExporter(dir, maxPendingSpans);
+  }
+
+  /** Returns the folder written to. */
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans)
+      throws IOException {
+    for (SpanRecord span : spans) {
+      if (pendingCount >= maxPendingSpans) {
+        makeRoom();
+      }
+      pending.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
+      pendingCount++;
+    }
+    for (TraceRecord trace : traces) {
+      if (!trace.isEnded()) {
+        open.put(trace.traceId(), trace);
+        continue;
+      }
+      open.remove(trace.traceId());
+      if (written.containsKey(trace.traceId())) {
+        mergeIntoFile(trace.traceId(), trace, take(trace.traceId()));
+      } else {
+        writeTrace(trace, take(trace.traceId()));
+      }
+    }
+    List<String> late = new ArrayList<>();
+    for (String traceId : pending.keySet()) {
+      if (written.containsKey(traceId)) {
+        late.add(traceId);
+      }
+    }
+    for (String traceId : late) {
+      mergeIntoFile(traceId, null, take(traceId));
+    }
+  }
+
+  @Override
+  public synchronized void shutdown() throws IOException {
+    for (TraceRecord trace : List.copyOf(open.values())) {
+      if (written.containsKey(trace.traceId())) {
+        mergeIntoFile(trace.traceId(), null, take(trace.traceId()));
+      } else {
+        writeTrace(trace, take(trace.traceId()));
+      }
+    }
+    open.clear();
+    if (droppedSpans > 0) {
+      WeftLog.warn(
+          "json exporter dropped "
+              + droppedSpans
+              + " spans of traces whose start or end never arrived");
+    }
+  }
+
+  /**
+   * Frees the spans of the trace that has waited longest: written now as an open trace when its
+   * start is known (later spans and its end are merged into that file), else dropped and counted.
+   * Without this, spans of traces whose end never arrives would fill the limit and every later span
+   * would be dropped.
+   */
+  private void makeRoom() throws IOException {
+    String oldest = pending.keySet().iterator().next();
+    List<SpanRecord> spans = take(oldest);
+    TraceRecord start = open.get(oldest);
+    if (start != null) {
+      writeTrace(start, spans);
+    } else {
+      droppedSpans += spans.size();
+    }
+  }
+
+  private List<SpanRecord> take(String traceId) {
+    List<SpanRecord> spans = pending.remove(traceId);
+    if (spans == null) {
+      return List.of();
+    }
+    pendingCount -= spans.size();
+    return spans;
+  }
+
+  private void writeTrace(TraceRecord trace, List<SpanRecord> spans) throws IOException {
+    List<SpanRecord> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
+    byte[] bytes = TraceJson.traceFileToString(trace, sorted).getBytes(StandardCharsets.UTF_8);
+    writeAtomically(trace.traceId(), bytes);
+    written.put(trace.traceId(), Boolean.TRUE);
+  }
+
+  /**
+   * Adds spans, and the trace's final record when given, to a file written before. Streams the file
+   * with jackson-core rather than reading it into a tree, so the exporter never needs databind.
+   */
+  private void mergeIntoFile(String traceId, TraceRecord ended, List<SpanRecord> spans)
+      throws IOException {
+    Path file = dir.resolve(traceId + ".json");
+    // Top-level members of the file as JSON text, in file order; "spans" is kept apart.
+    Map<String, String> members = new LinkedHashMap<>();
+    List<SpanText> all = new ArrayList<>();
+    try (JsonParser p = TraceJson.FACTORY.createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      boolean hasSpans = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("spans") && value == JsonToken.START_ARRAY) {
+          hasSpans = true;
+          members.put(name, "");
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            all.add(copy(p));
+          }
+        } else {
+          members.put(name, copy(p).json());
+        }
+      }
+      if (!hasSpans) {
+        return;
+      }
+    } catch (IOException e) {
+      WeftLog.warnRateLimited("json-merge", "could not read " + file + " to add late spans", e);
+      return;
+    }
+    if (ended != null) {
+      members.put("trace", TraceJson.traceToString(ended, true));
+    }
+    for (SpanRecord span : spans) {
+      try (JsonParser p = TraceJson.FACTORY.createParser(TraceJson.spanToString(span))) {
+        p.nextToken();
+        all.add(copy(p));
+      }
+    }
+    // ISO-8601 times of one fixed width sort as text.
+    all.sort(Comparator.comparing(SpanText::startedAt));
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, String> member : members.entrySet()) {
+        g.writeFieldName(member.getKey());
+        if (member.getKey().equals("spans")) {
+          g.writeStartArray();
+          for (SpanText span : all) {
+            g.writeRawValue(span.json());
+          }
+          g.writeEndArray();
+        } else {
+          g.writeRawValue(member.getValue());
+        }
+      }
+      g.writeEndObject();
+    }
+    writeAtomically(traceId, out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Copies the value the parser is on as JSON text, noting its top-level {@code started_at} string
+   * (empty when absent), the key spans are ordered by.
+   */
+  private static SpanText copy(JsonParser p) throws IOException {
+    StringWriter text = new StringWriter();
+    String startedAt = "";
+    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(text)) {
+      int depth = 0;
+      do {
+        JsonToken token = p.currentToken();
+        if (depth == 1 && token == JsonToken.VALUE_STRING && "started_at".equals(p.currentName())) {
+          startedAt = p.getText();
+        }
+        g.copyCurrentEvent(p);
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && p.nextToken() != null);
+    }
+    return new SpanText(text.toString(), startedAt);
+  }
+
+  /** One span of a trace file as JSON text, with its start time as written. */
+  private record SpanText(String json, String startedAt) {}
+
+  private void writeAtomically(String traceId, byte[] bytes) throws IOException {
+    // Before the file exists: install indexes the trace files already in a folder without an index,
+    // which would otherwise list this trace twice.
+    installViewerOnce();
+    Path target = dir.resolve(traceId + ".json");
+    Path temp = dir.resolve("." + traceId + ".json.tmp");
+    Files.write(temp, bytes);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try {
+      TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
+    } catch (IOException | RuntimeException e) {
+      WeftLog.warnRateLimited("json-viewer", "could not add a trace to the viewer in " + dir, e);
+    }
+  }
+
+  /**
+   * Writes the viewer page at the first trace written rather than at creation: the page is large
+   * and building it loads classes the application's start-up should not wait for. A failure is
+   * logged once and never costs a trace file.
+   */
+  private void installViewerOnce() {
+    if (viewerInstalled) {
+      return;
+    }
+    viewerInstalled = true;
+    try {
+      TraceFolderViewer.install(dir);
+    } catch (IOException | RuntimeException e) {
+      WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
+    }
+  }
+}

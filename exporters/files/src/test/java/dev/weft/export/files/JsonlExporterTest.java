@@ -1,0 +1,88 @@
+package dev.weft.export.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.Span;
+import dev.weft.TestTracing;
+import dev.weft.Trace;
+import dev.weft.Tracing;
+import dev.weft.processor.SimpleTraceProcessor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlExporterTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void tearDown() {
+    TestTracing.clearContext();
+    TestTracing.reset();
+  }
+
+  @Test
+  void writesOneLinePerTraceStartSpanEndAndTraceEnd_asTheyHappen() throws Exception {
+    TestTracing.reset();
+    Path file = dir.resolve("sub/traces.jsonl");
+    JsonlExporter exporter = JsonlExporter.create(file);
+    Tracing.setProcessors(SimpleTraceProcessor.create(exporter));
+    try (Trace trace = Tracing.trace("wf").start();
+        Span agent = Tracing.startAgentSpan("agent")) {
+      assertThat(Files.readAllLines(file)).hasSize(1);
+      Tracing.startFunctionSpan("tool", "{}").close();
+      assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      lines.add(MAPPER.readTree(line));
+    }
+    assertThat(lines)
+        .extracting(n -> n.get("object").asText())
+        .containsExactly("trace", "trace.span", "trace.span", "trace");
+    assertThat(lines.get(0).get("ended_at").isNull()).isTrue();
+    assertThat(lines.get(1).at("/span_data/name").asText()).isEqualTo("tool");
+    assertThat(lines.get(2).at("/span_data/name").asText()).isEqualTo("agent");
+    assertThat(lines.get(3).get("ended_at").isTextual()).isTrue();
+    assertThat(exporter.file()).isEqualTo(file);
+  }
+
+  @Test
+  void aKill_losesAtMostOpenSpans_everyLineLeftBehindIsComplete() throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    Process process =
+        ForkedTraceWriter.start(dir, "loop", "-Dweft.exporters=jsonl", "-Dweft.jsonl.file=" + file);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while ((!Files.exists(file) || Files.size(file) < 2_000_000)
+          && System.nanoTime() < deadline) {
+        assertThat(process.isAlive()).as("child keeps running").isTrue();
+        Thread.sleep(20);
+      }
+    } finally {
+      process.destroyForcibly();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\n");
+    String[] lines = text.split("\n");
+    assertThat(lines.length).isGreaterThan(100);
+    int spans = 0;
+    for (String line : lines) {
+      JsonNode node = MAPPER.readTree(line);
+      if (node.get("object").asText().equals("trace.span")) {
+        spans++;
+      }
+    }
+    assertThat(spans).isPositive();
+  }
+}

@@ -1,0 +1,228 @@
+package dev.weft;
+
+import dev.weft.internal.Ids;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of a trace, as processors and exporters receive it: once when the trace
+ * starts ({@link #isEnded()} false) and once when it ends.
+ *
+ * <p>Two snapshots are equal when all their values are. A trace id made by the tracer is kept as
+ * two numbers and formatted only when first asked for, which is usually on an exporter's thread.
+ */
+public final class TraceRecord {
+  private final long idHigh;
+  private final long idLow;
+  private final String workflowName;
+  private final String groupId;
+  private final Map<String, Object> metadata;
+  private final long startedAtMicros;
+  private final long endedAtMicros;
+  private final Map<String, String> exportSettings;
+  // The snapshot this one was copied from, whose id text it shares; null for a first snapshot.
+  private final TraceRecord source;
+  // Formatted on first use; a race formats the same text twice, which is harmless.
+  private String traceId;
+
+  /**
+   * Creates a snapshot, copying the metadata.
+   *
+   * @param traceId {@code trace_} + 32 lowercase hex
+   * @param workflowName the workflow name
+   * @param groupId the group id linking traces of one conversation, or null
+   * @param metadata facts about the trace, or null for none
+   * @param startedAtMicros start, in microseconds since the epoch
+   * @param endedAtMicros end, in microseconds since the epoch; 0 while the trace is open
+   * @param exportSettings settings of the trace's own for exporters (see {@link
+   *     #exportSettings()}), or null for none
+   */
+  public TraceRecord(
+      String traceId,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      long endedAtMicros,
+      Map<String, String> exportSettings) {
+    this(
+        0,
+        0,
+        workflowName,
+        groupId,
+        copy(metadata),
+        startedAtMicros,
+        endedAtMicros,
+        copySettings(exportSettings),
+        null);
+    this.traceId = traceId;
+  }
+
+  /** Creates a snapshot with no export settings; see the full constructor. */
+  public TraceRecord(
+      String traceId,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      long endedAtMicros) {
+    this(traceId, workflowName, groupId, metadata, startedAtMicros, endedAtMicros, null);
+  }
+
+  private TraceRecord(
+      long idHigh,
+      long idLow,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      long endedAtMicros,
+      Map<String, String> exportSettings,
+      TraceRecord source) {
+    this.idHigh = idHigh;
+    this.idLow = idLow;
+    this.workflowName = workflowName;
+    this.groupId = groupId;
+    this.metadata = metadata;
+    this.startedAtMicros = startedAtMicros;
+    this.endedAtMicros = endedAtMicros;
+    this.exportSettings = exportSettings;
+    this.source = source;
+  }
+
+  /** Returns the snapshot of a new trace whose id is given by its two halves, copying metadata. */
+  static TraceRecord started(
+      long idHigh,
+      long idLow,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      Map<String, String> exportSettings) {
+    return new TraceRecord(
+        idHigh,
+        idLow,
+        workflowName,
+        groupId,
+        copy(metadata),
+        startedAtMicros,
+        0,
+        copySettings(exportSettings),
+        null);
+  }
+
+  /** Returns a copy of this snapshot ended at {@code endedAtMicros}, sharing its id. */
+  TraceRecord endedAt(long endedAtMicros) {
+    return new TraceRecord(
+        idHigh,
+        idLow,
+        workflowName,
+        groupId,
+        metadata,
+        startedAtMicros,
+        endedAtMicros,
+        exportSettings,
+        source != null ? source : this);
+  }
+
+  /** Returns the trace id, {@code trace_} + 32 lowercase hex. */
+  public String traceId() {
+    String value = traceId;
+    if (value == null) {
+      if (source != null) {
+        value = source.traceId();
+      } else if ((idHigh | idLow) != 0) {
+        value = Ids.traceId(idHigh, idLow);
+      } else {
+        return null; // given as null to the public constructor
+      }
+      traceId = value;
+    }
+    return value;
+  }
+
+  /** Returns the workflow name. */
+  public String workflowName() {
+    return workflowName;
+  }
+
+  /** Returns the group id linking traces of one conversation, or null. */
+  public String groupId() {
+    return groupId;
+  }
+
+  /** Returns facts about the trace; never null. */
+  public Map<String, Object> metadata() {
+    return metadata;
+  }
+
+  /** Returns the start, in microseconds since the epoch. */
+  public long startedAtMicros() {
+    return startedAtMicros;
+  }
+
+  /** Returns the end, in microseconds since the epoch; 0 while the trace is open. */
+  public long endedAtMicros() {
+    return endedAtMicros;
+  }
+
+  /**
+   * Returns settings of this trace's own for exporters, keyed as the exporter's configuration keys
+   * without the {@code weft.} prefix (for example {@code openai.api-key}), overriding the
+   * configured value for this trace only; never null.
+   */
+  public Map<String, String> exportSettings() {
+    return exportSettings;
+  }
+
+  /** Returns one export setting of this trace's own, or null. */
+  public String exportSetting(String key) {
+    return exportSettings.get(key);
+  }
+
+  /** Returns whether the trace had ended when this snapshot was taken. */
+  public boolean isEnded() {
+    return endedAtMicros != 0;
+  }
+
+  /** Returns the duration in microseconds, or 0 while open. */
+  public long durationMicros() {
+    return isEnded() ? endedAtMicros - startedAtMicros : 0;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TraceRecord that
+        && startedAtMicros == that.startedAtMicros
+        && endedAtMicros == that.endedAtMicros
+        && Objects.equals(traceId(), that.traceId())
+        && Objects.equals(workflowName, that.workflowName)
+        && Objects.equals(groupId, that.groupId)
+        && metadata.equals(that.metadata)
+        && exportSettings.equals(that.exportSettings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(traceId(), workflowName, groupId, metadata, startedAtMicros, endedAtMicros);
+  }
+
+  @Override
+  public String toString() {
+    return "TraceRecord[" + traceId() + " " + workflowName + (isEnded() ? " ended]" : " open]");
+  }
+
+  private static Map<String, String> copySettings(Map<String, String> settings) {
+    return settings == null || settings.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> metadata) {
+    return metadata == null || metadata.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+}

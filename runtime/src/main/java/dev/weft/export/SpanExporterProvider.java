@@ -1,0 +1,26 @@
+package dev.weft.export;
+
+import dev.weft.config.WeftConfig;
+import dev.weft.processor.SpanExporter;
+
+/**
+ * Makes one named exporter (the name used in {@code weft.exporters}). Providers are found through
+ * {@link java.util.ServiceLoader}, on the class path and in the jars of {@code weft.extensions}, so
+ * exporters with dependencies of their own live in modules of their own, and third parties can add
+ * theirs. The runtime puts each exporter behind a batch processor configured from {@code
+ * weft.batch.*}; the exporter itself is called on the batch processor's thread only.
+ */
+public interface SpanExporterProvider {
+
+  /**
+   * Returns the exporter's name in {@code weft.exporters}, lower-case, for example {@code otlp}.
+   */
+  String name();
+
+  /**
+   * Returns the exporter, configured from {@code config}: each exporter reads its own keys there,
+   * with its defaults kept in one place in its own module. May throw when the exporter cannot
+   * start; the failure is logged once and tracing goes on with the other exporters.
+   */
+  SpanExporter create(WeftConfig config) throws Exception;
+}

@@ -1,0 +1,287 @@
+package dev.weft.processor;
+
+import dev.weft.SpanRecord;
+import dev.weft.TraceRecord;
+import dev.weft.TracingProcessor;
+import dev.weft.internal.WeftLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A processor that queues trace records and ended spans and exports them in batches on a daemon
+ * thread, so the application never waits on an exporter.
+ *
+ * <p>The queue is bounded: when it is full, new items are dropped and counted, never blocking the
+ * caller, so a stalled exporter cannot grow the heap. The worker exports when a batch is full or
+ * when the schedule delay has passed. {@link #forceFlush()} drains the queue; {@link #shutdown()}
+ * drains it within a deadline and reports what was dropped.
+ */
+public final class BatchTraceProcessor implements TracingProcessor {
+  /** The default largest number of queued items. */
+  public static final int DEFAULT_MAX_QUEUE_SIZE = 8192;
+
+  /** The default largest number of items in one export. */
+  public static final int DEFAULT_MAX_BATCH_SIZE = 128;
+
+  /** The default longest wait before queued items are exported. */
+  public static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
+
+  /** The default longest wait of {@link #forceFlush()} and {@link #shutdown()}. */
+  public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final SpanExporter exporter;
+  private final ExportQueue queue;
+  private final int maxBatchSize;
+  private final long scheduleDelayNanos;
+  private final long exportTimeoutNanos;
+  private final LongAdder dropped = new LongAdder();
+  private final ConcurrentLinkedQueue<CountDownLatch> flushRequests = new ConcurrentLinkedQueue<>();
+  private final Thread worker;
+  private volatile boolean stopping;
+  private volatile boolean stopped;
+  // Set by the worker while it sleeps, so producers wake it only then: unparking costs a system
+  // call, too much to pay on every span.
+  private volatile boolean sleeping;
+  // Set when shutdown gave up on the worker: what it has not exported yet is counted as dropped.
+  private volatile boolean abandoned;
+
+  BatchTraceProcessor(
+      SpanExporter exporter,
+      int maxQueueSize,
+      int maxBatchSize,
+      Duration scheduleDelay,
+      Duration exportTimeout) {
+    this.exporter = exporter;
+    this.queue = new ExportQueue(maxQueueSize);
+    this.maxBatchSize = maxBatchSize;
+    this.scheduleDelayNanos = scheduleDelay.toNanos();
+    this.exportTimeoutNanos = exportTimeout.toNanos();
+    this.worker = new Thread(this::work, "weft-batch-" + exporter.getClass().getSimpleName());
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Returns a builder for a processor exporting through {@code exporter}. */
+  public static Builder builder(SpanExporter exporter) {
+    return new Builder(exporter);
+  }
+
+  /** Returns how many items were dropped because the queue was full or the deadline passed. */
+  public long droppedCount() {
+    return dropped.sum();
+  }
+
+  /** Returns how many items wait in the queue. */
+  public int queuedCount() {
+    return queue.size();
+  }
+
+  @Override
+  public void onTraceStart(TraceRecord trace) {
+    enqueue(trace);
+  }
+
+  @Override
+  public void onTraceEnd(TraceRecord trace) {
+    enqueue(trace);
+  }
+
+  @Override
+  public void onSpanEnd(SpanRecord span) {
+    enqueue(span);
+  }
+
+  private void enqueue(Object item) {
+    if (stopping || !queue.offer(item)) {
+      dropped.increment();
+      return;
+    }
+    if (sleeping && queue.size() >= maxBatchSize) {
+      sleeping = false;
+      LockSupport.unpark(worker);
+    }
+  }
+
+  @Override
+  public void forceFlush() {
+    if (stopped || Thread.currentThread() == worker) {
+      return;
+    }
+    CountDownLatch done = new CountDownLatch(1);
+    flushRequests.add(done);
+    LockSupport.unpark(worker);
+    try {
+      if (!done.await(exportTimeoutNanos, TimeUnit.NANOSECONDS)) {
+        WeftLog.warn(name() + " did not finish flushing in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    LockSupport.unpark(worker);
+    try {
+      worker.join(TimeUnit.NANOSECONDS.toMillis(exportTimeoutNanos));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive()) {
+      abandoned = true;
+      dropped.add(queue.size());
+      worker.interrupt();
+      WeftLog.warn(name() + " did not finish exporting before the deadline");
+    }
+    long lost = dropped.sum();
+    if (lost > 0) {
+      WeftLog.warn(
+          name()
+              + " dropped "
+              + lost
+              + " trace and span records (queue full or deadline passed; raise"
+              + " weft.batch.max-queue-size to keep more)");
+    }
+  }
+
+  private void work() {
+    List<Object> batch = new ArrayList<>(maxBatchSize);
+    while (!stopping) {
+      if (queue.size() < maxBatchSize && flushRequests.isEmpty()) {
+        sleeping = true;
+        // Checked again after announcing the sleep: a producer that added the last item of a
+        // batch before seeing the flag is seen here, and one after it unparks.
+        if (queue.size() < maxBatchSize && flushRequests.isEmpty() && !stopping) {
+          LockSupport.parkNanos(this, scheduleDelayNanos);
+        }
+        sleeping = false;
+      }
+      exportAll(batch);
+      CountDownLatch request;
+      while ((request = flushRequests.poll()) != null) {
+        flush();
+        request.countDown();
+      }
+    }
+    exportAll(batch);
+    flush();
+    try {
+      exporter.shutdown();
+    } catch (Exception e) {
+      WeftLog.warnRateLimited(name() + "#shutdown", name() + " failed to shut down", e);
+    }
+    stopped = true;
+    CountDownLatch request;
+    while ((request = flushRequests.poll()) != null) {
+      request.countDown();
+    }
+  }
+
+  private void exportAll(List<Object> batch) {
+    while (!abandoned && queue.drainTo(batch, maxBatchSize) > 0) {
+      List<TraceRecord> traces = new ArrayList<>();
+      List<SpanRecord> spans = new ArrayList<>(batch.size());
+      for (Object item : batch) {
+        if (item instanceof SpanRecord span) {
+          spans.add(span);
+        } else {
+          traces.add((TraceRecord) item);
+        }
+      }
+      batch.clear();
+      try {
+        exporter.export(traces, spans);
+      } catch (Throwable t) {
+        WeftLog.warnRateLimited(name() + "#export", name() + " failed to export a batch", t);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
+  }
+
+  private void flush() {
+    try {
+      exporter.flush();
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited(name() + "#flush", name() + " failed to flush", t);
+    }
+  }
+
+  private String name() {
+    return "exporter " + exporter.getClass().getSimpleName();
+  }
+
+  /** Builds a {@link BatchTraceProcessor}; each setter checks its value at once. */
+  public static final class Builder {
+    private final SpanExporter exporter;
+    private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
+    private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+    private Duration scheduleDelay = DEFAULT_SCHEDULE_DELAY;
+    private Duration exportTimeout = DEFAULT_EXPORT_TIMEOUT;
+
+    private Builder(SpanExporter exporter) {
+      if (exporter == null) {
+        throw new IllegalArgumentException("exporter must not be null");
+      }
+      this.exporter = exporter;
+    }
+
+    /** Sets the largest number of queued items; at least 1, at most 2^30. */
+    public Builder maxQueueSize(int value) {
+      if (value < 1 || value > ExportQueue.MAX_CAPACITY) {
+        throw new IllegalArgumentException(
+            "maxQueueSize must be between 1 and " + ExportQueue.MAX_CAPACITY + ": " + value);
+      }
+      this.maxQueueSize = value;
+      return this;
+    }
+
+    /** Sets the largest number of items in one export; at least 1. */
+    public Builder maxBatchSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxBatchSize must be at least 1: " + value);
+      }
+      this.maxBatchSize = value;
+      return this;
+    }
+
+    /** Sets the longest wait before queued items are exported; positive. */
+    public Builder scheduleDelay(Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("scheduleDelay must be positive: " + value);
+      }
+      this.scheduleDelay = value;
+      return this;
+    }
+
+    /** Sets the longest wait of a flush or shutdown; positive. */
+    public Builder exportTimeout(Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("exportTimeout must be positive: " + value);
+      }
+      this.exportTimeout = value;
+      return this;
+    }
+
+    /** Builds the processor and starts its worker thread. */
+    public BatchTraceProcessor build() {
+      return new BatchTraceProcessor(
+          exporter,
+          maxQueueSize,
+          Math.min(maxBatchSize, maxQueueSize),
+          scheduleDelay,
+          exportTimeout);
+    }
+  }
+}

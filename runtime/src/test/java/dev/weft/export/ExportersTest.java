@@ -1,0 +1,110 @@
+package dev.weft.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.TracingProcessor;
+import dev.weft.config.TestConfigs;
+import dev.weft.config.WeftConfig;
+import dev.weft.internal.WeftLog;
+import dev.weft.processor.BatchTraceProcessor;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportersTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void captureLog() {
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreLog() {
+    WeftLog.setOutput(System.err);
+  }
+
+  private static WeftConfig config(Map<String, String> properties) {
+    return TestConfigs.fromProperties(properties);
+  }
+
+  @Test
+  void anExporterFoundByName_isPutBehindABatchProcessor() {
+    List<TracingProcessor> processors =
+        Exporters.processorsFor(config(Map.of("weft.exporters", "discard")));
+    assertThat(processors).singleElement().isInstanceOf(BatchTraceProcessor.class);
+    processors.forEach(TracingProcessor::shutdown);
+    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void none_isNoProcessor() {
+    assertThat(Exporters.processorsFor(config(Map.of("weft.exporters", "none")))).isEmpty();
+  }
+
+  @Test
+  void anUnknownName_isOneLineNamingTheExportersAvailable() {
+    List<TracingProcessor> processors =
+        Exporters.processorsFor(config(Map.of("weft.exporters", "discard,zipkin")));
+    assertThat(processors).hasSize(1);
+    processors.forEach(TracingProcessor::shutdown);
+    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+        .singleElement()
+        .asString()
+        .contains("zipkin", "available: broken, discard, none");
+  }
+
+  @Test
+  void anExporterThatCannotStart_isLeftOut_andTheOthersStart() {
+    List<TracingProcessor> processors =
+        Exporters.processorsFor(config(Map.of("weft.exporters", "broken,discard")));
+    assertThat(processors).hasSize(1);
+    processors.forEach(TracingProcessor::shutdown);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("exporter broken could not start", "java.io.IOException");
+  }
+
+  @Test
+  void anExporterOfAnExtensionJar_isFoundByName() throws Exception {
+    Path jar = dir.resolve("acme-exporter.jar");
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream jarOut = new JarOutputStream(out)) {
+      jarOut.putNextEntry(
+          new JarEntry("META-INF/services/" + SpanExporterProvider.class.getName()));
+      jarOut.write(
+          (TestExporterProviders.ExtensionOnly.class.getName() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
+      jarOut.closeEntry();
+    }
+    WeftConfig withExtension =
+        config(Map.of("weft.exporters", "extended", "weft.extensions", jar.toString()));
+    assertThat(Exporters.availableNames(withExtension)).contains("extended", "discard");
+    List<TracingProcessor> processors = Exporters.processorsFor(withExtension);
+    assertThat(processors).singleElement().isInstanceOf(BatchTraceProcessor.class);
+    processors.forEach(TracingProcessor::shutdown);
+
+    assertThat(Exporters.availableNames(config(Map.of()))).doesNotContain("extended");
+  }
+
+  @Test
+  void aMissingExtensionJar_isOneLineAndNoExtension() {
+    WeftConfig missing = config(Map.of("weft.extensions", dir.resolve("gone.jar").toString()));
+    assertThat(Exporters.availableNames(missing)).containsExactly("broken", "discard");
+    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+        .singleElement()
+        .asString()
+        .contains("weft.extensions", "gone.jar");
+  }
+}

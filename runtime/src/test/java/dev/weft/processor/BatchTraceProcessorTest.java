@@ -1,0 +1,187 @@
+package dev.weft.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.RecordingProcessor;
+import dev.weft.SpanRecord;
+import dev.weft.TestTracing;
+import dev.weft.Trace;
+import dev.weft.TraceRecord;
+import dev.weft.Tracing;
+import dev.weft.internal.WeftLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BatchTraceProcessorTest {
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private final List<CollectingExporter> exporters = new ArrayList<>();
+  private SpanRecord span;
+  private TraceRecord started;
+  private TraceRecord ended;
+
+  @BeforeEach
+  void setUp() {
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    RecordingProcessor recorder = TestTracing.reset();
+    try (Trace trace = Tracing.trace("wf").start()) {
+      Tracing.startAgentSpan("agent").close();
+    }
+    span = recorder.spanEnds.get(0);
+    started = recorder.traceStarts.get(0);
+    ended = recorder.traceEnds.get(0);
+  }
+
+  @AfterEach
+  void tearDown() {
+    exporters.forEach(e -> e.gate.countDown());
+    WeftLog.setOutput(System.err);
+  }
+
+  private CollectingExporter exporter(boolean open) {
+    CollectingExporter exporter = new CollectingExporter(open);
+    exporters.add(exporter);
+    return exporter;
+  }
+
+  @Test
+  void onSpanEnd_withAnExporterThatNeverReturns_neverBlocksAndCountsDrops() throws Exception {
+    CollectingExporter stuck = exporter(false);
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(stuck)
+            .maxQueueSize(1000)
+            .maxBatchSize(10)
+            .exportTimeout(Duration.ofMillis(200))
+            .build();
+    long start = System.nanoTime();
+    for (int i = 0; i < 100_000; i++) {
+      processor.onSpanEnd(span);
+    }
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    // Generous for a loaded 2-core machine; a blocking call would never return at all.
+    assertThat(elapsedMillis).isLessThan(5_000);
+    // The queue holds 1000; the worker may hold one batch of at most 10 in its stuck export.
+    assertThat(processor.droppedCount()).isBetween(98_990L, 99_000L);
+
+    long shutdownStart = System.nanoTime();
+    processor.shutdown();
+    assertThat((System.nanoTime() - shutdownStart) / 1_000_000).isLessThan(3_000);
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("did not finish exporting before the deadline");
+    assertThat(text).containsPattern("dropped \\d{5} trace and span records");
+    assertThat(processor.droppedCount()).isGreaterThanOrEqualTo(99_990L);
+  }
+
+  @Test
+  void worker_exportsAsSoonAsABatchIsFull() throws Exception {
+    CollectingExporter exporter = exporter(true);
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter)
+            .maxBatchSize(5)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+    for (int i = 0; i < 5; i++) {
+      processor.onSpanEnd(span);
+    }
+    assertThat(exporter.awaitExported(5, 10_000)).isTrue();
+    assertThat(exporter.batchSizes).containsExactly(5);
+    processor.shutdown();
+  }
+
+  @Test
+  void worker_exportsAPartialBatchAfterTheScheduleDelay() throws Exception {
+    CollectingExporter exporter = exporter(true);
+    long start = System.nanoTime();
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter)
+            .maxBatchSize(100)
+            .scheduleDelay(Duration.ofMillis(200))
+            .build();
+    processor.onTraceStart(started);
+    processor.onSpanEnd(span);
+    assertThat(exporter.awaitExported(2, 10_000)).isTrue();
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(150);
+    assertThat(exporter.traces).containsExactly(started);
+    assertThat(exporter.spans).containsExactly(span);
+    processor.shutdown();
+  }
+
+  @Test
+  void forceFlush_drainsTheQueueAndFlushesTheExporter() {
+    CollectingExporter exporter = exporter(true);
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter).scheduleDelay(Duration.ofHours(1)).build();
+    processor.onTraceStart(started);
+    for (int i = 0; i < 10; i++) {
+      processor.onSpanEnd(span);
+    }
+    processor.onTraceEnd(ended);
+    processor.onSpanStart(span);
+    processor.forceFlush();
+    assertThat(exporter.traces).containsExactly(started, ended);
+    assertThat(exporter.spans).hasSize(10);
+    assertThat(exporter.flushes).isEqualTo(1);
+    assertThat(processor.queuedCount()).isZero();
+    processor.shutdown();
+  }
+
+  @Test
+  void shutdown_drainsWithinTheDeadline_shutsTheExporterDown_andReportsDrops() {
+    CollectingExporter exporter = exporter(false);
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter)
+            .maxQueueSize(20)
+            .maxBatchSize(20)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+    for (int i = 0; i < 30; i++) {
+      processor.onSpanEnd(span);
+    }
+    long dropped = processor.droppedCount();
+    assertThat(dropped).isBetween(0L, 10L);
+    exporter.gate.countDown();
+    processor.shutdown();
+    assertThat(exporter.spans).hasSize(30 - (int) dropped);
+    assertThat(exporter.shutdowns).isEqualTo(1);
+    if (dropped > 0) {
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("dropped " + dropped + " trace");
+    }
+    processor.onSpanEnd(span);
+    assertThat(processor.droppedCount()).isEqualTo(dropped + 1);
+  }
+
+  @Test
+  void shutdown_withoutDrops_logsNothing() {
+    CollectingExporter exporter = exporter(true);
+    BatchTraceProcessor processor = BatchTraceProcessor.builder(exporter).build();
+    processor.onSpanEnd(span);
+    processor.shutdown();
+    processor.shutdown();
+    assertThat(exporter.spans).containsExactly(span);
+    assertThat(exporter.shutdowns).isEqualTo(1);
+    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void builder_rejectsBadValuesAtOnce() {
+    SpanExporter exporter = (traces, spans) -> {};
+    assertThatThrownBy(() -> BatchTraceProcessor.builder(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BatchTraceProcessor.builder(exporter).maxQueueSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BatchTraceProcessor.builder(exporter).maxBatchSize(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BatchTraceProcessor.builder(exporter).scheduleDelay(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> BatchTraceProcessor.builder(exporter).exportTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
