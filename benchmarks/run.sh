@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the side-by-side measurement needs and runs it: JMH under each agent configuration,
-# then the hello-world start-up, then one report with the DESIGN 6 targets.
+# then the hello-world start-up, then one report with the performance targets.
 #
 #   benchmarks/run.sh                          full run (about 10 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)

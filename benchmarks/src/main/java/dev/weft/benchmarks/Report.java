@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The side-by-side report: every measured row, its cost net of the plain method, the ratio to the
- * matching OpenTelemetry row, and the targets of DESIGN section 6 with pass or fail.
+ * matching OpenTelemetry row, and the performance targets (benchmarks/README.md) with pass or fail.
  *
  * <p>Ratios compare net costs (the row minus the plain method with the same body), because the
  * targets are about what tracing adds; the throwing method's own exception is not tracing's cost.
@@ -113,7 +113,7 @@ final class Report {
     }
     renderStartup(out);
     checkTargets();
-    out.append("\n## DESIGN 6 targets\n\n");
+    out.append("\n## Performance targets\n\n");
     out.append("| target | Weft | OpenTelemetry / plain | measured | limit | result |\n");
     out.append("|---|---:|---:|---:|---:|---|\n");
     for (String[] t : targets) {

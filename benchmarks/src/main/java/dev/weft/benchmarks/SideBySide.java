@@ -25,9 +25,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the side-by-side measurement of DESIGN section 6 in one go: {@link AnnotatedMethodBenchmark}
- * under each agent configuration (one forked JVM each, different {@code -javaagent} flags), then
- * the hello-world start-up under each agent, and prints one report with the targets.
+ * Runs the side-by-side measurement of the performance targets in one go: {@link
+ * AnnotatedMethodBenchmark} under each agent configuration (one forked JVM each, different {@code
+ * -javaagent} flags), then the hello-world start-up under each agent, and prints one report with
+ * the targets.
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent} (jar paths), {@code
  * out} (report file), {@code forks}, {@code wi}, {@code w}, {@code i}, {@code r} (JMH warm-up and

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code span_data} keys each span type must have on the wire: DESIGN 2.4's table, with the
+ * The {@code span_data} keys each span type must have on the wire (docs/formats.md), with the
  * changes of the ingest exporter ({@code usage} only on generations), and the key sets the
  * reference SDK was seen sending (its captured payloads), which must all be among them.
  */
