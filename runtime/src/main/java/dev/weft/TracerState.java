@@ -1,6 +1,5 @@
 package dev.weft;
 
-import dev.weft.internal.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

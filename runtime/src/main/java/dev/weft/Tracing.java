@@ -18,7 +18,6 @@ import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.export.Exporters;
-import dev.weft.internal.Clock;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.weft;
 
 import dev.weft.config.WeftConfig;
-import dev.weft.internal.Clock;
 
 /** Puts the global tracer into a known state before a test. */
 public final class TestTracing {

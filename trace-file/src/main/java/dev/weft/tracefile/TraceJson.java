@@ -35,7 +35,7 @@ import java.util.Map;
  */
 public final class TraceJson {
   /** The shared factory; thread-safe. */
-  public static final JsonFactory FACTORY = new JsonFactory();
+  static final JsonFactory FACTORY = new JsonFactory();
 
   private TraceJson() {}
 
@@ -43,8 +43,7 @@ public final class TraceJson {
    * Writes a trace object, {@code {"object":"trace","id","workflow_name","group_id","metadata"}},
    * followed by {@code started_at} and {@code ended_at} when {@code withTimes} is set.
    */
-  public static void writeTrace(JsonGenerator g, TraceRecord trace, boolean withTimes)
-      throws IOException {
+  static void writeTrace(JsonGenerator g, TraceRecord trace, boolean withTimes) throws IOException {
     g.writeStartObject();
     g.writeStringField("object", "trace");
     g.writeStringField("id", trace.traceId());
@@ -67,7 +66,7 @@ public final class TraceJson {
    * Writes a span object, {@code {"object":"trace.span","id","trace_id","parent_id","started_at",
    * "ended_at","span_data","error"}}, plus {@code metadata} when the span has any.
    */
-  public static void writeSpan(JsonGenerator g, ReadableSpan span) throws IOException {
+  static void writeSpan(JsonGenerator g, ReadableSpan span) throws IOException {
     g.writeStartObject();
     g.writeStringField("object", "trace.span");
     g.writeStringField("id", span.spanId());
@@ -92,7 +91,7 @@ public final class TraceJson {
   }
 
   /** Writes a span error, or null. */
-  public static void writeError(JsonGenerator g, SpanError error) throws IOException {
+  static void writeError(JsonGenerator g, SpanError error) throws IOException {
     if (error == null) {
       g.writeNull();
       return;
@@ -105,7 +104,7 @@ public final class TraceJson {
   }
 
   /** Writes the {@code span_data} object of one span with the keys of its type. */
-  public static void writeSpanData(JsonGenerator g, SpanData data) throws IOException {
+  static void writeSpanData(JsonGenerator g, SpanData data) throws IOException {
     g.writeStartObject();
     if (data instanceof AgentSpanData d) {
       type(g, "agent");
@@ -198,7 +197,7 @@ public final class TraceJson {
   }
 
   /** Writes usage as {@code {"input_tokens","output_tokens",…details}}, or null. */
-  public static void writeUsage(JsonGenerator g, Usage usage) throws IOException {
+  static void writeUsage(JsonGenerator g, Usage usage) throws IOException {
     if (usage == null) {
       g.writeNull();
       return;
@@ -219,7 +218,7 @@ public final class TraceJson {
    * Writes a captured value: null, strings, numbers, booleans, maps and collections as JSON, and
    * anything else as its text.
    */
-  public static void writeValue(JsonGenerator g, Object value) throws IOException {
+  static void writeValue(JsonGenerator g, Object value) throws IOException {
     writeTree(g, value);
   }
 

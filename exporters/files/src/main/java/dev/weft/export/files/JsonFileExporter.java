@@ -1,5 +1,6 @@
 package dev.weft.export.files;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -35,6 +36,7 @@ import java.util.Map;
  * off the application's start-up.
  */
 public final class JsonFileExporter implements SpanExporter {
+  private static final JsonFactory FACTORY = new JsonFactory();
   private static final int MAX_PENDING_SPANS = 200_000;
   private static final int MAX_OPEN_TRACES = 10_000;
   private static final int REMEMBERED_TRACES = 1024;
@@ -179,7 +181,7 @@ public final class JsonFileExporter implements SpanExporter {
     // Top-level members of the file as JSON text, in file order; "spans" is kept apart.
     Map<String, String> members = new LinkedHashMap<>();
     List<SpanText> all = new ArrayList<>();
-    try (JsonParser p = TraceJson.FACTORY.createParser(file.toFile())) {
+    try (JsonParser p = FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return;
       }
@@ -208,7 +210,7 @@ public final class JsonFileExporter implements SpanExporter {
       members.put("trace", TraceJson.traceToString(ended, true));
     }
     for (SpanRecord span : spans) {
-      try (JsonParser p = TraceJson.FACTORY.createParser(TraceJson.spanToString(span))) {
+      try (JsonParser p = FACTORY.createParser(TraceJson.spanToString(span))) {
         p.nextToken();
         all.add(copy(p));
       }
@@ -216,7 +218,7 @@ public final class JsonFileExporter implements SpanExporter {
     // ISO-8601 times of one fixed width sort as text.
     all.sort(Comparator.comparing(SpanText::startedAt));
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       for (Map.Entry<String, String> member : members.entrySet()) {
         g.writeFieldName(member.getKey());
@@ -242,7 +244,7 @@ public final class JsonFileExporter implements SpanExporter {
   private static SpanText copy(JsonParser p) throws IOException {
     StringWriter text = new StringWriter();
     String startedAt = "";
-    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(text)) {
+    try (JsonGenerator g = FACTORY.createGenerator(text)) {
       int depth = 0;
       do {
         JsonToken token = p.currentToken();

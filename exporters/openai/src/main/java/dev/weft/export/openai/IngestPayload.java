@@ -1,5 +1,6 @@
 package dev.weft.export.openai;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,19 +33,20 @@ final class IngestPayload {
   /** What a cut value ends with. */
   static final String TRUNCATION_SUFFIX = "... [truncated]";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(TraceJson.FACTORY);
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   private IngestPayload() {}
 
   /** Returns the UTF-8 body for trace records and spans, in the given order. */
   static byte[] write(List<Object> items) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * items.size() + 16);
-    try (JsonGenerator g = TraceJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("data");
       for (Object item : items) {
         if (item instanceof TraceRecord trace) {
-          TraceJson.writeTrace(g, trace, false);
+          g.writeRawValue(TraceJson.traceToString(trace, false));
         } else {
           writeSpan(g, (SpanRecord) item);
         }

@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft;
 
 /**
  * The source of span times, in microseconds since the epoch, injected so that tests control time.
