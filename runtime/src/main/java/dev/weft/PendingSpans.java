@@ -23,8 +23,19 @@ final class PendingSpans {
   /** The most spans all unsampled traces hold together. */
   static final int MAX_HELD_SPANS = 8192;
 
-  private static final AtomicInteger HELD = new AtomicInteger();
-  private static final AtomicInteger DROPPED = new AtomicInteger();
+  /** What all unsampled traces of one tracer hold together, and how many spans they dropped. */
+  static final class Budget {
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+
+    /** Returns how many spans the unsampled traces of the tracer hold now. */
+    int heldCount() {
+      return held.get();
+    }
+  }
+
+  private final AtomicInteger held;
+  private final AtomicInteger dropped;
 
   private enum State {
     OPEN,
@@ -36,9 +47,9 @@ final class PendingSpans {
   private boolean failed;
   private State state = State.OPEN;
 
-  /** Returns how many spans all unsampled traces hold now. */
-  static int heldCount() {
-    return HELD.get();
+  PendingSpans(Budget budget) {
+    this.held = budget.held;
+    this.dropped = budget.dropped;
   }
 
   /** Holds an ended span, or passes it on when its trace was already kept. */
@@ -62,34 +73,34 @@ final class PendingSpans {
    * order, ended in end order) and its end; otherwise forgets them.
    */
   void traceEnded(TraceRecord started, TraceRecord ended, TracingProcessor processor) {
-    List<SpanRecord> held;
+    List<SpanRecord> kept;
     synchronized (this) {
-      held = spans;
+      kept = spans;
       spans = null;
-      HELD.addAndGet(-held.size());
+      held.addAndGet(-kept.size());
       state = failed ? State.KEPT : State.DISCARDED;
       if (!failed) {
         return;
       }
     }
     processor.onTraceStart(started);
-    List<SpanRecord> byStart = new ArrayList<>(held);
+    List<SpanRecord> byStart = new ArrayList<>(kept);
     byStart.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
     for (SpanRecord span : byStart) {
       processor.onSpanStart(span);
     }
-    for (SpanRecord span : held) {
+    for (SpanRecord span : kept) {
       processor.onSpanEnd(span);
     }
     processor.onTraceEnd(ended);
   }
 
   private void hold(SpanRecord span) {
-    if (spans.size() >= MAX_SPANS_PER_TRACE || HELD.incrementAndGet() > MAX_HELD_SPANS) {
+    if (spans.size() >= MAX_SPANS_PER_TRACE || held.incrementAndGet() > MAX_HELD_SPANS) {
       if (spans.size() < MAX_SPANS_PER_TRACE) {
-        HELD.decrementAndGet();
+        held.decrementAndGet();
       }
-      if (DROPPED.getAndIncrement() == 0) {
+      if (dropped.getAndIncrement() == 0) {
         WeftLog.warn(
             "spans of unsampled traces kept for weft.sampler.keep-errors passed the bound of "
                 + MAX_SPANS_PER_TRACE

@@ -1,11 +1,7 @@
 package dev.weft;
 
-import dev.weft.data.GenerationSpanData;
-import dev.weft.data.ResponseSpanData;
 import dev.weft.data.SpanData;
 import dev.weft.data.SpanError;
-import dev.weft.data.TaskSpanData;
-import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
@@ -156,16 +152,7 @@ final class SpanImpl implements Span {
     if (!open("setUsage")) {
       return this;
     }
-    SpanData updated = data;
-    if (data instanceof GenerationSpanData generation) {
-      updated = generation.withUsage(usage);
-    } else if (data instanceof ResponseSpanData response) {
-      updated = new ResponseSpanData(response.responseId(), usage);
-    } else if (data instanceof TaskSpanData task) {
-      updated = new TaskSpanData(task.name(), usage);
-    } else if (data instanceof TurnSpanData turn) {
-      updated = new TurnSpanData(turn.turn(), turn.agentName(), usage);
-    }
+    SpanData updated = data.withUsage(usage);
     DATA.setRelease(this, updated);
     return this;
   }

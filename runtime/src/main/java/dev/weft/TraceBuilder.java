@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Builds and starts a trace: workflow name, group id, metadata, and optionally a trace id of the
- * caller's own (to continue a trace) or an API key for exporters that send to a service.
+ * caller's own (to continue a trace), a parent from another process, or export settings of its own.
  *
  * <pre>{@code
  * try (Trace trace = Tracing.trace("Podcast workflow").groupId(conversationId).start()) {
@@ -22,7 +22,10 @@ public final class TraceBuilder {
   private Traceparent parent;
   private final Map<String, Object> metadata = new LinkedHashMap<>();
 
-  TraceBuilder(String workflowName) {
+  private final Tracer tracer;
+
+  TraceBuilder(Tracer tracer, String workflowName) {
+    this.tracer = tracer;
     this.workflowName = workflowName == null || workflowName.isBlank() ? "workflow" : workflowName;
   }
 
@@ -97,6 +100,6 @@ public final class TraceBuilder {
    * disabled the returned trace records nothing.
    */
   public Trace start() {
-    return Tracing.startTrace(workflowName, groupId, metadata, traceId, exportSettings, parent);
+    return tracer.startTrace(workflowName, groupId, metadata, traceId, exportSettings, parent);
   }
 }

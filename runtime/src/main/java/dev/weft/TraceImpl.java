@@ -50,7 +50,7 @@ final class TraceImpl implements Trace {
     this.previous = previous;
     this.owner = Thread.currentThread();
     this.remoteParentId = remoteParentId;
-    this.pending = !sampled && tracer.keepErrors ? new PendingSpans() : null;
+    this.pending = !sampled && tracer.keepErrors ? new PendingSpans(tracer.pendingBudget) : null;
   }
 
   void reportStart() {

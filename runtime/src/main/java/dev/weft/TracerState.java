@@ -20,6 +20,11 @@ final class TracerState {
    */
   final boolean keepErrors;
 
+  /**
+   * What the unsampled traces kept for {@link #keepErrors} may hold, shared by the whole tracer.
+   */
+  final PendingSpans.Budget pendingBudget;
+
   TracerState(
       boolean enabled,
       boolean includeSensitiveData,
@@ -38,6 +43,27 @@ final class TracerState {
       TracingProcessor processor,
       Clock clock,
       boolean keepErrors) {
+    this(
+        enabled,
+        includeSensitiveData,
+        samplerRatio,
+        implicitTraceName,
+        processor,
+        clock,
+        keepErrors,
+        new PendingSpans.Budget());
+  }
+
+  private TracerState(
+      boolean enabled,
+      boolean includeSensitiveData,
+      double samplerRatio,
+      String implicitTraceName,
+      TracingProcessor processor,
+      Clock clock,
+      boolean keepErrors,
+      PendingSpans.Budget pendingBudget) {
+    this.pendingBudget = pendingBudget;
     this.keepErrors = keepErrors;
     this.enabled = enabled;
     this.includeSensitiveData = includeSensitiveData;
@@ -55,7 +81,8 @@ final class TracerState {
         implicitTraceName,
         newProcessor,
         clock,
-        keepErrors);
+        keepErrors,
+        pendingBudget);
   }
 
   TracerState withEnabled(boolean newEnabled) {
@@ -66,7 +93,20 @@ final class TracerState {
         implicitTraceName,
         processor,
         clock,
-        keepErrors);
+        keepErrors,
+        pendingBudget);
+  }
+
+  TracerState withClock(Clock newClock) {
+    return new TracerState(
+        enabled,
+        includeSensitiveData,
+        samplerRatio,
+        implicitTraceName,
+        processor,
+        newClock,
+        keepErrors,
+        pendingBudget);
   }
 
   /** Decides once per trace whether it is kept. */

@@ -17,16 +17,12 @@ import dev.weft.data.TaskSpanData;
 import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
-import dev.weft.export.Exporters;
-import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The manual tracing API: start traces and typed spans, reach the current ones, manage processors,
@@ -47,56 +43,66 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link #configure(WeftConfig)} was called before.
  */
 public final class Tracing {
-  private static final Object LOCK = new Object();
-  private static volatile TracerState state;
-  private static volatile WeftConfig config;
-  private static volatile List<TracingProcessor> processors = List.of();
-  private static volatile Clock clock = Clock.system();
-  private static boolean shutdownHookAdded;
-  private static boolean shutDown;
+  // The one mutable global of the runtime: which tracer the static methods use.
+  private static volatile Tracer installed;
 
   private Tracing() {}
+
+  // ---------------------------------------------------------------- the tracer
+
+  /**
+   * Returns the tracer the static methods use: the one installed last, else one configured from the
+   * system properties, environment and properties file on first use.
+   */
+  public static Tracer tracer() {
+    Tracer tracer = installed;
+    return tracer != null ? tracer : defaultTracer();
+  }
+
+  /**
+   * Makes {@code tracer} the one the static methods use, and shuts down the tracer it replaces
+   * (flushing its processors). Spans already open stay with the tracer that started them.
+   */
+  public static void install(Tracer tracer) {
+    if (tracer == null) {
+      return;
+    }
+    Tracer previous;
+    synchronized (Tracing.class) {
+      previous = installed;
+      installed = tracer;
+      ShutdownHook.register();
+    }
+    if (previous != null && previous != tracer) {
+      previous.shutdown();
+    }
+  }
 
   // ---------------------------------------------------------------- configuration
 
   /**
-   * Applies a configuration: enabled or not, sensitive data, sampling, and the processors of the
-   * configured exporters, replacing (after flushing) the processors in use.
+   * Applies a configuration: installs a tracer built from it (enabled or not, sensitive data,
+   * sampling, the processors of the configured exporters) with the clock in use, and shuts down the
+   * one it replaces.
    */
   public static void configure(WeftConfig newConfig) {
-    synchronized (LOCK) {
-      WeftLog.setLevel(WeftLog.Level.parse(newConfig.logLevel()));
-      List<TracingProcessor> old = processors;
-      List<TracingProcessor> created = List.of();
-      if (!newConfig.disabled()) {
-        created = Exporters.processorsFor(newConfig);
-      }
-      config = newConfig;
-      processors = created;
-      state =
-          new TracerState(
-              !newConfig.disabled(),
-              newConfig.includeSensitiveData(),
-              newConfig.samplerRatio(),
-              emptyToNull(newConfig.get("weft.implicit-trace-name")),
-              MultiTracingProcessor.of(created),
-              clock,
-              newConfig.getBoolean("weft.sampler.keep-errors", false));
-      addShutdownHook();
-      shutDown = false;
-      MultiTracingProcessor.of(old).shutdown();
+    WeftLog.setLevel(WeftLog.Level.parse(newConfig.logLevel()));
+    Tracer current = installed;
+    Tracer.Builder builder = Tracer.builder().config(newConfig);
+    if (current != null) {
+      builder.clock(current.clock());
     }
+    install(builder.build());
   }
 
   /** Returns the configuration in use. */
   public static WeftConfig config() {
-    state();
-    return config;
+    return tracer().config();
   }
 
   /** Returns whether tracing is enabled: when false, every span and trace records nothing. */
   public static boolean isEnabled() {
-    return state().enabled;
+    return tracer().isEnabled();
   }
 
   /**
@@ -104,69 +110,42 @@ public final class Tracing {
    * is recorded.
    */
   public static boolean includeSensitiveData() {
-    return state().includeSensitiveData;
+    return tracer().includeSensitiveData();
   }
 
   /** Switches tracing off: from now on no trace or span is recorded. */
   public static void disable() {
-    synchronized (LOCK) {
-      state = state().withEnabled(false);
-    }
+    tracer().disable();
   }
 
   /** Switches tracing back on after {@link #disable()}. */
   public static void enable() {
-    synchronized (LOCK) {
-      state = state().withEnabled(true);
-    }
+    tracer().enable();
   }
 
   /** Replaces every processor by {@code newProcessors}, in calling order. */
   public static void setProcessors(TracingProcessor... newProcessors) {
-    synchronized (LOCK) {
-      TracerState current = state();
-      processors = List.of(newProcessors);
-      state = current.withProcessor(MultiTracingProcessor.of(processors));
-    }
+    tracer().setProcessors(List.of(newProcessors));
   }
 
   /** Adds a processor after those in use. */
   public static void addProcessor(TracingProcessor processor) {
-    synchronized (LOCK) {
-      TracerState current = state();
-      List<TracingProcessor> list = new ArrayList<>(processors);
-      list.add(processor);
-      processors = List.copyOf(list);
-      state = current.withProcessor(MultiTracingProcessor.of(processors));
-    }
+    tracer().addProcessor(processor);
   }
 
   /** Returns the processors in use, in calling order. */
   public static List<TracingProcessor> processors() {
-    state();
-    return processors;
+    return tracer().processors();
   }
 
   /** Sets the clock of traces and spans started from now on; for tests and replays. */
   public static void setClock(Clock newClock) {
-    synchronized (LOCK) {
-      clock = newClock;
-      TracerState s = state();
-      state =
-          new TracerState(
-              s.enabled,
-              s.includeSensitiveData,
-              s.samplerRatio,
-              s.implicitTraceName,
-              s.processor,
-              newClock,
-              s.keepErrors);
-    }
+    tracer().setClock(newClock);
   }
 
   /** Exports everything finished so far through every processor. */
   public static void forceFlush() {
-    state().processor.forceFlush();
+    tracer().forceFlush();
   }
 
   /**
@@ -174,28 +153,22 @@ public final class Tracing {
    * hook, so applications rarely need it.
    */
   public static void shutdown() {
-    TracingProcessor processor;
-    synchronized (LOCK) {
-      if (shutDown || state == null) {
-        return;
-      }
-      shutDown = true;
-      processor = state.processor;
-      state = state.withEnabled(false);
+    Tracer tracer = installed;
+    if (tracer != null) {
+      tracer.shutdown();
     }
-    processor.shutdown();
   }
 
   // ---------------------------------------------------------------- traces
 
   /** Returns a builder for a trace of the given workflow. */
   public static TraceBuilder trace(String workflowName) {
-    return new TraceBuilder(workflowName);
+    return tracer().trace(workflowName);
   }
 
   /** Starts a trace of the given workflow, current on this thread until closed. */
   public static Trace startTrace(String workflowName) {
-    return new TraceBuilder(workflowName).start();
+    return tracer().trace(workflowName).start();
   }
 
   /**
@@ -205,7 +178,7 @@ public final class Tracing {
    * level).
    */
   public static Trace continueTrace(String traceparent, String workflowName) {
-    return new TraceBuilder(workflowName).parent(traceparent).start();
+    return tracer().trace(workflowName).parent(traceparent).start();
   }
 
   /**
@@ -228,65 +201,6 @@ public final class Tracing {
     return null;
   }
 
-  static Trace startTrace(
-      String workflowName,
-      String groupId,
-      Map<String, Object> metadata,
-      String traceId,
-      Map<String, String> exportSettings) {
-    return startTrace(workflowName, groupId, metadata, traceId, exportSettings, null);
-  }
-
-  static Trace startTrace(
-      String workflowName,
-      String groupId,
-      Map<String, Object> metadata,
-      String traceId,
-      Map<String, String> exportSettings,
-      Traceparent remote) {
-    TracerState s = state();
-    if (!s.enabled) {
-      return NoopTrace.INSTANCE;
-    }
-    try {
-      String id = traceId;
-      if (id != null && !Ids.isValid(id, "trace_", 32)) {
-        WeftLog.warn("trace id " + id + " is not trace_ + 32 lowercase hex; using a new id");
-        id = null;
-      }
-      if (remote != null) {
-        id = remote.traceId();
-      }
-      long now = s.clock.nowMicros();
-      TraceRecord record;
-      if (id == null) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        record =
-            TraceRecord.started(
-                random.nextLong(),
-                random.nextLong(),
-                workflowName,
-                groupId,
-                metadata,
-                now,
-                exportSettings);
-      } else {
-        record = new TraceRecord(id, workflowName, groupId, metadata, now, 0, exportSettings);
-      }
-      Object previous = ContextStorage.get();
-      TraceImpl trace =
-          remote == null
-              ? new TraceImpl(s, record, s.sample(), previous)
-              : new TraceImpl(s, record, remote.sampled(), previous, remote.parentSpanId());
-      ContextStorage.set(trace);
-      trace.reportStart();
-      return trace;
-    } catch (Throwable t) {
-      WeftLog.warnRateLimited("trace-start", "starting a trace failed", t);
-      return NoopTrace.INSTANCE;
-    }
-  }
-
   /** Returns the trace current on this thread, or null. */
   public static Trace currentTrace() {
     return ContextStorage.traceOf(ContextStorage.get());
@@ -305,45 +219,7 @@ public final class Tracing {
    * with it.
    */
   public static Span startSpan(SpanData data) {
-    TracerState s = state();
-    if (!s.enabled || data == null) {
-      return NoopSpan.INSTANCE;
-    }
-    try {
-      Object current = ContextStorage.get();
-      SpanImpl parent = current instanceof SpanImpl span ? span : null;
-      TraceImpl trace = parent != null ? parent.trace : (TraceImpl) ContextStorage.traceOf(current);
-      SpanImpl span;
-      if (trace == null) {
-        // An implicit trace starts with its span, at the same moment: one clock read for both.
-        long now = s.clock.nowMicros();
-        trace = implicitTrace(s, data, current, now);
-        span = new SpanImpl(trace, null, data, current, now);
-        trace.implicitRoot = span;
-      } else {
-        span = new SpanImpl(trace, parent, data, current);
-      }
-      ContextStorage.set(span);
-      if (trace.sampled) {
-        trace.tracer.processor.onSpanStart(span);
-      }
-      return span;
-    } catch (Throwable t) {
-      WeftLog.warnRateLimited("span-start", "starting a span failed", t);
-      return NoopSpan.INSTANCE;
-    }
-  }
-
-  private static TraceImpl implicitTrace(
-      TracerState s, SpanData data, Object previous, long nowMicros) {
-    String name = s.implicitTraceName != null ? s.implicitTraceName : data.displayName();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    TraceRecord record =
-        TraceRecord.started(
-            random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
-    TraceImpl trace = new TraceImpl(s, record, s.sample(), previous);
-    trace.reportStart();
-    return trace;
+    return tracer().startSpan(data);
   }
 
   /** Starts an {@code agent} span. */
@@ -477,55 +353,53 @@ public final class Tracing {
         : new ContextExecutorService(executor);
   }
 
-  // ---------------------------------------------------------------- internals
+  // ---------------------------------------------------------------- the installed tracer
 
-  private static TracerState state() {
-    TracerState s = state;
-    if (s != null) {
-      return s;
-    }
-    synchronized (LOCK) {
-      if (state == null) {
+  private static Tracer defaultTracer() {
+    synchronized (Tracing.class) {
+      Tracer tracer = installed;
+      if (tracer == null) {
         try {
-          configure(WeftConfig.load(null));
+          tracer = Tracer.fromConfig(WeftConfig.load(null));
+          WeftLog.setLevel(WeftLog.Level.parse(tracer.config().logLevel()));
         } catch (Throwable t) {
           WeftLog.error("configuring tracing failed; tracing is disabled", t);
-          config = WeftConfig.defaults();
-          state = new TracerState(false, false, 1.0, null, MultiTracingProcessor.NOOP, clock);
+          tracer = Tracer.disabled(WeftConfig.defaults(), Clock.system());
         }
+        installed = tracer;
+        ShutdownHook.register();
       }
-      return state;
+      return tracer;
     }
   }
 
-  private static void addShutdownHook() {
-    if (shutdownHookAdded) {
-      return;
+  /** Flushes the installed tracer at JVM exit, within five seconds. */
+  private static final class ShutdownHook {
+    static {
+      try {
+        Runtime.getRuntime().addShutdownHook(new Thread(ShutdownHook::run, "weft-shutdown"));
+      } catch (IllegalStateException | SecurityException e) {
+        WeftLog.debug("no shutdown hook: " + e);
+      }
     }
-    shutdownHookAdded = true;
-    try {
-      Thread hook = new Thread(Tracing::shutdownWithinDeadline, "weft-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-    } catch (IllegalStateException | SecurityException e) {
-      WeftLog.debug("no shutdown hook: " + e);
-    }
-  }
 
-  private static void shutdownWithinDeadline() {
-    Thread worker = new Thread(Tracing::shutdown, "weft-shutdown-flush");
-    worker.setDaemon(true);
-    worker.start();
-    try {
-      worker.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (worker.isAlive()) {
-      WeftLog.warn("exporting at exit took longer than 5 s; the rest is dropped");
-    }
-  }
+    private ShutdownHook() {}
 
-  private static String emptyToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+    /** Registers the hook, once: the class initialiser does it. */
+    static void register() {}
+
+    private static void run() {
+      Thread worker = new Thread(Tracing::shutdown, "weft-shutdown-flush");
+      worker.setDaemon(true);
+      worker.start();
+      try {
+        worker.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (worker.isAlive()) {
+        WeftLog.warn("exporting at exit took longer than 5 s; the rest is dropped");
+      }
+    }
   }
 }

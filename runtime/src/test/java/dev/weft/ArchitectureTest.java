@@ -73,7 +73,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.weft.data..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "dev.weft.data..")
+        .resideInAnyPackage("java..", "dev.weft.data..", "dev.weft.annotations..")
         .check(weft);
   }
 

@@ -2,21 +2,19 @@ package dev.weft;
 
 import dev.weft.config.WeftConfig;
 
-/** Puts the global tracer into a known state before a test. */
+/** Installs a fresh tracer of a test's own before each test, instead of resetting globals. */
 public final class TestTracing {
   private TestTracing() {}
 
   /**
-   * Configures tracing from the test JVM's system properties (no exporters), enables it, clears
-   * this thread's context and installs a fresh recording processor with the given clock.
+   * Installs a new tracer configured from the test JVM's system properties, with the given clock
+   * and a fresh recording processor as its only processor, and clears this thread's context.
    */
   public static RecordingProcessor reset(Clock clock) {
-    Tracing.configure(WeftConfig.load(null));
-    Tracing.setClock(clock);
-    Tracing.enable();
     ContextStorage.set(null);
     RecordingProcessor recorder = new RecordingProcessor();
-    Tracing.setProcessors(recorder);
+    Tracing.install(
+        Tracer.builder().config(WeftConfig.load(null)).processors(recorder).clock(clock).build());
     return recorder;
   }
 

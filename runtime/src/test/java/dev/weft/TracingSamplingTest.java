@@ -104,7 +104,7 @@ class TracingSamplingTest {
             "span-end after",
             "span-end agent",
             "trace-end failing");
-    assertThat(PendingSpans.heldCount()).isZero();
+    assertThat(Tracing.tracer().state().pendingBudget.heldCount()).isZero();
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.weft.config;
 
+import dev.weft.data.SpanType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,29 +31,16 @@ public record MethodRule(String typeName, List<String> methods, String spanType)
   /** The method list that stands for every public method that is not an accessor. */
   public static final String ALL_METHODS = "*";
 
-  /** The span types a rule may name ({@code tool} is also accepted and means {@code function}). */
-  public static final Set<String> SPAN_TYPES =
-      Set.of(
-          "agent",
-          "function",
-          "generation",
-          "response",
-          "guardrail",
-          "handoff",
-          "custom",
-          "mcp_tools",
-          "task",
-          "turn",
-          "transcription",
-          "speech",
-          "speech_group",
-          "workflow");
+  /**
+   * The span types a rule may name: every type of {@link SpanType}, and {@code workflow} ({@code
+   * tool} is also accepted and means {@code function}).
+   */
+  public static final Set<String> SPAN_TYPES = spanTypes();
 
   /** The format of one rule, as stated in warnings. */
   static final String ACCEPTED =
-      "Type[method,...]@type entries separated by ; where type is one of agent, tool, function,"
-          + " generation, response, guardrail, handoff, custom, mcp_tools, task, turn,"
-          + " transcription, speech, speech_group, workflow";
+      "Type[method,...]@type entries separated by ; where type is one of "
+          + String.join(", ", acceptedTypeNames());
 
   private static final String IDENTIFIER =
       "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
@@ -167,5 +157,26 @@ public record MethodRule(String typeName, List<String> methods, String spanType)
   private static String normaliseSpanType(String spanType) {
     String type = spanType.strip().toLowerCase(Locale.ROOT);
     return "tool".equals(type) ? "function" : type;
+  }
+
+  private static Set<String> spanTypes() {
+    Set<String> names = new LinkedHashSet<>();
+    for (SpanType type : SpanType.values()) {
+      names.add(type.typeName());
+    }
+    names.add("workflow");
+    return Collections.unmodifiableSet(names);
+  }
+
+  private static List<String> acceptedTypeNames() {
+    List<String> names = new ArrayList<>();
+    names.add("agent");
+    names.add("tool");
+    for (String name : spanTypes()) {
+      if (!name.equals("agent")) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 }

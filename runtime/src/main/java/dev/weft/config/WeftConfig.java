@@ -1,6 +1,7 @@
 package dev.weft.config;
 
 import dev.weft.internal.WeftLog;
+import dev.weft.processor.BatchTraceProcessor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,9 +42,11 @@ public final class WeftConfig {
   static final int DEFAULT_CAPTURE_MAX_CHARS = 16_384;
   static final int MIN_CAPTURE_MAX_CHARS = 16;
   static final int MAX_CAPTURE_MAX_CHARS = 10_000_000;
-  static final int DEFAULT_BATCH_MAX_QUEUE_SIZE = 8192;
-  static final int DEFAULT_BATCH_MAX_BATCH_SIZE = 128;
-  static final long DEFAULT_BATCH_SCHEDULE_DELAY_MILLIS = 5000;
+  // The batch processor's own defaults: written once, there.
+  static final int DEFAULT_BATCH_MAX_QUEUE_SIZE = BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE;
+  static final int DEFAULT_BATCH_MAX_BATCH_SIZE = BatchTraceProcessor.DEFAULT_MAX_BATCH_SIZE;
+  static final long DEFAULT_BATCH_SCHEDULE_DELAY_MILLIS =
+      BatchTraceProcessor.DEFAULT_SCHEDULE_DELAY.toMillis();
 
   private final ConfigValues values;
   private final boolean disabled;

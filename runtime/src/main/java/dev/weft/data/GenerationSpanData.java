@@ -40,6 +40,7 @@ public record GenerationSpanData(
   }
 
   /** Returns a copy with the given usage. */
+  @Override
   public GenerationSpanData withUsage(Usage newUsage) {
     return new GenerationSpanData(input, output, model, modelConfig, newUsage);
   }

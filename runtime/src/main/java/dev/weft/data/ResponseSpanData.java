@@ -22,4 +22,10 @@ public record ResponseSpanData(String responseId, Usage usage) implements SpanDa
   public SpanData withoutSensitiveContent() {
     return this;
   }
+
+  /** Returns this data with {@code newUsage} as its token usage. */
+  @Override
+  public ResponseSpanData withUsage(Usage newUsage) {
+    return new ResponseSpanData(responseId, newUsage);
+  }
 }

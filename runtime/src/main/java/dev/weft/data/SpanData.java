@@ -38,4 +38,12 @@ public sealed interface SpanData
    * sensitive data is switched off; the structure and names stay.
    */
   SpanData withoutSensitiveContent();
+
+  /**
+   * Returns this data with token usage, for the types that record it (generation, response, task,
+   * turn); the others return themselves.
+   */
+  default SpanData withUsage(Usage usage) {
+    return this;
+  }
 }

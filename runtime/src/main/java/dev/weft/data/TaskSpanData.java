@@ -23,4 +23,10 @@ public record TaskSpanData(String name, Usage usage) implements SpanData {
   public SpanData withoutSensitiveContent() {
     return this;
   }
+
+  /** Returns this data with {@code newUsage} as its token usage. */
+  @Override
+  public TaskSpanData withUsage(Usage newUsage) {
+    return new TaskSpanData(name, newUsage);
+  }
 }

@@ -24,4 +24,10 @@ public record TurnSpanData(int turn, String agentName, Usage usage) implements S
   public SpanData withoutSensitiveContent() {
     return this;
   }
+
+  /** Returns this data with {@code newUsage} as its token usage. */
+  @Override
+  public TurnSpanData withUsage(Usage newUsage) {
+    return new TurnSpanData(turn, agentName, newUsage);
+  }
 }

@@ -6,7 +6,6 @@ import dev.weft.TraceBuilder;
 import dev.weft.Tracing;
 import dev.weft.TracingContext;
 import dev.weft.capture.ValueRenderer;
-import dev.weft.config.WeftConfig;
 import dev.weft.internal.WeftLog;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -59,8 +58,6 @@ public final class MethodSpanEngine {
           return new ConcurrentHashMap<>();
         }
       };
-
-  private static volatile RendererForConfig renderer;
 
   private MethodSpanEngine() {}
 
@@ -260,23 +257,9 @@ public final class MethodSpanEngine {
   }
 
   private static ValueRenderer renderer() {
-    WeftConfig config = Tracing.config();
-    RendererForConfig current = renderer;
-    if (current == null || current.config != config) {
-      ValueRenderer created;
-      try {
-        created = ValueRenderer.create(config.captureMaxChars(), config.redactPatterns());
-      } catch (RuntimeException e) {
-        created = ValueRenderer.defaults();
-      }
-      current = new RendererForConfig(config, created);
-      renderer = current;
-    }
-    return current.renderer;
+    return Tracing.tracer().valueRenderer();
   }
 
   /** A workflow call that started a trace: the trace, and the context to restore when released. */
   private record WorkflowCall(Trace trace, TracingContext before) {}
-
-  private record RendererForConfig(WeftConfig config, ValueRenderer renderer) {}
 }

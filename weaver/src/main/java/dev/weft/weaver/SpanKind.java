@@ -1,23 +1,27 @@
 package dev.weft.weaver;
 
+import dev.weft.data.SpanType;
 import java.util.Locale;
 
-/** The kinds of span a method can become, with the annotation and rule type that name each. */
+/**
+ * The kinds of span a method can become: a workflow, or one per type of the {@link SpanType}
+ * registry, whose annotation and name the kind takes from it.
+ */
 enum SpanKind {
   WORKFLOW("Workflow", "workflow", true),
-  AGENT("AgentSpan", "agent", false),
-  FUNCTION("ToolSpan", "function", true),
-  GENERATION("GenerationSpan", "generation", true),
-  RESPONSE("ResponseSpan", "response", false),
-  GUARDRAIL("GuardrailSpan", "guardrail", false),
-  HANDOFF("HandoffSpan", "handoff", false),
-  CUSTOM("CustomSpan", "custom", true),
-  MCP_TOOLS("McpListToolsSpan", "mcp_tools", false),
-  TASK("TaskSpan", "task", false),
-  TURN("TurnSpan", "turn", false),
-  TRANSCRIPTION("TranscriptionSpan", "transcription", true),
-  SPEECH("SpeechSpan", "speech", true),
-  SPEECH_GROUP("SpeechGroupSpan", "speech_group", true);
+  AGENT(SpanType.AGENT, false),
+  FUNCTION(SpanType.FUNCTION, true),
+  GENERATION(SpanType.GENERATION, true),
+  RESPONSE(SpanType.RESPONSE, false),
+  GUARDRAIL(SpanType.GUARDRAIL, false),
+  HANDOFF(SpanType.HANDOFF, false),
+  CUSTOM(SpanType.CUSTOM, true),
+  MCP_TOOLS(SpanType.MCP_TOOLS, false),
+  TASK(SpanType.TASK, false),
+  TURN(SpanType.TURN, false),
+  TRANSCRIPTION(SpanType.TRANSCRIPTION, true),
+  SPEECH(SpanType.SPEECH, true),
+  SPEECH_GROUP(SpanType.SPEECH_GROUP, true);
 
   /** The package of every Weft annotation. */
   static final String ANNOTATION_PACKAGE = "dev.weft.annotations.";
@@ -33,10 +37,21 @@ enum SpanKind {
   /** Whether the span data has a place for captured arguments. */
   final boolean recordsArguments;
 
+  /** The span type of the registry, or null for a workflow, which starts a trace. */
+  final SpanType spanType;
+
   SpanKind(String annotationSimpleName, String ruleType, boolean recordsArguments) {
     this.annotationName = ANNOTATION_PACKAGE + annotationSimpleName;
     this.ruleType = ruleType;
     this.recordsArguments = recordsArguments;
+    this.spanType = null;
+  }
+
+  SpanKind(SpanType spanType, boolean recordsArguments) {
+    this.annotationName = spanType.annotation().getName();
+    this.ruleType = spanType.typeName();
+    this.recordsArguments = recordsArguments;
+    this.spanType = spanType;
   }
 
   /** Returns the kind selected by an annotation of this binary name, or null. */

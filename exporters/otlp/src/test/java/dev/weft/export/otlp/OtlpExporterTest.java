@@ -61,6 +61,18 @@ class OtlpExporterTest {
   }
 
   @Test
+  void export_everyTypeOfTheRegistry_arrivesWithItsType() throws Exception {
+    runThrough("include-sensitive-data=true", env(), "hello");
+    List<Span> spans = Collected.spans(server.awaitRequests(1, 5000));
+    assertThat(spans)
+        .extracting(span -> attributes(span.getAttributesList()).get("weft.span.type"))
+        .containsAll(
+            java.util.Arrays.stream(dev.weft.data.SpanType.values())
+                .map(dev.weft.data.SpanType::typeName)
+                .toList());
+  }
+
+  @Test
   void export_everySpanType_mapsNamesIdsParentsKindsAndAttributes() throws Exception {
     String traceId = runThrough("include-sensitive-data=true", env(), "hello");
 

@@ -1,0 +1,91 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.config.TestConfigs;
+import dev.weft.data.AgentSpanData;
+import dev.weft.data.FunctionSpanData;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Tracers built by tests of their own, used without the static facade. */
+class TracerTest {
+
+  @AfterEach
+  void clearContext() {
+    TestTracing.clearContext();
+  }
+
+  @Test
+  void twoTracers_sendTheirSpansToTheirOwnProcessors_withTheirOwnClock() {
+    RecordingProcessor first = new RecordingProcessor();
+    RecordingProcessor second = new RecordingProcessor();
+    Tracer a = Tracer.builder().processors(first).clock(new ManualClock(5_000)).build();
+    Tracer b = Tracer.builder().processors(second).build();
+
+    try (Trace trace = a.trace("first workflow").start();
+        Span agent = a.startSpan(AgentSpanData.named("Planner"))) {
+      b.startSpan(FunctionSpanData.of("lookup", "{}")).close();
+    }
+
+    // The context is shared: a span started through the other tracer inside this trace belongs
+    // to the trace, so it goes where the trace goes and the trace stays whole.
+    assertThat(first.events)
+        .containsExactly(
+            "trace-start first workflow",
+            "span-start Planner",
+            "span-start lookup",
+            "span-end lookup",
+            "span-end Planner",
+            "trace-end first workflow");
+    // The trace starts at the manual clock's first reading; the span at its second, 5 ms on.
+    assertThat(first.traceStarts.get(0).startedAtMicros()).isEqualTo(ManualClock.START_MICROS);
+    assertThat(first.ended("Planner").startedAtMicros())
+        .isEqualTo(ManualClock.START_MICROS + 5_000);
+    assertThat(first.ended("lookup").parentId()).isEqualTo(first.ended("Planner").spanId());
+    assertThat(second.events).isEmpty();
+
+    // Outside any trace, each tracer's spans go to its own processors.
+    b.startSpan(FunctionSpanData.of("alone", "{}")).close();
+    assertThat(second.events)
+        .containsExactly(
+            "trace-start alone", "span-start alone", "span-end alone", "trace-end alone");
+  }
+
+  @Test
+  void builder_samplerRatioZero_recordsNothing_andConfigDisabled_isNoop() {
+    RecordingProcessor recorder = new RecordingProcessor();
+    Tracer sampledOut = Tracer.builder().processors(recorder).samplerRatio(0.0).build();
+    try (Trace trace = sampledOut.trace("wf").start()) {
+      sampledOut.startSpan(AgentSpanData.named("a")).close();
+      assertThat(trace.isRecording()).isFalse();
+    }
+    assertThat(recorder.events).isEmpty();
+
+    Tracer disabled =
+        Tracer.builder()
+            .config(TestConfigs.fromProperties(Map.of("weft.disabled", "true")))
+            .processors(recorder)
+            .build();
+    assertThat(disabled.isEnabled()).isFalse();
+    assertThat(disabled.startSpan(AgentSpanData.named("a")).isRecording()).isFalse();
+    assertThat(recorder.events).isEmpty();
+  }
+
+  @Test
+  void install_makesTheStaticFacadeUseTheTracer_andShutsDownTheOneReplaced() {
+    RecordingProcessor before = new RecordingProcessor();
+    RecordingProcessor after = new RecordingProcessor();
+    Tracing.install(Tracer.builder().processors(before).build());
+    Tracer mine = Tracer.builder().processors(after).build();
+    Tracing.install(mine);
+
+    assertThat(Tracing.tracer()).isSameAs(mine);
+    assertThat(before.shutdowns).isEqualTo(1);
+    Tracing.startAgentSpan("through the facade").close();
+    assertThat(after.events).contains("span-end through the facade");
+    assertThat(before.events).isEmpty();
+    TestTracing.reset();
+  }
+}
