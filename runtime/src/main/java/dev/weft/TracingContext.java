@@ -28,6 +28,14 @@ public final class TracingContext {
     return value == null ? EMPTY : new TracingContext(value);
   }
 
+  /**
+   * Returns the context in which {@code span} is current, for work that belongs to a span started
+   * elsewhere (a callback of a streamed answer); an empty context for a span that records nothing.
+   */
+  public static TracingContext of(Span span) {
+    return span instanceof SpanImpl impl ? new TracingContext(impl) : EMPTY;
+  }
+
   /** Returns whether no trace is current in this context. */
   public boolean isEmpty() {
     return value == null;

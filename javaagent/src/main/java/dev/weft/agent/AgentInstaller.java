@@ -2,8 +2,11 @@ package dev.weft.agent;
 
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
+import dev.weft.instrumentation.api.LibraryInstrumentation;
+import dev.weft.instrumentation.langchain4j.LangChain4jInstrumentation;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.jar.JarFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -13,6 +16,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * trace context into JDK executors.
  */
 final class AgentInstaller {
+  /** The libraries the agent traces with no code change. */
+  static final List<LibraryInstrumentation> LIBRARIES = List.of(new LangChain4jInstrumentation());
+
   private AgentInstaller() {}
 
   /**
@@ -38,6 +44,11 @@ final class AgentInstaller {
 
     MethodByMethodRetry methods = SpanInstrumentation.transformer(config, advice);
     WeavingTransformer.installAndRetransform(instrumentation, methods, methods.weaving(), attached);
+    long spanMethods = System.nanoTime();
+
+    if (!config.disabled()) {
+      LibraryWeaving.install(instrumentation, config, LIBRARIES, advice, attached);
+    }
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
@@ -47,7 +58,9 @@ final class AgentInstaller {
               + " ms, executors "
               + (executors - configured) / 1_000_000
               + " ms, span methods "
-              + (System.nanoTime() - executors) / 1_000_000
+              + (spanMethods - executors) / 1_000_000
+              + " ms, libraries "
+              + (System.nanoTime() - spanMethods) / 1_000_000
               + " ms");
     }
     WeftLog.info(

@@ -37,6 +37,7 @@ final class SpanMatchers {
     "config",
     "data",
     "export",
+    "instrumentation",
     "internal",
     "processor",
     "shaded",

@@ -53,6 +53,7 @@ class ModuleLayersTest {
           "dev.weft.export.openai.OpenAiExporter",
           "dev.weft.export.otlp.OtlpExporter",
           "dev.weft.weaver.MethodSpanEngine",
+          "dev.weft.instrumentation.langchain4j.LangChain4jInstrumentation",
           "dev.weft.analysis.TraceAnalysis",
           "dev.weft.cli.Main",
           "dev.weft.agent.WeftAgent"
@@ -76,7 +77,7 @@ class ModuleLayersTest {
         .layer("exporters")
         .definedBy(EXPORTERS)
         .layer("instrumentation")
-        .definedBy("dev.weft.weaver..")
+        .definedBy("dev.weft.weaver..", "dev.weft.instrumentation..")
         .layer("tools")
         .definedBy("dev.weft.analysis..", "dev.weft.cli..")
         .layer("javaagent")

@@ -1,0 +1,150 @@
+package dev.weft.instrumentation.langchain4j;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the library's objects by the names of their public accessors, so one instrumentation serves
+ * every version of the library and links to none: an accessor a version lacks reads as null. The
+ * methods and fields found are cached per class, and the cache goes with the class.
+ */
+final class Reflect {
+  private static final Object MISSING = new Object();
+
+  private static final ClassValue<Map<String, Object>> MEMBERS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private Reflect() {}
+
+  /** Calls the public no-argument method {@code name} of {@code target}; null when it has none. */
+  static Object call(Object target, String name) {
+    if (target == null) {
+      return null;
+    }
+    Object member =
+        MEMBERS.get(target.getClass()).computeIfAbsent("()" + name, k -> method(target, name));
+    if (member == MISSING) {
+      return null;
+    }
+    try {
+      Object value = ((Method) member).invoke(target);
+      return value instanceof Optional<?> optional ? optional.orElse(null) : value;
+    } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Returns {@link #call} as text, or null. */
+  static String text(Object target, String name) {
+    Object value = call(target, name);
+    return value == null ? null : value.toString();
+  }
+
+  /** Returns {@link #call} as a number, or null. */
+  static Number number(Object target, String name) {
+    return call(target, name) instanceof Number number ? number : null;
+  }
+
+  /** Reads the field {@code name} declared by the object's class or a superclass; null if none. */
+  static Object field(Object target, String name) {
+    if (target == null) {
+      return null;
+    }
+    Object member =
+        MEMBERS.get(target.getClass()).computeIfAbsent("." + name, k -> findField(target, name));
+    if (member == MISSING) {
+      return null;
+    }
+    try {
+      return ((Field) member).get(target);
+    } catch (IllegalAccessException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Returns whether the object's class or one of its supertypes has this binary name. */
+  static boolean isA(Object target, String className) {
+    if (target == null) {
+      return false;
+    }
+    return isA(target.getClass(), className);
+  }
+
+  private static boolean isA(Class<?> type, String className) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(className)) {
+        return true;
+      }
+      for (Class<?> i : c.getInterfaces()) {
+        if (isA(i, className)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Object method(Object target, String name) {
+    try {
+      Method method = target.getClass().getMethod(name);
+      if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+        method = publicDeclaration(target.getClass(), name);
+        if (method == null) {
+          method = target.getClass().getMethod(name);
+          method.setAccessible(true);
+        }
+      }
+      return method;
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return MISSING;
+    }
+  }
+
+  /** Finds the method in a public supertype, whose declaration can be called from anywhere. */
+  private static Method publicDeclaration(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (Modifier.isPublic(c.getModifiers())) {
+        try {
+          return c.getMethod(name);
+        } catch (NoSuchMethodException e) {
+          // look further up
+        }
+      }
+      for (Class<?> i : c.getInterfaces()) {
+        if (Modifier.isPublic(i.getModifiers())) {
+          try {
+            return i.getMethod(name);
+          } catch (NoSuchMethodException e) {
+            // look further
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object findField(Object target, String name) {
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // look further up
+      } catch (RuntimeException e) {
+        return MISSING;
+      }
+    }
+    return MISSING;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.weft.it.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.support.SupportApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.scripted.ScriptedModelServer;
+import dev.weft.scripted.Scripts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An unmodified LangChain4j application (AI services with tools and memory, streaming, a failing
+ * model) run with only the agent: one trace per AI service call, the agent span of the call, a
+ * generation span per model request with model and usage, and the tools as function spans under
+ * the agent. The same tests run on the lowest supported version and on the newest.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AiServiceIT {
+  private ScriptedModelServer model;
+
+  @BeforeAll
+  void startModel() throws Exception {
+    model = ScriptedModelServer.start(Scripts.conversational());
+  }
+
+  @AfterAll
+  void stopModel() {
+    model.close();
+  }
+
+  @Test
+  void assistantWithToolsAndMemory(@TempDir Path work) throws Exception {
+    AppRun plain = AppRun.run(work.resolve("plain"), false, "", SupportApp.class, "assistant", model.baseUrl());
+    AppRun traced = AppRun.run(work.resolve("traced"), true, "", SupportApp.class, "assistant", model.baseUrl());
+
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).isEqualTo(plain.stdout);
+    assertThat(traced.stderr).as(traced.describe()).doesNotContain("WARN", "ERROR", "Exception");
+    assertThat(traced.traces).as(traced.describe()).hasSize(2);
+
+    AppRun.Trace first = traced.traces.get(0);
+    assertThat(first.workflow()).isEqualTo("Assistant");
+    assertThat(first.tree())
+        .as(traced.describe())
+        .isEqualTo(
+            String.join(
+                "\n",
+                "trace Assistant",
+                "  agent Assistant",
+                "    generation gpt-4.1-mini",
+                "    function lookupOrder",
+                "    function weather",
+                "    generation gpt-4.1-mini",
+                ""));
+    JsonNode agent = first.span("agent", "Assistant");
+    assertThat(names(agent.at("/span_data/tools"))).containsExactlyInAnyOrder("lookupOrder", "weather");
+    assertThat(agent.at("/span_data/output_type").asText()).isEqualTo("String");
+
+    List<JsonNode> generations = first.spans("generation");
+    JsonNode askTools = generations.get(0).path("span_data");
+    assertThat(askTools.path("model").asText()).isEqualTo("gpt-4.1-mini");
+    assertThat(askTools.at("/model_config/temperature").asDouble()).isEqualTo(0.2);
+    assertThat(askTools.at("/input/0/role").asText()).isEqualTo("user");
+    assertThat(askTools.at("/input/0/content").asText()).isEqualTo("Where is my order 42?");
+    assertThat(askTools.at("/output/0/role").asText()).isEqualTo("assistant");
+    assertThat(askTools.at("/output/0/tool_calls")).hasSize(2);
+    assertThat(askTools.at("/usage/input_tokens").asLong()).isPositive();
+    assertThat(askTools.at("/usage/output_tokens").asLong()).isPositive();
+    assertThat(askTools.at("/usage/cached_tokens").isNumber()).as(askTools.toString()).isTrue();
+    assertThat(askTools.at("/usage/reasoning_tokens").isNumber()).isTrue();
+
+    JsonNode answer = generations.get(1).path("span_data");
+    assertThat(answer.at("/input/1/tool_calls/0/function/name").asText()).isEqualTo("lookupOrder");
+    assertThat(answer.at("/input/2/role").asText()).isEqualTo("tool");
+    assertThat(answer.at("/output/0/content").asText()).startsWith("Based on the tools:");
+
+    JsonNode lookup = first.span("function", "lookupOrder").path("span_data");
+    assertThat(lookup.path("input").asText()).isEqualTo("{\"orderId\":\"sample\"}");
+    assertThat(lookup.path("output").asText()).isEqualTo("order sample shipped yesterday");
+
+    // The second call remembers the first: its request carries the whole conversation.
+    AppRun.Trace second = traced.traces.get(1);
+    assertThat(second.tree())
+        .isEqualTo("trace Assistant\n  agent Assistant\n    generation gpt-4.1-mini\n");
+    assertThat(second.spans("generation").get(0).at("/span_data/input")).hasSizeGreaterThan(4);
+  }
+
+  @Test
+  void streamingAssistant_spansEndWithTheStream(@TempDir Path work) throws Exception {
+    AppRun plain = AppRun.run(work.resolve("plain"), false, "", SupportApp.class, "streaming", model.baseUrl());
+    AppRun traced = AppRun.run(work.resolve("traced"), true, "", SupportApp.class, "streaming", model.baseUrl());
+
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    // LangChain4j 1.0 may hand back the results of a streamed answer's parallel tool calls in
+    // either order, with or without the agent: the answers are compared as sets of tool results.
+    assertThat(toolResults(traced.stdout)).isEqualTo(toolResults(plain.stdout));
+    assertThat(traced.traces).as(traced.describe()).hasSize(1);
+    AppRun.Trace trace = traced.traces.get(0);
+    List<String> lines = List.of(trace.tree().split("\n"));
+    assertThat(lines).as(traced.describe()).hasSize(6);
+    assertThat(lines.subList(0, 3))
+        .containsExactly(
+            "trace StreamingAssistant", "  agent StreamingAssistant", "    generation gpt-4.1-nano");
+    assertThat(lines.subList(3, 5))
+        .containsExactlyInAnyOrder("    function lookupOrder", "    function weather");
+    assertThat(lines.get(5)).isEqualTo("    generation gpt-4.1-nano");
+    JsonNode agent = trace.span("agent", "StreamingAssistant");
+    JsonNode last = trace.spans("generation").get(1);
+    assertThat(last.at("/span_data/output/0/content").asText()).startsWith("Based on the tools:");
+    // The agent span ends when the stream completes, not when the call returned the stream.
+    assertThat(agent.path("ended_at").asText()).isGreaterThanOrEqualTo(last.path("ended_at").asText());
+    for (JsonNode generation : trace.spans("generation")) {
+      assertThat(generation.at("/span_data/usage/output_tokens").asLong())
+          .as(generation.toString())
+          .isPositive();
+    }
+  }
+
+  @Test
+  void aFailingModel_isRecorded_andTheApplicationSeesTheSameException(@TempDir Path work)
+      throws Exception {
+    AppRun plain = AppRun.run(work.resolve("plain"), false, "", SupportApp.class, "failure", model.baseUrl());
+    AppRun traced = AppRun.run(work.resolve("traced"), true, "", SupportApp.class, "failure", model.baseUrl());
+
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).startsWith("failed: ").isEqualTo(plain.stdout);
+    assertThat(traced.traces).as(traced.describe()).hasSize(1);
+    assertThat(traced.traces.get(0).tree())
+        .isEqualTo("trace Assistant\n  agent Assistant ERROR\n    generation gpt-4.1-mini ERROR\n");
+  }
+
+  @Test
+  void switchedOff_leavesNoTrace(@TempDir Path work) throws Exception {
+    AppRun traced =
+        AppRun.run(
+            work,
+            true,
+            "instrumentation.langchain4j.enabled=false",
+            SupportApp.class,
+            "assistant",
+            model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.traces).isEmpty();
+  }
+
+  private static java.util.Set<String> toolResults(String stdout) {
+    java.util.Set<String> results = new java.util.TreeSet<>();
+    for (String line : stdout.split("\n")) {
+      results.add(line.substring(0, Math.max(0, line.indexOf(':'))));
+      for (String part : line.substring(line.indexOf("tools:") + 6).split(";")) {
+        results.add(part.strip());
+      }
+    }
+    return results;
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(node -> names.add(node.asText()));
+    return names;
+  }
+}
