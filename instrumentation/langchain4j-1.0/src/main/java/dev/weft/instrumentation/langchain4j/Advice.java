@@ -67,14 +67,6 @@ final class Advice {
     }
   }
 
-  /** {@code SupervisorPlanner.nextSubagent(scope, lastResponse)}: the supervisor's choice. */
-  static final class SupervisorChoice {
-    @OnMethodExit(suppress = Throwable.class)
-    static void exit(@Return(typing = Assigner.Typing.DYNAMIC) Object invocation) {
-      LangChain4jSpans.supervisorChose(invocation);
-    }
-  }
-
   /**
    * {@code ChatModel.chat(ChatRequest[, options])}, and providers' own {@code chat(ChatRequest)}.
    */

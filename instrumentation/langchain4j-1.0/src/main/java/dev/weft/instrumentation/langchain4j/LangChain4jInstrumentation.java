@@ -106,11 +106,6 @@ public final class LangChain4jInstrumentation implements LibraryInstrumentation 
             "invoke",
             List.of(ANY, METHOD, ANY),
             Advice.Workflow.class),
-        Hook.method(
-            "dev.langchain4j.agentic.supervisor.SupervisorPlanner",
-            "nextSubagent",
-            List.of(ANY, "java.lang.String"),
-            Advice.SupervisorChoice.class),
         // langchain4j-mcp.
         Hook.method(
             "dev.langchain4j.mcp.client.DefaultMcpClient",

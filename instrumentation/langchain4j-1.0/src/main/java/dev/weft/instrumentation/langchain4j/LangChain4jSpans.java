@@ -140,7 +140,7 @@ public final class LangChain4jSpans {
    * Records the supervisor's choice of the next agent as a handoff span from the supervisor (the
    * agent span current) to the chosen agent.
    */
-  public static void supervisorChose(Object invocation) {
+  static void supervisorChose(Object invocation) {
     try {
       if (!Tracing.isEnabled() || invocation == null) {
         return;
@@ -182,6 +182,15 @@ public final class LangChain4jSpans {
       failed("agent-end", t);
     }
     span.close();
+    if (thrown == null
+        && result != null
+        && result
+            .getClass()
+            .getName()
+            .equals("dev.langchain4j.agentic.supervisor.AgentInvocation")) {
+      // The supervisor's planner chose the next agent: a handoff from the supervisor.
+      supervisorChose(result);
+    }
   }
 
   /**

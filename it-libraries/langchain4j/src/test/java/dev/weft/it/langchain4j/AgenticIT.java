@@ -1,0 +1,148 @@
+package dev.weft.it.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.support.GuardrailApp;
+import com.acme.support.StoryApp;
+import com.acme.support.SupervisorApp;
+import dev.weft.scripted.Reply;
+import dev.weft.scripted.Script;
+import dev.weft.scripted.ScriptedModelServer;
+import dev.weft.scripted.Scripts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** langchain4j-agentic workflows and guardrails (LangChain4j 1.19), unmodified, under the agent. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgenticIT {
+  private ScriptedModelServer model;
+
+  @BeforeAll
+  void startModel() throws Exception {
+    Script conversational = Scripts.conversational();
+    // The supervisor's planner: the writer first, then done.
+    model =
+        ScriptedModelServer.start(
+            request -> {
+              String system = request.messages().get(0).path("content").asText("");
+              if (!system.contains("planner expert")) {
+                return conversational.answer(request);
+              }
+              return request.lastUserText().contains("last received response is: ''")
+                  ? Reply.text("{\"agentName\":\"write\",\"arguments\":{\"topic\":\"owls\"}}")
+                  : Reply.text("{\"agentName\":\"done\",\"arguments\":{\"response\":\"a story\"}}");
+            });
+  }
+
+  @AfterAll
+  void stopModel() {
+    model.close();
+  }
+
+  @Test
+  void workflows(@TempDir Path work) throws Exception {
+    AppRun plain = AppRun.run(work.resolve("plain"), false, "", StoryApp.class, model.baseUrl());
+    AppRun traced = AppRun.run(work.resolve("traced"), true, "", StoryApp.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).isEqualTo(plain.stdout);
+    assertThat(traced.traces)
+        .extracting(AppRun.Trace::tree)
+        .as(traced.describe())
+        .containsExactly(
+            tree(
+                "storyline",
+                "  agent storyline",
+                "    agent write",
+                "      generation gpt-4.1-mini",
+                "    agent edit",
+                "      generation gpt-4.1-mini"),
+            tree(
+                "storyAndReview",
+                "  agent storyAndReview",
+                "    agent write",
+                "      generation gpt-4.1-mini",
+                "    agent review",
+                "      generation gpt-4.1-mini"),
+            tree(
+                "polish",
+                "  agent polish",
+                "    agent edit",
+                "      generation gpt-4.1-mini",
+                "    agent edit",
+                "      generation gpt-4.1-mini"),
+            tree(
+                "onlyCritic",
+                "  agent onlyCritic",
+                "    agent review",
+                "      generation gpt-4.1-mini"));
+  }
+
+  @Test
+  void supervisor(@TempDir Path work) throws Exception {
+    AppRun plain =
+        AppRun.run(work.resolve("plain"), false, "", SupervisorApp.class, model.baseUrl());
+    AppRun traced =
+        AppRun.run(work.resolve("traced"), true, "", SupervisorApp.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).isEqualTo(plain.stdout);
+    assertThat(traced.traces)
+        .extracting(AppRun.Trace::tree)
+        .as(traced.describe())
+        .containsExactly(
+            tree(
+                "storyDesk",
+                "  agent storyDesk",
+                "    agent PlannerAgent",
+                "      generation gpt-4.1-mini",
+                "    handoff storyDesk -> write",
+                "    agent write",
+                "      generation gpt-4.1-mini",
+                "    agent PlannerAgent",
+                "      generation gpt-4.1-mini"));
+  }
+
+  @Test
+  void guardrails(@TempDir Path work) throws Exception {
+    AppRun plain =
+        AppRun.run(work.resolve("plain"), false, "", GuardrailApp.class, model.baseUrl());
+    AppRun traced =
+        AppRun.run(work.resolve("traced"), true, "", GuardrailApp.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).isEqualTo(plain.stdout);
+    assertThat(traced.traces)
+        .extracting(AppRun.Trace::tree)
+        .as(traced.describe())
+        .containsExactly(
+            tree(
+                "GuardedAssistant",
+                "  agent GuardedAssistant",
+                "    guardrail NoPasswords",
+                "    generation gpt-4.1-mini",
+                "    guardrail PoliteAnswers"),
+            tree(
+                "GuardedAssistant",
+                "  agent GuardedAssistant ERROR",
+                "    guardrail NoPasswords ERROR"));
+    assertThat(
+            traced
+                .traces
+                .get(0)
+                .span("guardrail", "NoPasswords")
+                .at("/span_data/triggered")
+                .asBoolean())
+        .isFalse();
+    AppRun.Trace blocked = traced.traces.get(1);
+    assertThat(blocked.span("guardrail", "NoPasswords").at("/span_data/triggered").asBoolean())
+        .isTrue();
+    assertThat(blocked.span("guardrail", "NoPasswords").at("/error/message").asText())
+        .contains("the message carries a password");
+  }
+
+  private static String tree(String workflow, String... lines) {
+    return "trace " + workflow + "\n" + String.join("\n", lines) + "\n";
+  }
+}
