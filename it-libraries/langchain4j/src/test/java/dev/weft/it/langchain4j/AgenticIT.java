@@ -2,6 +2,7 @@ package dev.weft.it.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.support.FrontDesk;
 import com.acme.support.GuardrailApp;
 import com.acme.support.StoryApp;
 import com.acme.support.SupervisorApp;
@@ -103,6 +104,17 @@ class AgenticIT {
                 "      generation gpt-4.1-mini",
                 "    agent PlannerAgent",
                 "      generation gpt-4.1-mini"));
+  }
+
+  @Test
+  void anAnnotatedServiceInsideAnAnnotatedWorkflow_isOneAgentSpanUnderTheWorkflow(
+      @TempDir Path work) throws Exception {
+    AppRun traced = AppRun.run(work, true, "", FrontDesk.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.traces)
+        .extracting(AppRun.Trace::tree)
+        .as(traced.describe())
+        .containsExactly(tree("Front desk", "  agent Concierge", "    generation gpt-4.1-mini"));
   }
 
   @Test
