@@ -780,9 +780,10 @@ public final class LangChain4jSpans {
   /** Returns the MCP server's name from its initialisation answer, else the client's key. */
   private static String mcpServer(Object client) {
     Object initialized = Reflect.field(client, "initializeResult");
-    String name = Reflect.text(Reflect.call(initialized, "serverInfo"), "name");
+    Object result = Reflect.call(initialized, "getResult");
+    String name = Reflect.text(Reflect.call(result, "getServerInfo"), "getName");
     if (name == null) {
-      name = Reflect.text(Reflect.field(initialized, "serverInfo"), "name");
+      name = Reflect.text(Reflect.call(initialized, "serverInfo"), "name");
     }
     if (name == null) {
       name = Reflect.text(client, "key");

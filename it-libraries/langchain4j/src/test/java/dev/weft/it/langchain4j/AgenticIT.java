@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.support.FrontDesk;
 import com.acme.support.GuardrailApp;
+import com.acme.support.McpApp;
 import com.acme.support.StoryApp;
 import com.acme.support.SupervisorApp;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.scripted.Reply;
 import dev.weft.scripted.Script;
 import dev.weft.scripted.ScriptedModelServer;
@@ -115,6 +117,31 @@ class AgenticIT {
         .extracting(AppRun.Trace::tree)
         .as(traced.describe())
         .containsExactly(tree("Front desk", "  agent Concierge", "    generation gpt-4.1-mini"));
+  }
+
+  @Test
+  void mcpTools_areListedAndCalledUnderTheAgent(@TempDir Path work) throws Exception {
+    AppRun plain = AppRun.run(work.resolve("plain"), false, "", McpApp.class, model.baseUrl());
+    AppRun traced = AppRun.run(work.resolve("traced"), true, "", McpApp.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).contains("remember the milk").isEqualTo(plain.stdout);
+    assertThat(traced.traces)
+        .extracting(AppRun.Trace::tree)
+        .as(traced.describe())
+        .containsExactly(
+            tree(
+                "Assistant",
+                "  agent Assistant",
+                "    mcp_tools acme-files",
+                "    generation gpt-4.1-mini",
+                "    function read_file",
+                "    generation gpt-4.1-mini"));
+    AppRun.Trace trace = traced.traces.get(0);
+    assertThat(trace.span("mcp_tools", "acme-files").at("/span_data/result/0").asText())
+        .isEqualTo("read_file");
+    JsonNode call = trace.span("function", "read_file").path("span_data");
+    assertThat(call.at("/mcp_data/server").asText()).isEqualTo("acme-files");
+    assertThat(call.path("output").asText()).contains("remember the milk");
   }
 
   @Test
