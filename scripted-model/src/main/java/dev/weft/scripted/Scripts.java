@@ -66,7 +66,21 @@ public final class Scripts {
   }
 
   private static JsonNode sample(JsonNode schema, int depth) {
-    String type = schema.path("type").asText("object");
+    if (schema.has("anyOf") && schema.path("anyOf").size() > 0) {
+      return sample(schema.path("anyOf").get(0), depth);
+    }
+    String type = "object";
+    JsonNode declared = schema.path("type");
+    if (declared.isTextual()) {
+      type = declared.asText();
+    } else if (declared.isArray()) {
+      for (JsonNode option : declared) {
+        if (!option.asText().equals("null")) {
+          type = option.asText();
+          break;
+        }
+      }
+    }
     if (schema.has("enum") && schema.path("enum").size() > 0) {
       return schema.path("enum").get(0);
     }

@@ -24,6 +24,8 @@ public final class SupportApp {
       case "assistant" -> assistant(baseUrl);
       case "streaming" -> streaming(baseUrl);
       case "failure" -> failure(baseUrl);
+      case "rate-limited" -> rateLimited(baseUrl);
+      case "broken-stream" -> brokenStream(baseUrl);
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     }
   }
@@ -72,6 +74,35 @@ public final class SupportApp {
     ChatResponse response = done.get(60, TimeUnit.SECONDS);
     System.out.println("streamed: " + partial);
     System.out.println("final: " + response.aiMessage().text());
+  }
+
+  static void rateLimited(String baseUrl) {
+    Assistant assistant = AiServices.builder(Assistant.class).chatModel(model(baseUrl)).build();
+    try {
+      assistant.chat("Too many questions [fail:429]");
+      System.out.println("no failure");
+    } catch (RuntimeException e) {
+      System.out.println("failed: " + e.getClass().getName());
+    }
+  }
+
+  static void brokenStream(String baseUrl) throws Exception {
+    StreamingChatModel model =
+        OpenAiStreamingChatModel.builder()
+            .baseUrl(baseUrl)
+            .apiKey("test-key")
+            .modelName("gpt-4.1-nano")
+            .build();
+    StreamingAssistant assistant =
+        AiServices.builder(StreamingAssistant.class).streamingChatModel(model).build();
+    CompletableFuture<String> done = new CompletableFuture<>();
+    assistant
+        .chat("Tell me a long story [broken-stream]")
+        .onPartialResponse(piece -> {})
+        .onCompleteResponse(response -> done.complete("completed"))
+        .onError(error -> done.complete("failed: " + error.getClass().getName()))
+        .start();
+    System.out.println(done.get(60, TimeUnit.SECONDS));
   }
 
   static void failure(String baseUrl) {

@@ -137,6 +137,38 @@ class AiServiceIT {
   }
 
   @Test
+  void aRateLimitedModel_isRecorded_andTheApplicationSeesTheSameException(@TempDir Path work)
+      throws Exception {
+    AppRun plain =
+        AppRun.run(work.resolve("plain"), false, "", SupportApp.class, "rate-limited", model.baseUrl());
+    AppRun traced =
+        AppRun.run(work.resolve("traced"), true, "", SupportApp.class, "rate-limited", model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).startsWith("failed: ").isEqualTo(plain.stdout);
+    assertThat(traced.traces.get(0).tree())
+        .as(traced.describe())
+        .isEqualTo("trace Assistant\n  agent Assistant ERROR\n    generation gpt-4.1-mini ERROR\n");
+  }
+
+  @Test
+  void aStreamThatBreaksOff_endsItsSpansWithTheError(@TempDir Path work) throws Exception {
+    AppRun plain =
+        AppRun.run(work.resolve("plain"), false, "", SupportApp.class, "broken-stream", model.baseUrl());
+    AppRun traced =
+        AppRun.run(work.resolve("traced"), true, "", SupportApp.class, "broken-stream", model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).startsWith("failed: ").isEqualTo(plain.stdout);
+    assertThat(traced.traces).as(traced.describe()).hasSize(1);
+    AppRun.Trace trace = traced.traces.get(0);
+    assertThat(trace.tree())
+        .as(traced.describe())
+        .isEqualTo(
+            "trace StreamingAssistant\n  agent StreamingAssistant ERROR\n"
+                + "    generation gpt-4.1-nano ERROR\n");
+    assertThat(trace.span("agent", "StreamingAssistant").path("ended_at").isNull()).isFalse();
+  }
+
+  @Test
   void switchedOff_leavesNoTrace(@TempDir Path work) throws Exception {
     AppRun traced =
         AppRun.run(

@@ -6,6 +6,7 @@ import com.acme.support.FrontDesk;
 import com.acme.support.GuardrailApp;
 import com.acme.support.McpApp;
 import com.acme.support.StoryApp;
+import com.acme.support.StructuredApp;
 import com.acme.support.SupervisorApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.scripted.Reply;
@@ -142,6 +143,27 @@ class AgenticIT {
     JsonNode call = trace.span("function", "read_file").path("span_data");
     assertThat(call.at("/mcp_data/server").asText()).isEqualTo("acme-files");
     assertThat(call.path("output").asText()).contains("remember the milk");
+  }
+
+  @Test
+  void structuredOutput_recordsTheResponseFormatAndTheJsonAnswer(@TempDir Path work)
+      throws Exception {
+    AppRun plain =
+        AppRun.run(work.resolve("plain"), false, "", StructuredApp.class, model.baseUrl());
+    AppRun traced =
+        AppRun.run(work.resolve("traced"), true, "", StructuredApp.class, model.baseUrl());
+    assertThat(traced.exitCode).as(traced.describe()).isZero();
+    assertThat(traced.stdout).isEqualTo(plain.stdout).contains("OrderSummary[");
+    AppRun.Trace trace = traced.traces.get(0);
+    assertThat(trace.tree())
+        .isEqualTo(tree("Summarizer", "  agent Summarizer", "    generation gpt-4.1-mini"));
+    assertThat(trace.span("agent", "Summarizer").at("/span_data/output_type").asText())
+        .isEqualTo("OrderSummary");
+    JsonNode generation = trace.spans("generation").get(0).path("span_data");
+    assertThat(generation.at("/model_config/response_format/type").asText()).isEqualTo("json");
+    assertThat(generation.at("/model_config/response_format/schema").asText())
+        .isEqualTo("OrderSummary");
+    assertThat(generation.at("/output/0/content").asText()).contains("\"orderId\"");
   }
 
   @Test
