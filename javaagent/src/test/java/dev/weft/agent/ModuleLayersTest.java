@@ -125,15 +125,24 @@ class ModuleLayersTest {
   }
 
   @Test
-  void onlyTheAgentAndTheAspectSeeTheirWeavingLibraries() {
+  void onlyTheAgentTheAspectAndLibraryAdviceSeeTheirWeavingLibraries() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.weft.agent..", "dev.weft.weaver.aspectj..")
+        .resideOutsideOfPackages(
+            "dev.weft.agent..", "dev.weft.weaver.aspectj..", "dev.weft.instrumentation..")
         .and()
         .resideInAPackage("dev.weft..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("net.bytebuddy..", "org.aspectj..")
+        .check(weft);
+    // The advice of library instrumentations is Byte Buddy's, but never AspectJ's.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.weft.instrumentation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.aspectj..")
         .check(weft);
   }
 
