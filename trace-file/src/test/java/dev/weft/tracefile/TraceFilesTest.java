@@ -12,7 +12,7 @@ import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.SpanError;
-import dev.weft.testing.SpanSamples;
+import dev.weft.fixtures.SpanSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.data.SpanError;
 import dev.weft.data.Usage;
-import dev.weft.testing.SpanSamples;
+import dev.weft.fixtures.SpanSamples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

@@ -13,7 +13,7 @@ import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.SimpleTraceProcessor;
-import dev.weft.testing.SpanSamples;
+import dev.weft.fixtures.SpanSamples;
 import dev.weft.tracefile.TraceFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
+import dev.weft.fixtures.EverySpanTypeRun;
+import dev.weft.fixtures.LoopbackServer;
+import dev.weft.fixtures.LoopbackServer.Received;
 import dev.weft.processor.BatchTraceProcessor;
-import dev.weft.testing.EverySpanTypeRun;
-import dev.weft.testing.LoopbackServer;
-import dev.weft.testing.LoopbackServer.Received;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.weft.export.otlp;
 
 import com.google.protobuf.ByteString;
-import dev.weft.testing.LoopbackServer.Received;
+import dev.weft.fixtures.LoopbackServer.Received;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.export.otlp.crossprocess.AgentCallerMain;
 import dev.weft.export.otlp.crossprocess.ToolServiceMain;
-import dev.weft.testing.LoopbackServer;
+import dev.weft.fixtures.LoopbackServer;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.BufferedReader;

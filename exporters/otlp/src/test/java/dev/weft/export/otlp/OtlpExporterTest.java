@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
+import dev.weft.fixtures.EverySpanTypeRun;
+import dev.weft.fixtures.LoopbackServer;
+import dev.weft.fixtures.LoopbackServer.Received;
 import dev.weft.processor.BatchTraceProcessor;
-import dev.weft.testing.EverySpanTypeRun;
-import dev.weft.testing.LoopbackServer;
-import dev.weft.testing.LoopbackServer.Received;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;

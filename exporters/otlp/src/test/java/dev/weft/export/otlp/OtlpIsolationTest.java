@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
-import dev.weft.testing.LoopbackServer;
+import dev.weft.fixtures.LoopbackServer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.Map;

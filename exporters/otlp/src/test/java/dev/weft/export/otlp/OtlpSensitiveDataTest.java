@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
-import dev.weft.testing.LoopbackServer;
-import dev.weft.testing.LoopbackServer.Received;
+import dev.weft.fixtures.LoopbackServer;
+import dev.weft.fixtures.LoopbackServer.Received;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
