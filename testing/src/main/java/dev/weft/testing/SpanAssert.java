@@ -85,6 +85,15 @@ public final class SpanAssert extends AbstractAssert<SpanAssert, SpanRecord> {
     return this;
   }
 
+  /** Checks that the span failed. */
+  public SpanAssert hasError() {
+    isNotNull();
+    if (actual.error() == null) {
+      failWithMessage("expected %s to fail but it has no error", name());
+    }
+    return this;
+  }
+
   /** Checks that the span did not fail. */
   public SpanAssert hasNoError() {
     isNotNull();
