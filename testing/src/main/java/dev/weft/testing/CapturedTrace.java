@@ -32,6 +32,26 @@ public final class CapturedTrace {
     this.spans = List.copyOf(sorted);
   }
 
+  /**
+   * Reads the trace files a process wrote (the {@code json} exporter's folder), for tests that run
+   * the application in a process of its own; in start order. Files that are not trace files are
+   * left out.
+   */
+  public static List<CapturedTrace> readFolder(java.nio.file.Path folder)
+      throws java.io.IOException {
+    List<CapturedTrace> traces = new ArrayList<>();
+    for (java.nio.file.Path file : dev.weft.tracefile.TraceFiles.list(folder)) {
+      try {
+        dev.weft.tracefile.TraceFile read = dev.weft.tracefile.TraceFiles.read(file);
+        traces.add(new CapturedTrace(read.trace(), read.spans()));
+      } catch (java.io.IOException e) {
+        // not a trace file
+      }
+    }
+    traces.sort(Comparator.comparingLong(t -> t.record().startedAtMicros()));
+    return traces;
+  }
+
   /** Returns the trace record. */
   public TraceRecord record() {
     return trace;

@@ -118,6 +118,22 @@ class WeftTracesTest {
   }
 
   @Test
+  void readFolder_givesTheSameTraceFromTheFilesAProcessWrote(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    supportDesk();
+    CapturedTrace captured = traces.awaitTrace();
+    java.nio.file.Files.writeString(
+        dir.resolve(captured.record().traceId() + ".json"),
+        dev.weft.tracefile.TraceJson.traceFileToString(captured.record(), captured.spans()));
+    java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a trace");
+
+    List<CapturedTrace> read = CapturedTrace.readFolder(dir);
+
+    assertThat(read).singleElement().extracting(CapturedTrace::tree).isEqualTo(captured.tree());
+    WeftAssertions.assertThat(read.get(0)).hasHandoffChain("Triage", "Billing");
+  }
+
+  @Test
   void awaitTraces_failsClearlyWhenTracesDoNotCome() {
     supportDesk();
     assertThatThrownBy(() -> traces.awaitTraces(2, Duration.ofMillis(200)))

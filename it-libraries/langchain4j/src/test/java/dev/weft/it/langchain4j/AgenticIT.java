@@ -13,7 +13,10 @@ import dev.weft.scripted.Reply;
 import dev.weft.scripted.Script;
 import dev.weft.scripted.ScriptedModelServer;
 import dev.weft.scripted.Scripts;
+import dev.weft.testing.CapturedTrace;
+import dev.weft.testing.WeftAssertions;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,36 +56,46 @@ class AgenticIT {
     AppRun traced = AppRun.run(work.resolve("traced"), true, "", StoryApp.class, model.baseUrl());
     assertThat(traced.exitCode).as(traced.describe()).isZero();
     assertThat(traced.stdout).isEqualTo(plain.stdout);
-    assertThat(traced.traces)
-        .extracting(AppRun.Trace::tree)
+    List<CapturedTrace> traces = CapturedTrace.readFolder(work.resolve("traced").resolve("traces"));
+    assertThat(traces)
+        .extracting(CapturedTrace::workflowName)
         .as(traced.describe())
-        .containsExactly(
-            tree(
-                "storyline",
-                "  agent storyline",
-                "    agent write",
-                "      generation gpt-4.1-mini",
-                "    agent edit",
-                "      generation gpt-4.1-mini"),
-            tree(
-                "storyAndReview",
-                "  agent storyAndReview",
-                "    agent write",
-                "      generation gpt-4.1-mini",
-                "    agent review",
-                "      generation gpt-4.1-mini"),
-            tree(
-                "polish",
-                "  agent polish",
-                "    agent edit",
-                "      generation gpt-4.1-mini",
-                "    agent edit",
-                "      generation gpt-4.1-mini"),
-            tree(
-                "onlyCritic",
-                "  agent onlyCritic",
-                "    agent review",
-                "      generation gpt-4.1-mini"));
+        .containsExactly("storyline", "storyAndReview", "polish", "onlyCritic");
+    WeftAssertions.assertThat(traces.get(0))
+        .hasSpanTree(
+            """
+            agent storyline
+              agent write
+                generation gpt-4.1-mini
+              agent edit
+                generation gpt-4.1-mini
+            """);
+    // The parallel agents run on the workflow's own pool, in either order, under the workflow.
+    CapturedTrace parallel = traces.get(1);
+    assertThat(parallel.agents()).containsExactlyInAnyOrder("storyAndReview", "write", "review");
+    WeftAssertions.assertThat(parallel)
+        .hasSpan("agent", "write")
+        .hasParent("agent", "storyAndReview");
+    WeftAssertions.assertThat(parallel)
+        .hasSpan("agent", "review")
+        .hasParent("agent", "storyAndReview");
+    assertThat(parallel.spans("generation")).hasSize(2);
+    WeftAssertions.assertThat(traces.get(2))
+        .hasSpanTree(
+            """
+            agent polish
+              agent edit
+                generation gpt-4.1-mini
+              agent edit
+                generation gpt-4.1-mini
+            """);
+    WeftAssertions.assertThat(traces.get(3))
+        .hasSpanTree(
+            """
+            agent onlyCritic
+              agent review
+                generation gpt-4.1-mini
+            """);
   }
 
   @Test
@@ -201,6 +214,12 @@ class AgenticIT {
         .isTrue();
     assertThat(blocked.span("guardrail", "NoPasswords").at("/error/message").asText())
         .contains("the message carries a password");
+    List<CapturedTrace> both = CapturedTrace.readFolder(work.resolve("traced").resolve("traces"));
+    WeftAssertions.assertThat(both.get(0)).hasNoTrippedGuardrail().hasNoErrors();
+    WeftAssertions.assertThat(both.get(1))
+        .hasTrippedGuardrails("NoPasswords")
+        .hasSpan("guardrail", "NoPasswords")
+        .hasErrorContaining("the message carries a password");
   }
 
   private static String tree(String workflow, String... lines) {
