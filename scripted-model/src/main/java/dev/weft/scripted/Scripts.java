@@ -16,10 +16,12 @@ public final class Scripts {
   private Scripts() {}
 
   /**
-   * A model that uses its tools before it answers: while no tool result has come back it calls
-   * every offered tool once, with arguments made from each tool's parameter schema; after the tool
-   * results it answers with a text that quotes them; asked for JSON it answers with an object made
-   * from the response schema; otherwise it answers {@code Answer: <the user's text>}.
+   * A model that uses its tools before it answers a question: when the user's text asks something
+   * (has a {@code ?}) and no tool result has come back, it calls every offered tool once, with
+   * arguments made from each tool's parameter schema and the user's text (see {@link #arguments});
+   * after the tool results it answers with a text that quotes them; asked for JSON it answers with
+   * an object made from the response schema; otherwise it answers {@code Answer: <the user's
+   * text>}.
    *
    * <p>Words in the user's text steer it for tests: {@code [fail:500]} and {@code [fail:429]}
    * answer that HTTP status, {@code [broken-stream]} breaks a streamed answer off half way, {@code
@@ -41,10 +43,11 @@ public final class Scripts {
       if (!results.isEmpty()) {
         return Reply.text("Based on the tools: " + String.join("; ", results));
       }
-      if (!request.tools().isEmpty() && !user.contains("[no-tools]")) {
+      if (!request.tools().isEmpty() && user.contains("?") && !user.contains("[no-tools]")) {
         List<Reply.Call> calls = new ArrayList<>();
         for (JsonNode tool : request.tools()) {
-          calls.add(new Reply.Call(tool.path("name").asText(), example(tool.path("parameters"))));
+          calls.add(
+              new Reply.Call(tool.path("name").asText(), arguments(tool.path("parameters"), user)));
         }
         return new Reply.ToolCalls(calls);
       }
@@ -54,6 +57,40 @@ public final class Scripts {
       }
       return Reply.text("Answer: " + user);
     };
+  }
+
+  /**
+   * Returns tool arguments that fit the schema, taken from the user's text where a property's name
+   * says what to look for: the first number for an order, id or number, the first capitalised word
+   * after the first for a city or place; {@code sample} otherwise.
+   */
+  static String arguments(JsonNode schema, String userText) {
+    ObjectNode arguments = (ObjectNode) sample(schema, 0);
+    Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!"string".equals(field.getValue().path("type").asText())) {
+        continue;
+      }
+      String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
+      String found = null;
+      if (name.contains("order") || name.contains("id") || name.contains("number")) {
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d+").matcher(userText);
+        found = digits.find() ? digits.group() : null;
+      } else if (name.contains("city") || name.contains("place") || name.contains("location")) {
+        java.util.regex.Matcher word =
+            java.util.regex.Pattern.compile("(?<=\\s)[A-Z][a-z]+").matcher(userText);
+        found = word.find() ? word.group() : null;
+      }
+      if (found != null) {
+        arguments.put(field.getKey(), found);
+      }
+    }
+    try {
+      return JSON.writeValueAsString(arguments);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "{}";
+    }
   }
 
   /** Returns JSON text that fits a JSON schema: a sample value of each property. */

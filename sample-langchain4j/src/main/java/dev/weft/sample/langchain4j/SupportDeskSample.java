@@ -94,7 +94,7 @@ public final class SupportDeskSample {
             .build();
     System.out.println(
         "Assistant: " + assistant.chat("Where is my order 1234, and how long to Paris?"));
-    System.out.println("Assistant: " + assistant.chat("Thank you! [no-tools]"));
+    System.out.println("Assistant: " + assistant.chat("Thank you, that is all."));
 
     StreamingChatModel streamingModel =
         OpenAiStreamingChatModel.builder()

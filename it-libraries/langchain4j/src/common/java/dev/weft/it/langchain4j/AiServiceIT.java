@@ -82,8 +82,8 @@ class AiServiceIT {
     assertThat(answer.at("/output/0/content").asText()).startsWith("Based on the tools:");
 
     JsonNode lookup = first.span("function", "lookupOrder").path("span_data");
-    assertThat(lookup.path("input").asText()).isEqualTo("{\"orderId\":\"sample\"}");
-    assertThat(lookup.path("output").asText()).isEqualTo("order sample shipped yesterday");
+    assertThat(lookup.path("input").asText()).isEqualTo("{\"orderId\":\"42\"}");
+    assertThat(lookup.path("output").asText()).isEqualTo("order 42 shipped yesterday");
 
     // The second call remembers the first: its request carries the whole conversation.
     AppRun.Trace second = traced.traces.get(1);
