@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
@@ -142,8 +143,29 @@ final class TraceFolderServer implements AutoCloseable {
     if (!file.startsWith(dir) || !CONTENT_TYPES.containsKey(extension(file))) {
       return null;
     }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // A link may point anywhere: serve only regular files whose real place is in the folder.
+      try {
+        Path real = file.toRealPath();
+        return real.startsWith(dir.toRealPath()) && Files.isRegularFile(real) ? real : null;
+      } catch (IOException e) {
+        return null;
+      }
+    }
     // The index of a folder is only ever written here; indexNewTraceFiles may create it.
-    return Files.isRegularFile(file) || relative.startsWith("weft-index/") ? file : null;
+    return relative.startsWith("weft-index/") && !linkedOutside(file) ? file : null;
+  }
+
+  /** Returns whether a folder on the way to {@code file} is a link that leaves the folder. */
+  private boolean linkedOutside(Path file) {
+    try {
+      Path parent = file.getParent();
+      return parent != null
+          && Files.exists(parent)
+          && !parent.toRealPath().startsWith(dir.toRealPath());
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**

@@ -90,6 +90,20 @@ class TraceFolderServerTest {
   }
 
   @Test
+  void linksOutOfTheFolder_areNotFollowed() throws Exception {
+    Path outside = Files.createDirectories(dir.getParent().resolve("outside"));
+    Files.writeString(outside.resolve("secret.json"), "{\"secret\":true}");
+    Files.createSymbolicLink(dir.resolve("link.json"), outside.resolve("secret.json"));
+    Files.createSymbolicLink(dir.resolve("linked"), outside);
+    Files.writeString(dir.resolve("inside.json"), "{}");
+    Files.createSymbolicLink(dir.resolve("alias.json"), dir.resolve("inside.json"));
+
+    assertThat(get("/link.json").statusCode()).isEqualTo(404);
+    assertThat(get("/linked/secret.json").statusCode()).isEqualTo(404);
+    assertThat(get("/alias.json").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void writesAndForeignHostNames_areRefused() throws Exception {
     HttpResponse<String> post =
         http.send(
