@@ -12,7 +12,7 @@ final class AnalysisTable {
   static String render(TraceAnalysis a) {
     StringBuilder out = new StringBuilder();
     out.append("trace ")
-        .append(a.trace().workflowName())
+        .append(TextWidth.shown(a.trace().workflowName(), TextWidth.NAME))
         .append(" (")
         .append(a.trace().traceId())
         .append(")")
@@ -30,13 +30,26 @@ final class AnalysisTable {
     row(out, "cost", cost(a.cost()));
     row(out, "tool calls", a.toolCalls().isEmpty() ? "none" : counts(a.toolCalls(), " x"));
     List<String> chain = new ArrayList<>();
-    a.handoffs().forEach(h -> chain.add(name(h.from()) + " -> " + name(h.to())));
+    a.handoffs()
+        .forEach(
+            h ->
+                chain.add(
+                    TextWidth.shown(name(h.from()), TextWidth.NAME)
+                        + " -> "
+                        + TextWidth.shown(name(h.to()), TextWidth.NAME)));
     row(out, "handoffs", chain.isEmpty() ? "none" : String.join(", ", chain));
     if (a.errors().isEmpty()) {
       row(out, "errors", "none");
     } else {
       for (TraceAnalysis.SpanFailure f : a.errors()) {
-        row(out, "error", f.spanType() + " " + f.name() + ": " + f.message());
+        row(
+            out,
+            "error",
+            f.spanType()
+                + " "
+                + TextWidth.shown(f.name(), TextWidth.NAME)
+                + ": "
+                + TextWidth.shown(f.message(), TextWidth.MESSAGE));
       }
     }
     String slowLabel = "slow (>= " + duration(a.slowThreshold().toNanos() / 1_000) + ")";
@@ -44,7 +57,14 @@ final class AnalysisTable {
       row(out, slowLabel, "none");
     } else {
       for (TraceAnalysis.SlowSpan s : a.slowSpans()) {
-        row(out, slowLabel, s.spanType() + " " + s.name() + " " + duration(s.durationMicros()));
+        row(
+            out,
+            slowLabel,
+            s.spanType()
+                + " "
+                + TextWidth.shown(s.name(), TextWidth.NAME)
+                + " "
+                + duration(s.durationMicros()));
       }
     }
     return out.toString();
@@ -78,7 +98,7 @@ final class AnalysisTable {
   /** Returns {@code key<separator>count} pairs joined by commas. */
   private static String counts(Map<String, Integer> counts, String separator) {
     List<String> parts = new ArrayList<>();
-    counts.forEach((k, v) -> parts.add(k + separator + v));
+    counts.forEach((k, v) -> parts.add(TextWidth.shown(k, TextWidth.NAME) + separator + v));
     return String.join(", ", parts);
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.analysis.TextWidth;
 import dev.weft.analysis.TraceAnalysis;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,7 +74,7 @@ public final class SummaryCommand {
     StringBuilder line = new StringBuilder();
     line.append(r.traceId())
         .append("  ")
-        .append(r.workflowName())
+        .append(TextWidth.shown(r.workflowName(), TextWidth.NAME))
         .append("  ")
         .append(duration(r))
         .append("  ")
@@ -89,7 +90,8 @@ public final class SummaryCommand {
         .append("  ")
         .append(count(a.errors().size(), "error"));
     if (!r.trippedGuardrails.isEmpty()) {
-      line.append("  tripped: ").append(String.join(", ", r.trippedGuardrails));
+      line.append("  tripped: ")
+          .append(TextWidth.shown(String.join(", ", r.trippedGuardrails), TextWidth.MESSAGE));
     }
     return line.toString();
   }

@@ -63,6 +63,27 @@ class SummaryCommandTest {
   }
 
   @Test
+  void run_withAHugeWorkflowName_printsItCutToOneReadableLine() throws Exception {
+    String huge = "Workflow " + "x".repeat(5_000_000) + "\\nsecond line";
+    new TraceFileFixtures.TraceFile(
+            TraceFileFixtures.SUPPORT_ID,
+            huge,
+            "2026-11-21T19:30:00.000000Z",
+            "2026-11-21T19:30:00.040000Z")
+        .writeTo(dir);
+
+    assertThat(
+            SummaryCommand.run(new String[] {"--oneline", dir.toString()}, output.out, output.err))
+        .isZero();
+    assertThat(SummaryCommand.run(new String[] {dir.toString()}, output.out, output.err)).isZero();
+
+    assertThat(output.out().lines())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.length()).isLessThan(200));
+    assertThat(output.out()).contains("Workflow xxx").contains("…").doesNotContain("second line");
+  }
+
+  @Test
   void run_whenAFileIsMalformed_reportsItOnOneLineAndSummarisesTheOthers() throws Exception {
     TraceFileFixtures.podcast().writeTo(dir);
     Files.writeString(dir.resolve("trace_broken.json"), "{\"trace\": {\"id\": \"tr\n");
