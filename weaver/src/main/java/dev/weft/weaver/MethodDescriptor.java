@@ -112,7 +112,8 @@ public final class MethodDescriptor {
     if (parameterNames.length == 0) {
       return false;
     }
-    if (groupIdIndex >= 0) {
+    if (groupIdIndex >= 0 || traceMetadataKeys != null) {
+      // The group id and trace metadata are kept whether or not sensitive data is.
       return true;
     }
     if (!includeSensitiveData) {

@@ -175,7 +175,7 @@ public final class MethodSpanEngine {
       }
       Trace current = Tracing.currentTrace();
       if (d.kind == SpanKind.WORKFLOW && current == null) {
-        return startWorkflow(d, args, Tracing.includeSensitiveData());
+        return startWorkflow(d, args);
       }
       // A span of a trace that is not kept records nothing: render nothing for it.
       boolean capture =
@@ -197,7 +197,7 @@ public final class MethodSpanEngine {
     }
   }
 
-  private static Object startWorkflow(MethodDescriptor d, Object[] args, boolean capture) {
+  private static Object startWorkflow(MethodDescriptor d, Object[] args) {
     TracingContext before = TracingContext.current();
     TraceBuilder builder = Tracing.trace(d.name);
     String groupId = d.workflowGroupId;
@@ -205,7 +205,8 @@ public final class MethodSpanEngine {
       groupId = String.valueOf(args[d.groupIdIndex]);
     }
     builder.groupId(groupId);
-    if (capture && d.traceMetadataKeys != null && args != null) {
+    // Trace metadata is kept whether or not sensitive data is (a @Sensitive value is redacted).
+    if (d.traceMetadataKeys != null && args != null) {
       ValueRenderer values = renderer();
       for (int i = 0; i < args.length; i++) {
         String key = d.traceMetadataKeys[i];
