@@ -132,11 +132,24 @@ final class SpanImpl implements Span {
   }
 
   @Override
-  public synchronized Span setError(SpanError newError) {
-    if (open("setError")) {
-      ERROR.setRelease(this, newError);
+  public Span setError(SpanError newError) {
+    // Error messages are captured text like any other: secrets in them are redacted, outside the
+    // lock, since redaction reads the whole message.
+    SpanError redacted = redacted(newError);
+    synchronized (this) {
+      if (open("setError")) {
+        ERROR.setRelease(this, redacted);
+      }
     }
     return this;
+  }
+
+  private static SpanError redacted(SpanError error) {
+    if (error == null || error.message() == null) {
+      return error;
+    }
+    String message = Tracing.tracer().valueRenderer().redact(error.message());
+    return message.equals(error.message()) ? error : new SpanError(message, error.data());
   }
 
   @Override

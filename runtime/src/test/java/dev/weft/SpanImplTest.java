@@ -212,4 +212,21 @@ class SpanImplTest {
     SpanRecord ended = recorder.spanEnds.get(0);
     assertThat(ended.endedAtMicros()).isGreaterThan(ended.startedAtMicros());
   }
+
+  @Test
+  void errorMessages_areRedactedLikeEveryCapturedText() {
+    RecordingProcessor recorder = TestTracing.reset();
+    try (Span span = Tracing.startFunctionSpan("call_upstream", "{}")) {
+      span.recordException(
+          new IllegalStateException("upstream rejected sk-abcdefghijklmnop1234 for the call"));
+    }
+    try (Span span = Tracing.startFunctionSpan("by_hand", "{}")) {
+      span.setError(dev.weft.data.SpanError.of("key sk-zyxwvutsrqponmlk9876 leaked"));
+    }
+
+    String thrown = recorder.ended("call_upstream").error().message();
+    assertThat(thrown).startsWith("upstream rejected ").doesNotContain("sk-abcdefghijklmnop1234");
+    assertThat(thrown).isEqualTo("upstream rejected [REDACTED] for the call");
+    assertThat(recorder.ended("by_hand").error().message()).isEqualTo("key [REDACTED] leaked");
+  }
 }
