@@ -23,6 +23,11 @@ public final class CountingExporterProvider implements SpanExporterProvider {
   }
 
   @Override
+  public java.util.Set<String> keys() {
+    return java.util.Set.of("weft.acme.file");
+  }
+
+  @Override
   public SpanExporter create(WeftConfig config) {
     Path file = config.getPath("weft.acme.file", Path.of("acme-spans.txt"));
     String loader = String.valueOf(CountingExporterProvider.class.getClassLoader().getName());

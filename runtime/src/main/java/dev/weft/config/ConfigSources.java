@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The four places a key is looked up, in order: agent argument, system property, environment
@@ -80,6 +82,27 @@ final class ConfigSources {
       value = file.get(key);
     }
     return isBlank(value) ? null : value.strip();
+  }
+
+  /**
+   * Returns the Weft keys the sources give, each as it was spelled: canonical keys from the agent
+   * argument, the system properties and the properties file, and {@code WEFT_*} variable names from
+   * the environment.
+   */
+  Set<String> givenKeys() {
+    Set<String> keys = new TreeSet<>(agentArguments.keySet());
+    for (String key : systemProperties.keySet()) {
+      if (key.startsWith(WeftConfig.PREFIX)) {
+        keys.add(key);
+      }
+    }
+    keys.addAll(file.keySet());
+    for (String name : environment.keySet()) {
+      if (name.startsWith("WEFT_")) {
+        keys.add(name);
+      }
+    }
+    return keys;
   }
 
   /** Returns an environment variable as it is (not a Weft key), or null when unset or blank. */

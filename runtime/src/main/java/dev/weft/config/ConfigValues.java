@@ -29,6 +29,11 @@ final class ConfigValues {
     return sources.get(key);
   }
 
+  /** Returns the Weft keys the sources give, as spelled there. */
+  java.util.Set<String> givenKeys() {
+    return sources.givenKeys();
+  }
+
   /** Returns an environment variable as it is, or null. */
   String getenv(String name) {
     return sources.getenv(name);
@@ -41,6 +46,16 @@ final class ConfigValues {
     if (reportedKeys.add(key)) {
       WeftLog.warn(
           key + "=" + shorten(value) + " is not accepted (" + accepted + "); " + consequence);
+    }
+  }
+
+  /** Reports once that no part of Weft reads {@code key}, naming the closest known key if any. */
+  void reportUnknownKey(String key, String closest) {
+    if (reportedKeys.add(key)) {
+      WeftLog.warn(
+          key
+              + " is not a Weft configuration key and is ignored"
+              + (closest == null ? "" : "; did you mean " + closest + "?"));
     }
   }
 

@@ -4,11 +4,14 @@ import dev.weft.internal.WeftLog;
 import dev.weft.processor.BatchTraceProcessor;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -188,6 +191,104 @@ public final class WeftConfig {
    */
   public String getenv(String name) {
     return values.getenv(name);
+  }
+
+  /**
+   * The documented keys: those the runtime reads, those of the built-in exporters, and {@code
+   * weft.prices} of the cost estimates. Exporters and processors of extensions declare theirs.
+   */
+  static final Set<String> RUNTIME_KEYS =
+      Set.of(
+          "weft.disabled",
+          "weft.include-sensitive-data",
+          "weft.exporters",
+          "weft.extensions",
+          "weft.methods",
+          "weft.packages",
+          "weft.capture.max-chars",
+          "weft.redact.patterns",
+          "weft.sampler.ratio",
+          "weft.sampler.keep-errors",
+          "weft.batch.max-queue-size",
+          "weft.batch.max-batch-size",
+          "weft.batch.schedule-delay-ms",
+          "weft.log.level",
+          "weft.config.file",
+          "weft.implicit-trace-name",
+          "weft.instrumentation.default-enabled",
+          "weft.prices",
+          "weft.json.dir",
+          "weft.jsonl.file",
+          "weft.openai.api-key",
+          "weft.openai.endpoint",
+          "weft.openai.timeout-ms",
+          "weft.otlp.endpoint");
+
+  /**
+   * Reports each key the sources give that no part of Weft reads, once, with the closest known key:
+   * {@code weft.exporter=console} is a typo of {@code weft.exporters}. Keys of the form {@code
+   * weft.instrumentation.<name>.enabled} are always known.
+   *
+   * @param declared the keys exporters, processors and instrumentations declare
+   */
+  public void reportUnknownKeys(Collection<String> declared) {
+    Set<String> known = new TreeSet<>(RUNTIME_KEYS);
+    known.addAll(declared);
+    for (String given : values.givenKeys()) {
+      boolean variable = given.startsWith("WEFT_");
+      String key = variable ? null : given;
+      if (variable) {
+        for (String candidate : known) {
+          if (ConfigSources.environmentName(candidate).equals(given)) {
+            key = candidate;
+          }
+        }
+      }
+      if (key != null
+          && (known.contains(key)
+              || (key.startsWith("weft.instrumentation.") && key.endsWith(".enabled")))) {
+        continue;
+      }
+      if (variable && given.startsWith("WEFT_INSTRUMENTATION_") && given.endsWith("_ENABLED")) {
+        continue;
+      }
+      values.reportUnknownKey(given, closest(given, known, variable));
+    }
+  }
+
+  private static String closest(String given, Set<String> known, boolean variable) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      String spelled = variable ? ConfigSources.environmentName(candidate) : candidate;
+      int distance = distance(given, spelled);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = spelled;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, given.length() / 3) ? best : null;
+  }
+
+  /** The edit distance of two texts. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /**

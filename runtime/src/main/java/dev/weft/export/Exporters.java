@@ -31,6 +31,11 @@ public final class Exporters {
   public static List<TracingProcessor> processorsFor(WeftConfig config) {
     List<ClassLoader> loaders = loaders(config);
     Map<String, SpanExporterProvider> available = exporterProviders(loaders);
+    List<TracingProcessorProvider> processorProviders = processorProviders(loaders);
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    available.values().forEach(provider -> declared.addAll(provider.keys()));
+    processorProviders.forEach(provider -> declared.addAll(provider.keys()));
+    config.reportUnknownKeys(declared);
     List<TracingProcessor> processors = new ArrayList<>();
     for (String name : config.exporters()) {
       if (name.equals("none")) {
@@ -55,7 +60,7 @@ public final class Exporters {
         WeftLog.error("exporter " + name + " could not start; traces will not go there", e);
       }
     }
-    for (TracingProcessorProvider provider : processorProviders(loaders)) {
+    for (TracingProcessorProvider provider : processorProviders) {
       try {
         TracingProcessor processor = provider.create(config);
         if (processor != null) {

@@ -23,4 +23,12 @@ public interface SpanExporterProvider {
    * start; the failure is logged once and tracing goes on with the other exporters.
    */
   SpanExporter create(WeftConfig config) throws Exception;
+
+  /**
+   * Returns the configuration keys the exporter reads ({@code weft.json.dir}), so that a key no
+   * part of Weft reads can be reported as a likely typo.
+   */
+  default java.util.Set<String> keys() {
+    return java.util.Set.of();
+  }
 }

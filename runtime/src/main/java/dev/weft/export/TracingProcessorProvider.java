@@ -13,4 +13,9 @@ public interface TracingProcessorProvider {
 
   /** Returns the processor, configured from {@code config}; null installs nothing. */
   TracingProcessor create(WeftConfig config) throws Exception;
+
+  /** Returns the configuration keys the processor reads. */
+  default java.util.Set<String> keys() {
+    return java.util.Set.of();
+  }
 }

@@ -394,4 +394,25 @@ class WeftConfigTest {
     assertThat(config.getPath("json.dir", Path.of("weft-traces"))).isEqualTo(Path.of("env"));
     assertThat(log.lines()).singleElement().asString().contains("missing.properties");
   }
+
+  @Test
+  void reportUnknownKeys_namesEachTypoOnceWithTheClosestKnownKey() {
+    WeftConfig config =
+        WeftConfig.load(
+            "exporter=console;instrumentation.langchain4j.enabled=false;acme.file=x",
+            Map.of("weft.sampler.ration", "0.5", "weft.json.dir", "out"),
+            Map.of("WEFT_EXPORTRS", "json", "WEFT_JSON_DIR", "env", "HOME", "/root"));
+
+    config.reportUnknownKeys(List.of("weft.acme.file"));
+    config.reportUnknownKeys(List.of("weft.acme.file"));
+
+    assertThat(log.lines())
+        .containsExactlyInAnyOrder(
+            "[weft] WARN weft.exporter is not a Weft configuration key and is ignored;"
+                + " did you mean weft.exporters?",
+            "[weft] WARN weft.sampler.ration is not a Weft configuration key and is ignored;"
+                + " did you mean weft.sampler.ratio?",
+            "[weft] WARN WEFT_EXPORTRS is not a Weft configuration key and is ignored;"
+                + " did you mean WEFT_EXPORTERS?");
+  }
 }
