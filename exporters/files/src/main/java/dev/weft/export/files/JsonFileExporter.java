@@ -39,6 +39,13 @@ public final class JsonFileExporter implements SpanExporter {
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final int MAX_PENDING_SPANS = 200_000;
   private static final int MAX_OPEN_TRACES = 10_000;
+
+  /**
+   * The most traces still open at exit that are written, the most recently started ones: an
+   * application that leaves thousands of traces open must not spend its exit writing them.
+   */
+  static final int MAX_OPEN_WRITTEN_AT_EXIT = 100;
+
   private static final int REMEMBERED_TRACES = 1024;
 
   private final Path dir;
@@ -121,7 +128,19 @@ public final class JsonFileExporter implements SpanExporter {
 
   @Override
   public synchronized void shutdown() throws IOException {
-    for (TraceRecord trace : List.copyOf(open.values())) {
+    List<TraceRecord> stillOpen = List.copyOf(open.values());
+    int leftOut = Math.max(0, stillOpen.size() - MAX_OPEN_WRITTEN_AT_EXIT);
+    if (leftOut > 0) {
+      WeftLog.warn(
+          "json exporter: "
+              + stillOpen.size()
+              + " traces were still open at exit; the "
+              + MAX_OPEN_WRITTEN_AT_EXIT
+              + " started last are written with \"ended_at\": null, the other "
+              + leftOut
+              + " are left out");
+    }
+    for (TraceRecord trace : stillOpen.subList(leftOut, stillOpen.size())) {
       if (written.containsKey(trace.traceId())) {
         mergeIntoFile(trace.traceId(), null, take(trace.traceId()));
       } else {

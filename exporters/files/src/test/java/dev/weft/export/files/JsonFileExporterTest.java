@@ -285,4 +285,33 @@ class JsonFileExporterTest {
     assertThat(TraceFiles.read(files.get(0)).spans()).hasSize(spans.size());
     assertThat(TraceFiles.list(files.get(0))).containsExactly(files.get(0));
   }
+
+  @Test
+  void thousandsOfTracesOpenAtExit_writeOnlyTheLatestAndSayWhatWasLeftOut() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      JsonFileExporter exporter = JsonFileExporter.create(dir);
+      List<TraceRecord> open = new ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        open.add(
+            new TraceRecord(dev.weft.internal.Ids.newTraceId(), "open " + i, null, null, 1 + i, 0));
+      }
+      exporter.export(open, List.of());
+
+      exporter.shutdown();
+
+      try (Stream<Path> files = Files.list(dir)) {
+        List<String> written =
+            files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("trace_")).toList();
+        assertThat(written).hasSize(100);
+        assertThat(written).contains(open.get(9_999).traceId() + ".json");
+      }
+      assertThat(log.toString(StandardCharsets.UTF_8))
+          .contains("10000 traces were still open at exit")
+          .contains("the other 9900 are left out");
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+  }
 }
