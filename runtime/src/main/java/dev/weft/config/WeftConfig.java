@@ -218,6 +218,8 @@ public final class WeftConfig {
           "weft.instrumentation.default-enabled",
           "weft.prices",
           "weft.json.dir",
+          "weft.json.retention.max-traces",
+          "weft.json.retention.max-age",
           "weft.jsonl.file",
           "weft.openai.api-key",
           "weft.openai.endpoint",

@@ -28,4 +28,26 @@ final class FileExporterSettings {
     Path file = config.getPath("weft.jsonl.file", null);
     return file != null ? file : jsonDir(config).resolve(DEFAULT_JSONL_FILE_NAME);
   }
+
+  /**
+   * Returns the retention of the {@code json} folder: {@code weft.json.retention.max-traces} (a
+   * count, 0 or unset for no limit) and {@code weft.json.retention.max-age} ({@code 7d}, {@code
+   * 12h}, {@code 30m}, {@code 45s}; unset for no limit).
+   */
+  static Retention retention(WeftConfig config) {
+    int maxTraces = config.getInt("weft.json.retention.max-traces", 0, 0, 100_000_000);
+    java.time.Duration maxAge = null;
+    String age = config.get("weft.json.retention.max-age");
+    if (age != null) {
+      maxAge = Retention.parseAge(age);
+      if (maxAge == null) {
+        config.reportBadValue(
+            "weft.json.retention.max-age",
+            age,
+            "a positive number followed by d, h, m or s, e.g. 7d",
+            "keeping files of any age");
+      }
+    }
+    return new Retention(maxTraces, maxAge);
+  }
 }

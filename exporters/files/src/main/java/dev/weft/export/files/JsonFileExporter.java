@@ -67,25 +67,42 @@ public final class JsonFileExporter implements SpanExporter {
           return size() > REMEMBERED_TRACES;
         }
       };
+  private final Retention retention;
   private int pendingCount;
   private long droppedSpans;
   private boolean viewerInstalled;
+  private boolean wroteSinceRetention;
 
-  private JsonFileExporter(Path dir, int maxPendingSpans) {
+  private JsonFileExporter(Path dir, int maxPendingSpans, Retention retention) {
     this.dir = dir;
     this.maxPendingSpans = maxPendingSpans;
+    this.retention = retention;
   }
 
   /** Returns an exporter writing into {@code dir}, created when missing. */
   public static JsonFileExporter create(Path dir) throws IOException {
-    return create(dir, MAX_PENDING_SPANS);
+    return create(dir, MAX_PENDING_SPANS, new Retention(0, null));
+  }
+
+  /**
+   * Returns an exporter writing into {@code dir} that keeps the folder within the retention limits:
+   * applied now, and after each batch that wrote trace files.
+   */
+  static JsonFileExporter create(Path dir, Retention retention) throws IOException {
+    return create(dir, MAX_PENDING_SPANS, retention);
   }
 
   static JsonFileExporter create(Path dir, int maxPendingSpans) throws IOException {
+    return create(dir, maxPendingSpans, new Retention(0, null));
+  }
+
+  private static JsonFileExporter create(Path dir, int maxPendingSpans, Retention retention)
+      throws IOException {
     // Created here rather than at the first export, so a folder that cannot be made fails the
     // start.
     Files.createDirectories(dir);
-    return new JsonFileExporter(dir, maxPendingSpans);
+    retention.apply(dir, java.time.Instant.now());
+    return new JsonFileExporter(dir, maxPendingSpans, retention);
   }
 
   /** Returns the folder written to. */
@@ -123,6 +140,10 @@ public final class JsonFileExporter implements SpanExporter {
     }
     for (String traceId : late) {
       mergeIntoFile(traceId, null, take(traceId));
+    }
+    if (wroteSinceRetention) {
+      wroteSinceRetention = false;
+      retention.apply(dir, java.time.Instant.now());
     }
   }
 
@@ -183,6 +204,7 @@ public final class JsonFileExporter implements SpanExporter {
   }
 
   private void writeTrace(TraceRecord trace, List<SpanRecord> spans) throws IOException {
+    wroteSinceRetention = retention.limits();
     List<SpanRecord> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
     byte[] bytes = TraceJson.traceFileToString(trace, sorted).getBytes(StandardCharsets.UTF_8);

@@ -19,6 +19,7 @@ public final class JsonFileExporterProvider implements SpanExporterProvider {
 
   @Override
   public SpanExporter create(WeftConfig config) throws Exception {
-    return JsonFileExporter.create(FileExporterSettings.jsonDir(config));
+    return JsonFileExporter.create(
+        FileExporterSettings.jsonDir(config), FileExporterSettings.retention(config));
   }
 }
