@@ -27,6 +27,7 @@ if [ ! -f "$agent" ] || [ ! -f "$app" ] || [ -n "$(find . -path '*/target' -prun
     \( -name pom.xml -o -path '*/src/main/*' \) \( -newer "$agent" -o -newer "$app" \) \
     -type f -print -quit)" ]; then
   echo "Building the agent and the sample..."
+  # Only the jars are needed to run the sample; ./run-tests.sh is what runs the tests.
   mvn -B -q -pl "$module",javaagent -am package -DskipTests
 fi
 

@@ -227,7 +227,10 @@ final class SpanImpl implements Span {
     }
   }
 
-  /** Returns the immutable snapshot of this span; called once it has ended. */
+  /**
+   * Returns the immutable snapshot of this span; called once it has ended, on the thread that ended
+   * it, which saw every write before the end under the lock, and nothing writes after the end.
+   */
   SpanRecord toRecord(TraceRecord traceRecord) {
     long parentHigh = 0;
     long parentLow = 0;
@@ -235,10 +238,7 @@ final class SpanImpl implements Span {
       parentHigh = parent.idHigh;
       parentLow = parent.idLow;
     }
-    Map<String, Object> ended;
-    synchronized (this) {
-      ended = metadata == null ? null : Collections.unmodifiableMap(metadata);
-    }
+    Map<String, Object> ended = metadata == null ? null : Collections.unmodifiableMap(metadata);
     return SpanRecord.ofTracer(
         traceRecord,
         idHigh,

@@ -222,9 +222,12 @@ public final class TraceFolderViewer {
         "weft.trace("
             + ScriptJson.escape(new String(traceFileJson, StandardCharsets.UTF_8))
             + ");\n";
-    AtomicFiles.write(
-        dir.resolve(DATA_DIRECTORY).resolve(traceId + ".js"),
-        script.getBytes(StandardCharsets.UTF_8));
+    Path data = dir.resolve(DATA_DIRECTORY).resolve(traceId + ".js");
+    byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+    // A rebuilt index finds most data scripts as they were: those are not written again.
+    if (!sameContent(data, bytes)) {
+      AtomicFiles.write(data, bytes);
+    }
     return summary.toEntryJson(traceId, fileName);
   }
 

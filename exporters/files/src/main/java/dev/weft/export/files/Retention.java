@@ -20,18 +20,35 @@ import java.util.List;
  * limit are deleted, with their viewer data, and the viewer's index is rebuilt so it lists only the
  * files that remain.
  *
- * @param maxTraces the most trace files kept, or 0 for no limit
- * @param maxAge the oldest a kept file may be, or null for no limit
+ * <p>Rebuilding the index reads every file kept, so it is not done for each trace written: past the
+ * count, the folder goes down to a tenth below it, and ages are checked at most once a minute.
  */
-record Retention(int maxTraces, Duration maxAge) {
+final class Retention {
+  private static final Duration AGE_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+  private final int maxTraces;
+  private final Duration maxAge;
+  private Instant nextAgeCheck = Instant.MIN;
+
+  /**
+   * @param maxTraces the most trace files kept, or 0 for no limit
+   * @param maxAge the oldest a kept file may be, or null for no limit
+   */
+  Retention(int maxTraces, Duration maxAge) {
+    this.maxTraces = maxTraces;
+    this.maxAge = maxAge;
+  }
 
   /** Returns whether any limit applies. */
   boolean limits() {
     return maxTraces > 0 || maxAge != null;
   }
 
-  /** Deletes what is beyond the limits; returns how many trace files were deleted. */
-  int apply(Path dir, Instant now) {
+  /**
+   * Deletes what is beyond the limits when the count is passed or an age check is due; returns how
+   * many trace files were deleted.
+   */
+  synchronized int apply(Path dir, Instant now) {
     if (!limits()) {
       return 0;
     }

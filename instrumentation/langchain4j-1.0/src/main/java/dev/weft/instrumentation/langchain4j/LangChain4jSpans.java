@@ -46,10 +46,6 @@ public final class LangChain4jSpans {
   /** MCP tool listings already inside one on this thread. */
   private static final ThreadLocal<int[]> LIST_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-  /** What was current where a streamed request started, for the callbacks after its end. */
-  private static final Map<Span, TracingContext> PARENTS =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
   /** The agent spans of AI service calls that returned a stream not yet started. */
   private static final Map<Object, Span> STREAMS =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -299,13 +295,13 @@ public final class LangChain4jSpans {
    * hears the stream complete or fail. Returns the span, or null.
    */
   public static Object streamingChatStart(Object model, Object request) {
-    TracingContext parent = TracingContext.current();
+    TracingContext caller = TracingContext.current();
     Object state = chatStart(model, request);
-    if (state instanceof Span span) {
-      PARENTS.put(span, parent);
-    }
-    return state;
+    return state instanceof Span span ? new StreamedCall(span, caller) : null;
   }
+
+  /** A streamed request's span and what was current where it was made. */
+  private record StreamedCall(Span span, TracingContext caller) {}
 
   /**
    * Returns a handler that runs every callback of {@code handler} inside the streamed request's
@@ -313,7 +309,7 @@ public final class LangChain4jSpans {
    * nothing is traced.
    */
   public static Object streamingHandler(Object state, Object handler) {
-    if (!(state instanceof Span span) || handler == null) {
+    if (!(state instanceof StreamedCall call) || handler == null) {
       return handler;
     }
     try {
@@ -321,15 +317,11 @@ public final class LangChain4jSpans {
       if (interfaces.length == 0) {
         return handler;
       }
-      TracingContext parent = PARENTS.remove(span);
       return Proxy.newProxyInstance(
           handler.getClass().getClassLoader(),
           interfaces,
           new StreamingHandler(
-              span,
-              TracingContext.of(span),
-              parent != null ? parent : TracingContext.current(),
-              handler));
+              call.span(), TracingContext.of(call.span()), call.caller(), handler));
     } catch (Throwable t) {
       failed("stream", t);
       return handler;
@@ -342,9 +334,10 @@ public final class LangChain4jSpans {
    */
   public static void streamingChatEnd(Object state, Object handler, Throwable thrown) {
     CHAT_DEPTH.get()[0]--;
-    if (!(state instanceof Span span)) {
+    if (!(state instanceof StreamedCall call)) {
       return;
     }
+    Span span = call.span();
     try {
       if (thrown != null) {
         span.recordException(unwrap(thrown));
