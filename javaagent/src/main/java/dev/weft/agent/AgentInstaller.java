@@ -4,6 +4,9 @@ import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
 import dev.weft.instrumentation.api.LibraryInstrumentation;
 import dev.weft.instrumentation.langchain4j.LangChain4jInstrumentation;
+import dev.weft.instrumentation.mcp.McpInstrumentation;
+import dev.weft.instrumentation.openai.OpenAiJavaInstrumentation;
+import dev.weft.instrumentation.springai.SpringAiInstrumentation;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -17,7 +20,12 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  */
 final class AgentInstaller {
   /** The libraries the agent traces with no code change. */
-  static final List<LibraryInstrumentation> LIBRARIES = List.of(new LangChain4jInstrumentation());
+  static final List<LibraryInstrumentation> LIBRARIES =
+      List.of(
+          new LangChain4jInstrumentation(),
+          new SpringAiInstrumentation(),
+          new OpenAiJavaInstrumentation(),
+          new McpInstrumentation());
 
   private AgentInstaller() {}
 
