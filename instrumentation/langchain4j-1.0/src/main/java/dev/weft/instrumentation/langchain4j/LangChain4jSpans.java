@@ -15,6 +15,7 @@ import dev.weft.data.McpToolsSpanData;
 import dev.weft.data.SpanData;
 import dev.weft.data.SpanError;
 import dev.weft.data.Usage;
+import dev.weft.instrumentation.api.Reflect;
 import dev.weft.internal.WeftLog;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;

@@ -1,5 +1,6 @@
 package dev.weft.instrumentation.langchain4j;
 
+import dev.weft.instrumentation.api.Reflect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.weft.instrumentation.langchain4j;
+package dev.weft.instrumentation.api;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every version of the library and links to none: an accessor a version lacks reads as null. The
  * methods and fields found are cached per class, and the cache goes with the class.
  */
-final class Reflect {
+public final class Reflect {
   private static final Object MISSING = new Object();
 
   private static final ClassValue<Map<String, Object>> MEMBERS =
@@ -27,7 +27,7 @@ final class Reflect {
   private Reflect() {}
 
   /** Calls the public no-argument method {@code name} of {@code target}; null when it has none. */
-  static Object call(Object target, String name) {
+  public static Object call(Object target, String name) {
     if (target == null) {
       return null;
     }
@@ -45,18 +45,18 @@ final class Reflect {
   }
 
   /** Returns {@link #call} as text, or null. */
-  static String text(Object target, String name) {
+  public static String text(Object target, String name) {
     Object value = call(target, name);
     return value == null ? null : value.toString();
   }
 
   /** Returns {@link #call} as a number, or null. */
-  static Number number(Object target, String name) {
+  public static Number number(Object target, String name) {
     return call(target, name) instanceof Number number ? number : null;
   }
 
   /** Reads the field {@code name} declared by the object's class or a superclass; null if none. */
-  static Object field(Object target, String name) {
+  public static Object field(Object target, String name) {
     if (target == null) {
       return null;
     }
@@ -73,7 +73,7 @@ final class Reflect {
   }
 
   /** Returns whether the object's class or one of its supertypes has this binary name. */
-  static boolean isA(Object target, String className) {
+  public static boolean isA(Object target, String className) {
     if (target == null) {
       return false;
     }
