@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One chat-completions request as the scripted model received it.
+ * One request as the scripted model received it: chat completions or the Responses API.
  *
  * @param path the request path
  * @param body the JSON body
@@ -26,11 +26,39 @@ public record ModelRequest(String path, JsonNode body) {
     return body.path("stream").asBoolean(false);
   }
 
-  /** Returns the messages. */
+  /**
+   * Returns the messages: a chat-completions request's {@code messages}; for a Responses API
+   * request, its {@code instructions} as a system message, then its {@code input} (a text is one
+   * user message; of a list, the messages as they are and each {@code function_call_output} as a
+   * tool message).
+   */
   public List<JsonNode> messages() {
     List<JsonNode> messages = new ArrayList<>();
-    body.path("messages").forEach(messages::add);
+    if (body.has("messages") || !body.has("input")) {
+      body.path("messages").forEach(messages::add);
+      return messages;
+    }
+    if (body.path("instructions").isTextual()) {
+      messages.add(message("system", body.path("instructions").asText()));
+    }
+    JsonNode input = body.path("input");
+    if (input.isTextual()) {
+      messages.add(message("user", input.asText()));
+    }
+    for (JsonNode item : input.isArray() ? input : List.<JsonNode>of()) {
+      if ("function_call_output".equals(item.path("type").asText())) {
+        messages.add(message("tool", item.path("output").asText()));
+      } else if (item.has("role")) {
+        messages.add(item);
+      }
+    }
     return messages;
+  }
+
+  private static JsonNode message(String role, String content) {
+    com.fasterxml.jackson.databind.node.ObjectNode message =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    return message.put("role", role).put("content", content);
   }
 
   /** Returns the role of the last message, or an empty string. */
@@ -65,10 +93,14 @@ public record ModelRequest(String path, JsonNode body) {
     return results;
   }
 
-  /** Returns the tool definitions offered ({@code tools[].function}). */
+  /**
+   * Returns the tool definitions offered: {@code tools[].function}, or for the Responses API the
+   * {@code tools[]} of type {@code function} themselves.
+   */
   public List<JsonNode> tools() {
     List<JsonNode> tools = new ArrayList<>();
-    body.path("tools").forEach(tool -> tools.add(tool.path("function")));
+    body.path("tools")
+        .forEach(tool -> tools.add(tool.has("function") ? tool.path("function") : tool));
     return tools;
   }
 

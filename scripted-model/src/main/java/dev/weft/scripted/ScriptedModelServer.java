@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI-compatible chat-completions endpoint on loopback ({@code POST /v1/chat/completions})
  * that answers from a {@link Script}: text, tool calls, JSON output, as one response or as a
  * server-sent event stream, and failures (an HTTP error status, a stream that breaks off). Every
- * request is kept for assertions. It listens on 127.0.0.1 only.
+ * request is kept for assertions. It listens on 127.0.0.1 only. A minimal Responses API endpoint
+ * ({@code POST /v1/responses}) answers from the same script, see {@code ResponsesReplies}.
  *
  * <pre>{@code
  * try (ScriptedModelServer server = ScriptedModelServer.start(Scripts.conversational())) {
@@ -95,7 +96,9 @@ public final class ScriptedModelServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       byte[] body = exchange.getRequestBody().readAllBytes();
-      if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith("/chat/completions")) {
+      boolean responsesApi = path.endsWith("/responses");
+      if (!"POST".equals(exchange.getRequestMethod())
+          || !(path.endsWith("/chat/completions") || responsesApi)) {
         send(exchange, 404, "{\"error\":{\"message\":\"not found: " + path + "\"}}");
         return;
       }
@@ -125,6 +128,10 @@ public final class ScriptedModelServer implements AutoCloseable {
         exchange.getResponseHeaders().set("retry-after", "" + failure.retryAfterSeconds());
       }
       send(exchange, failure.status(), errorJson(failure.message()));
+      return;
+    }
+    if (request.path().endsWith("/responses")) {
+      ResponsesReplies.answer(exchange, request, reply, ids.incrementAndGet());
       return;
     }
     String id = "chatcmpl-" + ids.incrementAndGet();
@@ -262,7 +269,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     return usage;
   }
 
-  private static String text(Reply reply) {
+  static String text(Reply reply) {
     if (reply instanceof Reply.Text text) {
       return text.content();
     }
@@ -272,7 +279,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     return "";
   }
 
-  private static List<String> pieces(String text) {
+  static List<String> pieces(String text) {
     List<String> pieces = new ArrayList<>();
     int step = Math.max(1, text.length() / 4);
     for (int i = 0; i < text.length(); i += step) {
@@ -294,12 +301,12 @@ public final class ScriptedModelServer implements AutoCloseable {
     return JSON.writeValueAsString(root);
   }
 
-  private static void event(OutputStream out, String data) throws IOException {
+  static void event(OutputStream out, String data) throws IOException {
     out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+  static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

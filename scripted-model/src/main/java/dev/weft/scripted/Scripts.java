@@ -55,8 +55,36 @@ public final class Scripts {
         JsonNode schema = request.responseSchema();
         return Reply.text(schema == null ? "{\"answer\":\"" + user + "\"}" : example(schema));
       }
+      JsonNode promptSchema = schemaInText(user);
+      if (promptSchema != null) {
+        return Reply.text(example(promptSchema));
+      }
       return Reply.text("Answer: " + user);
     };
+  }
+
+  /**
+   * Returns the JSON schema a prompt asks the answer to follow in its text, as frameworks that ask
+   * for structured output in the prompt put it: the first fenced block after the words {@code JSON
+   * Schema}; or null.
+   */
+  static JsonNode schemaInText(String text) {
+    int mention = text.indexOf("JSON Schema");
+    int open = mention < 0 ? -1 : text.indexOf("```", mention);
+    int close = open < 0 ? -1 : text.indexOf("```", open + 3);
+    if (close < 0) {
+      return null;
+    }
+    String block = text.substring(open + 3, close).trim();
+    if (block.startsWith("json")) {
+      block = block.substring(4);
+    }
+    try {
+      JsonNode schema = JSON.readTree(block);
+      return schema.isObject() ? schema : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   /**
