@@ -1,7 +1,11 @@
 package dev.weft.instrumentation.api;
 
+import dev.weft.Scope;
+import dev.weft.TracingContext;
 import dev.weft.internal.WeftLog;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -62,19 +66,73 @@ public final class Completion {
     Throwable[] failure = new Throwable[1];
     Consumer<Object> onNext = item -> safely(() -> listener.onItem(item));
     Consumer<Throwable> onError = error -> failure[0] = error;
-    Consumer<Object> onFinally =
-        signal -> {
+    // The end is told as the terminal signal passes, before the subscriber downstream hears it,
+    // so a span ends before the spans of the streams that consume it.
+    Runnable onTerminate =
+        () -> {
           if (ended.compareAndSet(false, true)) {
-            boolean cancelled = String.valueOf(signal).equals("cancel");
-            safely(() -> listener.onEnd(failure[0], cancelled));
+            safely(() -> listener.onEnd(failure[0], false));
+          }
+        };
+    Runnable onCancel =
+        () -> {
+          if (ended.compareAndSet(false, true)) {
+            safely(() -> listener.onEnd(null, true));
           }
         };
     try {
       Object withNext = operators[0].invoke(publisher, onNext);
       Object withError = operators[1].invoke(withNext, onError);
-      return operators[2].invoke(withError, onFinally);
+      Object withTerminate = operators[2].invoke(withError, onTerminate);
+      return operators[4].invoke(withTerminate, onCancel);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * Returns a publisher that behaves as the Reactor {@code publisher} and is subscribed to inside
+   * {@code context}: work a library starts when the stream is subscribed (its model request, its
+   * next advisor) then belongs to the span that returned the stream. Returns {@code publisher}
+   * itself when it is not a {@code Mono} or {@code Flux}, or Reactor refused.
+   */
+  public static Object subscribedWithin(Object publisher, TracingContext context) {
+    if (publisher == null) {
+      return null;
+    }
+    Method[] operators = REACTOR_OPERATORS.get(publisher.getClass());
+    if (operators == null || operators[3] == null) {
+      return publisher;
+    }
+    try {
+      // A Publisher whose subscribe runs the original's inside the context, made a Flux or Mono
+      // again: the scope covers exactly the upstream's subscription, which is where Reactor
+      // sources (create, defer, ...) start their work.
+      Class<?> type = operators[3].getDeclaringClass();
+      Class<?> publisherType =
+          Class.forName("org.reactivestreams.Publisher", false, type.getClassLoader());
+      Object scoped =
+          Proxy.newProxyInstance(
+              type.getClassLoader(),
+              new Class<?>[] {publisherType},
+              (proxy, method, args) -> {
+                if (method.getName().equals("subscribe") && args != null && args.length == 1) {
+                  try (Scope ignored = context.makeCurrent()) {
+                    return method.invoke(publisher, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                }
+                return switch (method.getName()) {
+                  case "equals" -> proxy == args[0];
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "toString" -> publisher.toString();
+                  default -> method.invoke(publisher, args);
+                };
+              });
+      return operators[3].invoke(null, scoped);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return publisher;
     }
   }
 
@@ -118,6 +176,14 @@ public final class Completion {
     }
   }
 
+  private static Method optionalMethod(Class<?> type, String name, Class<?> parameter) {
+    try {
+      return type.getMethod(name, parameter);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
   private static Method[] reactorOperators(Class<?> type) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       String name = c.getName();
@@ -127,9 +193,15 @@ public final class Completion {
           return new Method[] {
             c.getMethod("doOnNext", Consumer.class),
             c.getMethod("doOnError", Consumer.class),
-            c.getMethod("doFinally", Consumer.class)
+            c.getMethod("doOnTerminate", Runnable.class),
+            // Flux.from keeps every item; Mono.fromDirect, unlike Mono.from, cancels nothing.
+            optionalMethod(
+                c,
+                c.getName().endsWith("Mono") ? "fromDirect" : "from",
+                Class.forName("org.reactivestreams.Publisher", false, c.getClassLoader())),
+            c.getMethod("doOnCancel", Runnable.class)
           };
-        } catch (NoSuchMethodException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
           return null;
         }
       }
