@@ -24,8 +24,13 @@ public class TravelDeskApplication {
   }
 
   @Bean
-  CommandLineRunner desk(ChatClient.Builder builder, ChatModel model, TravelTools tools) {
+  CommandLineRunner desk(
+      ChatClient.Builder builder, ChatModel model, TravelTools tools, Concierge concierge) {
     return args -> {
+      if (java.util.Arrays.asList(args).contains("--concierge")) {
+        say("concierge", concierge.welcome("Ada"));
+        return;
+      }
       ChatClient client =
           builder
               .defaultSystem("You are the travel desk of ACME. Be brief.")

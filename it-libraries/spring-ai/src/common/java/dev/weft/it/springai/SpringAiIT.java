@@ -156,6 +156,28 @@ class SpringAiIT {
     }
   }
 
+  @Test
+  void anAnnotatedAgentAroundAChatClientNestsItAndEachRequestIsOneGeneration() throws Exception {
+    int before = model.requests().size();
+    BootJar run = BootJar.run(work.resolve("concierge"), "", baseUrl(), "--concierge");
+    assertThat(run.appLines()).as(run.describe()).hasSize(1);
+    assertThat(model.requests().size() - before).isEqualTo(1);
+    assertThat(run.traces).as(run.describe()).hasSize(1);
+    CapturedTrace trace = run.traces.get(0);
+    assertThat(trace.tree())
+        .as(run.describe())
+        .endsWith(
+            String.join(
+                "\n",
+                "  agent concierge",
+                "    agent ChatClient",
+                "      generation gpt-4.1-mini",
+                ""));
+    assertThat(trace.spans()).hasSize(3);
+    GenerationSpanData generation = (GenerationSpanData) trace.spans("generation").get(0).data();
+    assertThat(generation.usage()).isNotNull();
+  }
+
   /** Returns the one trace whose spans mention {@code userText}. */
   private static CapturedTrace traceAsking(String userText) {
     return traced.traces.stream()
