@@ -1,9 +1,11 @@
 package dev.weft.instrumentation.api;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +70,42 @@ public final class Reflect {
     try {
       return ((Field) member).get(target);
     } catch (IllegalAccessException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns a copy of the record {@code record} with its component {@code component} set to {@code
+   * value}, made with the record's canonical constructor; null when {@code record} is not a record
+   * with such a component or the constructor refuses the value.
+   */
+  public static Object withComponent(Object record, String component, Object value) {
+    if (record == null || !record.getClass().isRecord()) {
+      return null;
+    }
+    try {
+      RecordComponent[] components = record.getClass().getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      Object[] values = new Object[components.length];
+      boolean found = false;
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        if (components[i].getName().equals(component)) {
+          values[i] = value;
+          found = true;
+        } else {
+          Method accessor = components[i].getAccessor();
+          accessor.setAccessible(true);
+          values[i] = accessor.invoke(record);
+        }
+      }
+      if (!found) {
+        return null;
+      }
+      Constructor<?> constructor = record.getClass().getDeclaredConstructor(types);
+      constructor.setAccessible(true);
+      return constructor.newInstance(values);
+    } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
   }

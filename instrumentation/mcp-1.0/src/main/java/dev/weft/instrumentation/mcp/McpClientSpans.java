@@ -5,6 +5,7 @@ import dev.weft.Tracing;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.McpToolsSpanData;
 import dev.weft.instrumentation.api.Completion;
+import dev.weft.instrumentation.api.Reflect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dev.weft.Tracing;
 import dev.weft.TracingContext;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.instrumentation.api.Completion;
+import dev.weft.instrumentation.api.Reflect;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

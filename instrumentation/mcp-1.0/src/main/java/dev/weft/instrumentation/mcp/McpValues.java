@@ -5,6 +5,7 @@ import dev.weft.Tracing;
 import dev.weft.capture.ValueRenderer;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.SpanError;
+import dev.weft.instrumentation.api.Reflect;
 import dev.weft.internal.WeftLog;
 import java.util.LinkedHashMap;
 import java.util.List;
