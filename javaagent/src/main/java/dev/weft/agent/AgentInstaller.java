@@ -56,6 +56,7 @@ final class AgentInstaller {
 
     if (!config.disabled()) {
       LibraryWeaving.install(instrumentation, config, LIBRARIES, advice, attached);
+      loadExceptionPath();
     }
 
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -78,6 +79,29 @@ final class AgentInstaller {
             + millis
             + " ms"
             + (config.disabled() ? "; tracing is disabled" : "; exporters " + config.exporters()));
+  }
+
+  /**
+   * Loads the classes that record a failure and end a span now rather than the first time a traced
+   * method fails: a method that fails for a stack overflow fails with no stack left, and loading a
+   * class there runs the class-file transformers with none either (the JVM then reports a failed
+   * transform).
+   */
+  private static void loadExceptionPath() {
+    for (String name :
+        new String[] {
+          "dev.weft.data.SpanError",
+          "dev.weft.data.ExceptionFacts",
+          "dev.weft.SpanRecord",
+          "dev.weft.internal.Ids",
+          "dev.weft.weaver.SequenceResults"
+        }) {
+      try {
+        Class.forName(name, true, AgentInstaller.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        WeftLog.debug("could not load " + name + " ahead: " + e);
+      }
+    }
   }
 
   /**

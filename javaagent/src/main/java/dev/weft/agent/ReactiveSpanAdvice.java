@@ -6,9 +6,10 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The code woven around a span method that returns a Reactor {@code Mono} or {@code Flux}: as
- * {@link SpanAdvice}, but the returned publisher is replaced by one that ends the span when it
- * terminates, since a publisher does its work only once subscribed.
+ * The code woven around a span method that returns a Reactor {@code Mono} or {@code Flux}, a {@code
+ * Stream} or an {@code Iterator}: as {@link SpanAdvice}, but the result is replaced by one that
+ * ends the span when it terminates (or is exhausted, closed or fails), since such a result does its
+ * work only once consumed.
  */
 final class ReactiveSpanAdvice {
   private ReactiveSpanAdvice() {}

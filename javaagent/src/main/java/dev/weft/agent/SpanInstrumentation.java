@@ -26,7 +26,11 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
       TypeDescription.ForLoadedType.of(ReactiveSpanAdvice.class);
   private static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
       ElementMatchers.returns(
-          ElementMatchers.namedOneOf("reactor.core.publisher.Mono", "reactor.core.publisher.Flux"));
+          ElementMatchers.namedOneOf(
+              "reactor.core.publisher.Mono",
+              "reactor.core.publisher.Flux",
+              "java.util.stream.Stream",
+              "java.util.Iterator"));
   private static final ElementMatcher<MethodDescription> DISCARDS_RESULT =
       new ElementMatcher<MethodDescription>() {
         @Override

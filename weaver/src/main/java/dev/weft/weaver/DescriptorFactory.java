@@ -51,6 +51,7 @@ final class DescriptorFactory {
     boolean sensitiveResult;
     boolean returnsValue;
     boolean reactiveReturn;
+    boolean sequenceReturn;
     String methodKey;
     boolean wovenByAgent;
   }
@@ -75,6 +76,7 @@ final class DescriptorFactory {
     }
     parts.returnsValue = method.getReturnType() != void.class;
     parts.reactiveReturn = REACTIVE_TYPES.contains(method.getReturnType().getName());
+    parts.sequenceReturn = SequenceResults.follows(method.getReturnType());
     parts.methodKey = keyOf(method);
     parts.wovenByAgent = WovenMethods.isRegistered(parts.methodKey);
     if (span != null) {

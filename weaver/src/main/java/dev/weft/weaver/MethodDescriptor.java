@@ -40,6 +40,7 @@ public final class MethodDescriptor {
   final boolean sensitiveResult;
   final boolean returnsValue;
   final boolean reactiveReturn;
+  final boolean sequenceReturn;
   final String methodKey;
   private volatile boolean wovenByAgent;
 
@@ -64,6 +65,7 @@ public final class MethodDescriptor {
     this.sensitiveResult = parts.sensitiveResult;
     this.returnsValue = parts.returnsValue;
     this.reactiveReturn = parts.reactiveReturn;
+    this.sequenceReturn = parts.sequenceReturn;
     this.methodKey = parts.methodKey;
     this.wovenByAgent = parts.wovenByAgent;
   }

@@ -6,6 +6,7 @@ import dev.weft.TraceBuilder;
 import dev.weft.Tracing;
 import dev.weft.TracingContext;
 import dev.weft.capture.ValueRenderer;
+import dev.weft.data.SpanError;
 import dev.weft.internal.WeftLog;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -150,6 +151,12 @@ public final class MethodSpanEngine {
               stage, (value, error) -> finish(descriptor, call, value, error, false))) {
             return result;
           }
+        } else if (descriptor.sequenceReturn) {
+          Object followed = followSequence(descriptor, call, result);
+          if (followed != null) {
+            release(call);
+            return followed;
+          }
         } else if (descriptor.reactiveReturn) {
           Object wrapped =
               AsyncResults.onTermination(
@@ -165,6 +172,28 @@ public final class MethodSpanEngine {
       WeftLog.warnRateLimited("engine-exit", "ending a method span failed", t);
     }
     return result;
+  }
+
+  /**
+   * Returns a stream or iterator that ends the call's span when its items are exhausted, it is
+   * closed or it fails, with the number of items as the span's {@code items} metadata; null when
+   * {@code result} is neither.
+   */
+  private static Object followSequence(MethodDescriptor d, Object call, Object result) {
+    SequenceResults.End end =
+        (items, failure) -> {
+          if (call instanceof Span span) {
+            span.setMetadata("items", items);
+          }
+          finish(d, call, null, failure, false);
+        };
+    if (result instanceof java.util.stream.Stream<?> stream) {
+      return SequenceResults.stream(stream, end);
+    }
+    if (result instanceof java.util.Iterator<?> iterator) {
+      return SequenceResults.iterator(iterator, end);
+    }
+    return null;
   }
 
   /** Opens a call's span; the java agent's entry point, which skips the double-weaving check. */
@@ -244,16 +273,64 @@ public final class MethodSpanEngine {
         WeftLog.warnRateLimited("engine-fill", "recording a method result failed", t);
       }
       if (onCallingThread) {
+        if (thrown != null) {
+          unwindInto(span, null, thrown);
+        }
         span.close();
       } else {
         span.end();
       }
     } else if (call instanceof WorkflowCall workflow) {
       if (onCallingThread) {
+        if (thrown != null) {
+          unwindInto(null, workflow.trace, thrown);
+        }
         workflow.trace.close();
       } else {
         workflow.trace.end();
       }
+    }
+  }
+
+  /**
+   * Ends the spans still current inside a call that an exception left: the methods between the
+   * throw and this call exited without their exit advice running (a {@code StackOverflowError}
+   * leaves no stack for it), so their spans are still open and current. The exception has unwound
+   * their frames, and Weft's context unwinds as far: each is ended, innermost first, with the
+   * exception's type as its error. Stops at {@code span} (or, for a workflow, at the top of {@code
+   * trace}); does nothing when the span current is not inside it.
+   */
+  private static void unwindInto(Span span, Trace trace, Throwable thrown) {
+    try {
+      Span current = Tracing.currentSpan();
+      if (current == null || current == span) {
+        return;
+      }
+      java.util.List<Span> orphans = new java.util.ArrayList<>();
+      for (Span s = current; s != span; s = s.parent()) {
+        if (s == null) {
+          if (span != null) {
+            return; // not inside the call's span: leave the context as it is
+          }
+          break;
+        }
+        orphans.add(s);
+      }
+      if (trace != null && !current.traceId().equals(trace.traceId())) {
+        return;
+      }
+      SpanError error = SpanError.of("exited by " + thrown.getClass().getName());
+      for (Span orphan : orphans) {
+        if (Tracing.currentSpan() != orphan) {
+          return;
+        }
+        if (orphan.error() == null) {
+          orphan.setError(error);
+        }
+        orphan.close();
+      }
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("engine-unwind", "unwinding spans an exception left open failed", t);
     }
   }
 

@@ -43,6 +43,19 @@ final class Fixtures {
 
   record Tool(String name) {}
 
+  /** Tools whose results produce their items after the call returned. */
+  static class Feed {
+    @ToolSpan
+    java.util.stream.Stream<String> chunks(String topic) {
+      return null;
+    }
+
+    @ToolSpan
+    java.util.Iterator<String> pages(String topic) {
+      return null;
+    }
+  }
+
   static class Agent {
     @AgentSpan
     CompletableFuture<Reply> run(String question) {

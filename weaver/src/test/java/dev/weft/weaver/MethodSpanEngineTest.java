@@ -14,9 +14,11 @@ import dev.weft.data.HandoffSpanData;
 import dev.weft.data.McpToolsSpanData;
 import dev.weft.data.ResponseSpanData;
 import dev.weft.data.TurnSpanData;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,111 @@ class MethodSpanEngineTest {
     assertThat(((CustomSpanData) recorder.only().data()).data()).containsEntry("result", "done");
     assertThat(recorder.endedTraces).hasSize(1);
     assertThat(Tracing.currentTrace()).isNull();
+  }
+
+  @Test
+  void anErrorThatSkippedInnerExits_unwindsTheContextAsFarAsTheStack() {
+    // A traced recursion overflows: the innermost calls' exit advice never runs, and the
+    // application catches the error around the outermost call.
+    MethodDescriptor flow = descriptor("flow");
+    MethodDescriptor lookup = descriptor("lookup");
+    StackOverflowError overflow = new StackOverflowError();
+
+    Object workflow = MethodSpanEngine.enter(flow, new Object[] {null, "ada"});
+    Object outer = MethodSpanEngine.enter(lookup, new Object[] {"1", "2", "3"});
+    for (int i = 0; i < 5; i++) {
+      MethodSpanEngine.enter(lookup, new Object[] {"1", "2", "3"}); // never exits
+    }
+    MethodSpanEngine.exit(lookup, outer, null, overflow);
+
+    assertThat(Tracing.currentSpan()).as("the outer call's caller is current again").isNull();
+    assertThat(recorder.ended).hasSize(6);
+    assertThat(recorder.ended.subList(0, 5))
+        .allSatisfy(
+            span ->
+                assertThat(span.error().message())
+                    .isEqualTo("exited by java.lang.StackOverflowError"));
+    MethodSpanEngine.exit(flow, workflow, null, null);
+    assertThat(Tracing.currentTrace()).isNull();
+
+    // The next workflow is a trace of its own, not a span of the dead one.
+    Object next = MethodSpanEngine.enter(flow, new Object[] {null, "bob"});
+    Trace nextTrace = Tracing.currentTrace();
+    MethodSpanEngine.exit(flow, next, "done", null);
+    assertThat(nextTrace.traceId()).isNotEqualTo(recorder.ended.get(0).traceId());
+    assertThat(recorder.endedTraces).hasSize(2);
+  }
+
+  @Test
+  void aWorkflowLeftByAnError_endsTheSpansItsInnerCallsLeftOpen() {
+    MethodDescriptor flow = descriptor("flow");
+    MethodDescriptor lookup = descriptor("lookup");
+
+    Object workflow = MethodSpanEngine.enter(flow, new Object[] {null, "ada"});
+    MethodSpanEngine.enter(lookup, new Object[] {"1", "2", "3"}); // never exits
+    MethodSpanEngine.exit(flow, workflow, null, new StackOverflowError());
+
+    assertThat(Tracing.currentTrace()).isNull();
+    assertThat(Tracing.currentSpan()).isNull();
+    assertThat(recorder.ended).hasSize(1);
+    assertThat(recorder.endedTraces).hasSize(1);
+  }
+
+  @Test
+  void aReturnedStream_endsItsSpanWhenConsumed_withTheItemCount() {
+    MethodDescriptor chunks = MethodSpanEngine.descriptorFor(method(Fixtures.Feed.class, "chunks"));
+    Object call = MethodSpanEngine.enter(chunks, new Object[] {"news"});
+    Object returned = MethodSpanEngine.exit(chunks, call, Stream.of("a", "b", "c"), null);
+
+    assertThat(recorder.ended).as("nothing is consumed yet").isEmpty();
+    assertThat(Tracing.currentSpan()).as("the caller's thread is released").isNull();
+    assertThat(((Stream<?>) returned).map(String::valueOf).toList()).containsExactly("a", "b", "c");
+    assertThat(recorder.only().metadata()).containsEntry("items", 3L);
+  }
+
+  @Test
+  void aReturnedStream_endsWhenClosedHalfRead_orWhenItFails() {
+    MethodDescriptor chunks = MethodSpanEngine.descriptorFor(method(Fixtures.Feed.class, "chunks"));
+    Object call = MethodSpanEngine.enter(chunks, new Object[] {"news"});
+    Stream<?> returned =
+        (Stream<?>) MethodSpanEngine.exit(chunks, call, Stream.iterate(1, i -> i + 1), null);
+    try (returned) {
+      assertThat((Object) returned.findFirst().orElseThrow()).isEqualTo(1);
+    }
+    assertThat(recorder.only().metadata()).containsEntry("items", 1L);
+
+    Object failing = MethodSpanEngine.enter(chunks, new Object[] {"news"});
+    Stream<?> broken =
+        (Stream<?>)
+            MethodSpanEngine.exit(
+                chunks,
+                failing,
+                Stream.of("x")
+                    .map(
+                        item -> {
+                          throw new IllegalStateException("feed broke");
+                        }),
+                null);
+    try {
+      broken.toList();
+    } catch (IllegalStateException expected) {
+      // the application's exception passes through
+    }
+    assertThat(recorder.ended.get(1).error().message()).isEqualTo("feed broke");
+  }
+
+  @Test
+  void aReturnedIterator_endsItsSpanWhenExhausted() {
+    MethodDescriptor pages = MethodSpanEngine.descriptorFor(method(Fixtures.Feed.class, "pages"));
+    Object call = MethodSpanEngine.enter(pages, new Object[] {"news"});
+    Iterator<?> returned =
+        (Iterator<?>) MethodSpanEngine.exit(pages, call, List.of("p1", "p2").iterator(), null);
+
+    assertThat(returned.next()).isEqualTo("p1");
+    assertThat(recorder.ended).isEmpty();
+    assertThat(returned.next()).isEqualTo("p2");
+    assertThat(returned.hasNext()).isFalse();
+    assertThat(recorder.only().metadata()).containsEntry("items", 2L);
   }
 
   @Test
