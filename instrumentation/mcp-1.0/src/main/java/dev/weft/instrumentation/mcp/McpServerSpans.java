@@ -8,6 +8,7 @@ import dev.weft.TracingContext;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.instrumentation.api.Completion;
 import dev.weft.instrumentation.api.Reflect;
+import dev.weft.instrumentation.api.WeakIdentityMap;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -12,14 +12,13 @@ import dev.weft.data.GuardrailSpanData;
 import dev.weft.data.SpanData;
 import dev.weft.instrumentation.api.Completion;
 import dev.weft.instrumentation.api.Reflect;
+import dev.weft.instrumentation.api.WeakIdentityMap;
 import dev.weft.internal.WeftLog;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * What the Spring AI advice does, out of line. Every method is safe to call with anything: a
@@ -48,12 +47,10 @@ public final class SpringAiSpans {
   private static final ThreadLocal<int[]> CLIENT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   /** The generation of a streamed request, by the prompt the tool-calling manager is given. */
-  private static final Map<Object, Span> STREAMED_PROMPTS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final WeakIdentityMap<Span> STREAMED_PROMPTS = new WeakIdentityMap<>();
 
   /** Where the follow-up request of a streamed tool loop belongs, by the response it follows. */
-  private static final Map<Object, Span> FOLLOW_UPS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final WeakIdentityMap<Span> FOLLOW_UPS = new WeakIdentityMap<>();
 
   private SpringAiSpans() {}
 

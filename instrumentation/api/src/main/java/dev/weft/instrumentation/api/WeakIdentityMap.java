@@ -1,4 +1,4 @@
-package dev.weft.instrumentation.mcp;
+package dev.weft.instrumentation.api;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -9,20 +9,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * longer used elsewhere. For values that belong to one object, such as a request whose equal twin
  * is another request.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
+
+  /** Creates an empty map. */
+  public WeakIdentityMap() {}
+
   private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
 
   /** Maps {@code key} to {@code value}. */
-  void put(Object key, V value) {
+  public void put(Object key, V value) {
     purge();
     entries.put(new Key(key, cleared), value);
   }
 
   /** Removes and returns the value of {@code key}, or null. */
-  V remove(Object key) {
+  public V remove(Object key) {
     purge();
     return entries.remove(new Key(key, null));
+  }
+
+  /** Returns the value of {@code key}, or null. */
+  public V get(Object key) {
+    purge();
+    return entries.get(new Key(key, null));
   }
 
   private void purge() {
