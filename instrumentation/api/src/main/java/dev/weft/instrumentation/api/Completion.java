@@ -41,15 +41,6 @@ public final class Completion {
   }
 
   /**
-   * Returns whether {@code result} is something this class can watch: a completion stage, a Reactor
-   * {@code Mono} or {@code Flux}.
-   */
-  public static boolean isAsync(Object result) {
-    return result instanceof CompletionStage<?>
-        || (result != null && REACTOR_OPERATORS.get(result.getClass()) != null);
-  }
-
-  /**
    * Returns a publisher that behaves as the Reactor {@code publisher} and tells {@code listener} of
    * its items and its end; or null when {@code publisher} is not a {@code Mono} or {@code Flux}, or
    * Reactor refused (then nothing is watched and the original must be used).

@@ -5,7 +5,6 @@ import dev.weft.Span;
 import dev.weft.Tracer;
 import dev.weft.Tracing;
 import dev.weft.TracingContext;
-import dev.weft.capture.ValueRenderer;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.GenerationSpanData;
@@ -15,6 +14,7 @@ import dev.weft.data.McpToolsSpanData;
 import dev.weft.data.SpanData;
 import dev.weft.data.SpanError;
 import dev.weft.data.Usage;
+import dev.weft.instrumentation.api.Captured;
 import dev.weft.instrumentation.api.Reflect;
 import dev.weft.internal.WeftLog;
 import java.lang.annotation.Annotation;
@@ -798,13 +798,7 @@ public final class LangChain4jSpans {
   }
 
   private static String text(Tracer tracer, String value) {
-    if (value == null || !tracer.includeSensitiveData()) {
-      return null;
-    }
-    ValueRenderer renderer = tracer.valueRenderer();
-    String redacted = renderer.redact(value);
-    int max = renderer.maxChars();
-    return redacted.length() <= max ? redacted : redacted.substring(0, max) + "...";
+    return tracer.includeSensitiveData() ? Captured.bounded(value) : null;
   }
 
   private static String redact(String value) {

@@ -2,9 +2,9 @@ package dev.weft.instrumentation.mcp;
 
 import dev.weft.Span;
 import dev.weft.Tracing;
-import dev.weft.capture.ValueRenderer;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.SpanError;
+import dev.weft.instrumentation.api.Captured;
 import dev.weft.instrumentation.api.Reflect;
 import dev.weft.internal.WeftLog;
 import java.util.LinkedHashMap;
@@ -112,10 +112,7 @@ final class McpValues {
   }
 
   private static String capped(String text) {
-    ValueRenderer renderer = Tracing.tracer().valueRenderer();
-    String redacted = renderer.redact(text);
-    int max = renderer.maxChars();
-    return redacted.length() <= max ? redacted : redacted.substring(0, max) + "...";
+    return Captured.bounded(text);
   }
 
   private static String redacted(String text) {

@@ -60,9 +60,7 @@ final class Content {
       return copy;
     }
     if (json instanceof String text && (key == null || !STRUCTURE.contains(key))) {
-      String redacted = renderer.redact(text);
-      int max = renderer.maxChars();
-      return redacted.length() <= max ? redacted : redacted.substring(0, max) + "...";
+      return renderer.render(text);
     }
     return json;
   }

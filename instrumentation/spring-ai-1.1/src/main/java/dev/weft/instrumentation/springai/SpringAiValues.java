@@ -1,11 +1,10 @@
 package dev.weft.instrumentation.springai;
 
 import dev.weft.Span;
-import dev.weft.Tracer;
 import dev.weft.Tracing;
-import dev.weft.capture.ValueRenderer;
 import dev.weft.data.GenerationSpanData;
 import dev.weft.data.Usage;
+import dev.weft.instrumentation.api.Captured;
 import dev.weft.instrumentation.api.Reflect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,14 +123,7 @@ final class SpringAiValues {
 
   /** Returns captured text as every captured value is kept: redacted and bounded; null if off. */
   static String text(String value) {
-    Tracer tracer = Tracing.tracer();
-    if (value == null || !tracer.includeSensitiveData()) {
-      return null;
-    }
-    ValueRenderer renderer = tracer.valueRenderer();
-    String redacted = renderer.redact(value);
-    int max = renderer.maxChars();
-    return redacted.length() <= max ? redacted : redacted.substring(0, max) + "...";
+    return Captured.text(value);
   }
 
   private static Map<String, Object> message(Object message) {
