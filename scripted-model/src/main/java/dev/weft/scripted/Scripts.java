@@ -19,9 +19,9 @@ public final class Scripts {
    * A model that uses its tools before it answers a question: when the user's text asks something
    * (has a {@code ?}) and no tool result has come back, it calls every offered tool once, with
    * arguments made from each tool's parameter schema and the user's text (see {@link #arguments});
-   * after the tool results it answers with a text that quotes them; asked for JSON it answers with
-   * an object made from the response schema; otherwise it answers {@code Answer: <the user's
-   * text>}.
+   * after the tool results it answers with a text that quotes them in sorted order; asked for JSON
+   * it answers with an object made from the response schema; otherwise it answers {@code Answer:
+   * <the user's text>}.
    *
    * <p>Words in the user's text steer it for tests: {@code [fail:500]} and {@code [fail:429]}
    * answer that HTTP status, {@code [broken-stream]} breaks a streamed answer off half way, {@code
@@ -39,8 +39,11 @@ public final class Scripts {
       if (user.contains("[broken-stream]") && request.stream()) {
         return new Reply.BrokenStream("This answer will not arrive whole.");
       }
-      List<String> results = request.lastToolResults();
+      List<String> results = new ArrayList<>(request.lastToolResults());
       if (!results.isEmpty()) {
+        // Sorted: a framework may offer the same tools in a different order from one run to the
+        // next (reflection order), and the answer must not depend on it.
+        results.sort(null);
         return Reply.text("Based on the tools: " + String.join("; ", results));
       }
       if (!request.tools().isEmpty() && user.contains("?") && !user.contains("[no-tools]")) {
