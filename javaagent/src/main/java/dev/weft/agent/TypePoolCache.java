@@ -11,9 +11,13 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Type descriptions shared between class loads, so the supertypes of the classes being matched
  * (parsed to find annotated interface methods) are parsed once per class loader rather than once
- * per subclass. Bounded per class loader; class loaders are held weakly and descriptions softly (a
- * description reaches its class loader through its class file locator), so the cache never grows
- * with the application or keeps a class loader alive.
+ * per subclass. Bounded per class loader, class loaders held weakly and descriptions softly, so the
+ * cache never grows with the application.
+ *
+ * <p>A description keeps the pool that parsed it, and the pool its class file locator: pools whose
+ * descriptions are cached read a class loader through {@link #classFilesOf}, which holds it weakly.
+ * A locator holding it strongly would keep every class loader ever woven alive until the heap ran
+ * short, as soft references are only cleared then, and with it all its classes.
  */
 final class TypePoolCache {
   private static final int MAX_TYPES_PER_LOADER = 2048;
@@ -22,7 +26,17 @@ final class TypePoolCache {
       Collections.synchronizedMap(new WeakHashMap<>());
   private final TypePool.CacheProvider bootCache = new Bounded();
 
-  /** Returns a type pool reading through {@code classFileLocator}, sharing the loader's cache. */
+  /** Returns a locator of the class files {@code classLoader} sees that holds the loader weakly. */
+  static ClassFileLocator classFilesOf(ClassLoader classLoader) {
+    return ClassFileLocator.ForClassLoader.WeaklyReferenced.of(classLoader);
+  }
+
+  /**
+   * Returns a type pool reading through {@code classFileLocator}, sharing the loader's cache.
+   *
+   * @param classFileLocator a locator that holds {@code classLoader} weakly ({@link
+   *     #classFilesOf}), as the cache keeps it
+   */
   TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
     return new TypePool.Default.WithLazyResolution(
         cacheFor(classLoader), classFileLocator, TypePool.Default.ReaderMode.FAST);

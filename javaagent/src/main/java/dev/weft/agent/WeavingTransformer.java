@@ -93,8 +93,7 @@ final class WeavingTransformer implements ClassFileTransformer {
       String name = internalName.replace('/', '.');
       ClassFileLocator locator =
           new ClassFileLocator.Compound(
-              ClassFileLocator.Simple.of(name, classFile),
-              ClassFileLocator.ForClassLoader.of(classLoader));
+              ClassFileLocator.Simple.of(name, classFile), TypePoolCache.classFilesOf(classLoader));
       TypePool pool = pools.typePool(locator, classLoader);
       TypeDescription type = pool.describe(name).resolve();
       if (!weaving.matches(type)) {
@@ -159,7 +158,7 @@ final class WeavingTransformer implements ClassFileTransformer {
   private boolean matchesLoaded(Class<?> type) {
     try {
       ClassLoader classLoader = type.getClassLoader();
-      TypePool pool = pools.typePool(ClassFileLocator.ForClassLoader.of(classLoader), classLoader);
+      TypePool pool = pools.typePool(TypePoolCache.classFilesOf(classLoader), classLoader);
       TypePool.Resolution resolution = pool.describe(type.getName());
       return resolution.isResolved() && weaving.matches(resolution.resolve());
     } catch (RuntimeException | LinkageError e) {
