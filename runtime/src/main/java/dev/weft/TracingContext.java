@@ -74,14 +74,10 @@ public final class TracingContext {
 
   /** Returns a task that calls {@code task} within this context. */
   public <T> java.util.concurrent.Callable<T> wrap(java.util.concurrent.Callable<T> task) {
-    if (value == null) {
+    if (value == null || task instanceof ContextCallable) {
       return task;
     }
-    return () -> {
-      try (Scope ignored = makeCurrent()) {
-        return task.call();
-      }
-    };
+    return new ContextCallable<>(this, task);
   }
 
   private record ContextRunnable(TracingContext context, Runnable task) implements Runnable {
@@ -89,6 +85,16 @@ public final class TracingContext {
     public void run() {
       try (Scope ignored = context.makeCurrent()) {
         task.run();
+      }
+    }
+  }
+
+  private record ContextCallable<T>(TracingContext context, java.util.concurrent.Callable<T> task)
+      implements java.util.concurrent.Callable<T> {
+    @Override
+    public T call() throws Exception {
+      try (Scope ignored = context.makeCurrent()) {
+        return task.call();
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,35 @@ class TracingContextTest {
       assertThat(parent).hasValue(agent.spanId());
     }
     assertThat(afterwards).hasValue(null);
+  }
+
+  @Test
+  void wrap_ofATaskBoundAlready_returnsItAsItIs() throws Exception {
+    Runnable runnable;
+    Callable<String> callable;
+    try (Trace trace = Tracing.trace("wf").start()) {
+      runnable = TracingContext.current().wrap(() -> {});
+      callable = TracingContext.current().wrap(() -> "x");
+      try (Span agent = Tracing.startAgentSpan("agent")) {
+        assertThat(TracingContext.current().wrap(runnable)).isSameAs(runnable);
+        assertThat(TracingContext.current().wrap(callable)).isSameAs(callable);
+      }
+    }
+    assertThat(callable.call()).isEqualTo("x");
+  }
+
+  @Test
+  void wrap_ofACallable_callsItWithinTheContext_andRestores() throws Exception {
+    Callable<Trace> task = Tracing::currentTrace;
+    Callable<Trace> wrapped;
+    Trace started;
+    try (Trace trace = Tracing.trace("wf").start()) {
+      started = trace;
+      wrapped = TracingContext.current().wrap(task);
+    }
+
+    assertThat(wrapped.call()).isSameAs(started);
+    assertThat(Tracing.currentTrace()).isNull();
   }
 
   @Test
