@@ -7,9 +7,10 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * The code woven around a span method that returns a Reactor {@code Mono} or {@code Flux}, a {@code
- * Stream} or an {@code Iterator}: as {@link SpanAdvice}, but the result is replaced by one that
- * ends the span when it terminates (or is exhausted, closed or fails), since such a result does its
- * work only once consumed.
+ * Stream}, an {@code Iterator}, a {@code CompletableFuture} or a {@code CompletionStage}: as {@link
+ * SpanAdvice}, but the result may be replaced: by one that ends the span when it terminates (or is
+ * exhausted, closed or fails), since such a result does its work only once consumed; and a future
+ * by a dependent one that completes only after the span has ended.
  */
 final class ReactiveSpanAdvice {
   private ReactiveSpanAdvice() {}

@@ -30,7 +30,9 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
               "reactor.core.publisher.Mono",
               "reactor.core.publisher.Flux",
               "java.util.stream.Stream",
-              "java.util.Iterator"));
+              "java.util.Iterator",
+              "java.util.concurrent.CompletableFuture",
+              "java.util.concurrent.CompletionStage"));
   private static final ElementMatcher<MethodDescription> DISCARDS_RESULT =
       new ElementMatcher<MethodDescription>() {
         @Override

@@ -1,6 +1,7 @@
 package dev.weft.weaver;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,73 @@ final class AsyncResults {
       return true;
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Returns whether a method declared to return {@code type} may return a plain {@link
+   * CompletableFuture} in place of the stage it produced: true for {@code CompletableFuture} and
+   * {@code CompletionStage} themselves, false for subclasses and other stage types.
+   */
+  static boolean replaceableStage(Class<?> type) {
+    return type == CompletableFuture.class || type == CompletionStage.class;
+  }
+
+  /**
+   * Returns a future that completes as {@code stage} does, with the same value or the very same
+   * exception, but only after {@code onDone} has run with them; or null when {@code stage} refused
+   * the callback. A caller of a traced method that waits on or chains to the returned future thus
+   * never sees the result before the call's span has ended.
+   *
+   * <p>What the caller does to the returned future reaches the method's own future, as it would
+   * without tracing: cancelling it, or completing it first (by {@code complete}, {@code
+   * completeExceptionally} or {@code orTimeout}), cancels or completes {@code stage} when that is a
+   * {@code CompletableFuture} still running.
+   */
+  static CompletableFuture<Object> completedAfter(
+      CompletionStage<?> stage, BiConsumer<Object, Throwable> onDone) {
+    CompletableFuture<Object> dependent = new CompletableFuture<>();
+    try {
+      stage.whenComplete(
+          (value, error) -> {
+            try {
+              onDone.accept(value, unwrap(error));
+            } finally {
+              if (error != null) {
+                dependent.completeExceptionally(error);
+              } else {
+                dependent.complete(value);
+              }
+            }
+          });
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (stage instanceof CompletableFuture<?> source) {
+      dependent.whenComplete((value, error) -> forward(dependent, source, value, error));
+    }
+    return dependent;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void forward(
+      CompletableFuture<Object> dependent,
+      CompletableFuture<?> source,
+      Object value,
+      Throwable error) {
+    if (source.isDone()) {
+      return; // the usual case: the dependent completed because the source did
+    }
+    try {
+      if (dependent.isCancelled()) {
+        source.cancel(true);
+      } else if (error != null) {
+        source.completeExceptionally(error);
+      } else {
+        ((CompletableFuture<Object>) source).complete(value);
+      }
+    } catch (RuntimeException e) {
+      // a stage that refuses to be completed from outside keeps running; its span ends with it
     }
   }
 

@@ -52,6 +52,7 @@ final class DescriptorFactory {
     boolean returnsValue;
     boolean reactiveReturn;
     boolean sequenceReturn;
+    boolean stageReturn;
     String methodKey;
     boolean wovenByAgent;
   }
@@ -77,6 +78,7 @@ final class DescriptorFactory {
     parts.returnsValue = method.getReturnType() != void.class;
     parts.reactiveReturn = REACTIVE_TYPES.contains(method.getReturnType().getName());
     parts.sequenceReturn = SequenceResults.follows(method.getReturnType());
+    parts.stageReturn = AsyncResults.replaceableStage(method.getReturnType());
     parts.methodKey = keyOf(method);
     parts.wovenByAgent = WovenMethods.isRegistered(parts.methodKey);
     if (span != null) {

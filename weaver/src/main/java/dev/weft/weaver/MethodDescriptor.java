@@ -41,6 +41,7 @@ public final class MethodDescriptor {
   final boolean returnsValue;
   final boolean reactiveReturn;
   final boolean sequenceReturn;
+  final boolean stageReturn;
   final String methodKey;
   private volatile boolean wovenByAgent;
 
@@ -66,6 +67,7 @@ public final class MethodDescriptor {
     this.returnsValue = parts.returnsValue;
     this.reactiveReturn = parts.reactiveReturn;
     this.sequenceReturn = parts.sequenceReturn;
+    this.stageReturn = parts.stageReturn;
     this.methodKey = parts.methodKey;
     this.wovenByAgent = parts.wovenByAgent;
   }

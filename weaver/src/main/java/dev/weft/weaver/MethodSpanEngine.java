@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Turns one call of a traced method into a span: the engine every weaving route (java agent,
@@ -136,7 +137,10 @@ public final class MethodSpanEngine {
    * @param result the returned value, or null (void, or thrown)
    * @param thrown the exception the method threw, or null
    * @return what the method should return: {@code result} itself, except a Reactor {@code Mono} or
-   *     {@code Flux}, which is returned wrapped so that its span ends when it terminates
+   *     {@code Flux}, a {@code Stream} or {@code Iterator}, which is returned wrapped so that its
+   *     span ends when it terminates, and a {@code CompletableFuture} or {@code CompletionStage}
+   *     result of a method declared to return one of those two types, for which a dependent future
+   *     is returned that completes only after the span has ended
    */
   public static Object exit(
       MethodDescriptor descriptor, Object call, Object result, Throwable thrown) {
@@ -147,8 +151,15 @@ public final class MethodSpanEngine {
       if (thrown == null && result != null) {
         if (result instanceof CompletionStage<?> stage) {
           release(call);
-          if (AsyncResults.whenComplete(
-              stage, (value, error) -> finish(descriptor, call, value, error, false))) {
+          BiConsumer<Object, Throwable> end =
+              (value, error) -> finish(descriptor, call, value, error, false);
+          if (descriptor.stageReturn) {
+            Object dependent = AsyncResults.completedAfter(stage, end);
+            if (dependent != null) {
+              return dependent;
+            }
+          }
+          if (AsyncResults.whenComplete(stage, end)) {
             return result;
           }
         } else if (descriptor.sequenceReturn) {

@@ -31,6 +31,9 @@ final class Fixtures {
     throw new IllegalArgumentException(name);
   }
 
+  /** A future type of an application's own, which a traced method may not swap for another. */
+  static class LabelledFuture extends CompletableFuture<Reply> {}
+
   record Usage(int promptTokens, int completionTokens) {}
 
   record Reply(String text, Usage usage) {}
@@ -59,6 +62,16 @@ final class Fixtures {
   static class Agent {
     @AgentSpan
     CompletableFuture<Reply> run(String question) {
+      return null;
+    }
+
+    @AgentSpan
+    java.util.concurrent.CompletionStage<Reply> stage(String question) {
+      return null;
+    }
+
+    @AgentSpan
+    LabelledFuture labelled(String question) {
       return null;
     }
 

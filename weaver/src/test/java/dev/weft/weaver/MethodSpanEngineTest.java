@@ -288,12 +288,77 @@ class MethodSpanEngineTest {
     Object call = MethodSpanEngine.enter(agent, null);
     Object returned = MethodSpanEngine.exit(agent, call, future, null);
 
-    assertThat(returned).isSameAs(future);
     assertThat(Tracing.currentSpan()).isNull();
     assertThat(recorder.ended).isEmpty();
-    future.complete(new Fixtures.Reply("ok", null));
+    Fixtures.Reply ok = new Fixtures.Reply("ok", null);
+    future.complete(ok);
     assertThat(recorder.ended).hasSize(1);
+    assertThat(((CompletableFuture<?>) returned).join()).isSameAs(ok);
     future.complete(new Fixtures.Reply("again", null));
+    assertThat(recorder.ended).hasSize(1);
+  }
+
+  @Test
+  void asyncResult_isSeenByTheCallerOnlyAfterTheSpanHasEnded() {
+    MethodDescriptor agent = descriptor("run");
+    CompletableFuture<Fixtures.Reply> future = new CompletableFuture<>();
+    List<Integer> endedWhenSeen = new java.util.ArrayList<>();
+
+    Object returned =
+        MethodSpanEngine.exit(agent, MethodSpanEngine.enter(agent, null), future, null);
+    // The caller chains to what it got back; the completing thread runs the chain.
+    ((CompletableFuture<?>) returned).thenRun(() -> endedWhenSeen.add(recorder.ended.size()));
+    future.complete(new Fixtures.Reply("ok", null));
+
+    assertThat(returned).isNotSameAs(future);
+    assertThat(endedWhenSeen).containsExactly(1);
+  }
+
+  @Test
+  void asyncFailure_reachesTheCallerAsTheSameExceptionAfterTheSpanHasEnded() {
+    MethodDescriptor agent = descriptor("stage");
+    CompletableFuture<Fixtures.Reply> future = new CompletableFuture<>();
+    IllegalStateException late = new IllegalStateException("late");
+    List<Object> seen = new java.util.ArrayList<>();
+
+    Object returned =
+        MethodSpanEngine.exit(agent, MethodSpanEngine.enter(agent, null), future, null);
+    ((java.util.concurrent.CompletionStage<?>) returned)
+        .exceptionally(
+            error -> {
+              seen.add(error);
+              seen.add(recorder.ended.size());
+              return null;
+            });
+    future.completeExceptionally(late);
+
+    assertThat(seen).containsExactly(late, 1);
+    assertThat(recorder.only().error().message()).isEqualTo("late");
+  }
+
+  @Test
+  void asyncResult_cancelledByTheCaller_cancelsTheMethodsFutureAndEndsTheSpan() {
+    MethodDescriptor agent = descriptor("run");
+    CompletableFuture<Fixtures.Reply> future = new CompletableFuture<>();
+
+    Object returned =
+        MethodSpanEngine.exit(agent, MethodSpanEngine.enter(agent, null), future, null);
+    ((CompletableFuture<?>) returned).cancel(true);
+
+    assertThat(future).isCancelled();
+    assertThat(recorder.only().error()).isNotNull();
+  }
+
+  @Test
+  void asyncResult_ofAnApplicationsOwnFutureType_isReturnedItself() {
+    MethodDescriptor agent = descriptor("labelled");
+    Fixtures.LabelledFuture future = new Fixtures.LabelledFuture();
+
+    Object returned =
+        MethodSpanEngine.exit(agent, MethodSpanEngine.enter(agent, null), future, null);
+    future.complete(new Fixtures.Reply("ok", null));
+
+    assertThat(returned).isSameAs(future);
     assertThat(recorder.ended).hasSize(1);
   }
 
