@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import dev.weft.Scope;
 import dev.weft.weaver.ContextPropagation;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
@@ -48,6 +49,69 @@ final class ExecutorAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 3, readOnly = false) Runnable task) {
       task = ContextPropagation.wrap(task);
+    }
+  }
+
+  /** Remembers the current context for the task itself: a {@code ForkJoinTask} being forked. */
+  static final class HandOverThis {
+    private HandOverThis() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Object work) {
+      TaskContexts.handOver(work);
+    }
+  }
+
+  /**
+   * Remembers the current context for the first argument: a {@code ForkJoinTask} handed to a pool,
+   * a {@code TimerTask} being scheduled.
+   */
+  static final class HandOverFirst {
+    private HandOverFirst() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.Argument(0) Object work) {
+      TaskContexts.handOver(work);
+    }
+  }
+
+  /** Makes the context remembered for a {@code ForkJoinTask} current while it runs. */
+  static final class ResumeThis {
+    private ResumeThis() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Scope enter(@Advice.This Object work) {
+      return TaskContexts.resume(work);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter Scope scope) {
+      TaskContexts.end(scope);
+    }
+  }
+
+  /** Remembers the current context for a platform thread being started. */
+  static final class HandOverThread {
+    private HandOverThread() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.This Thread thread) {
+      TaskContexts.handOverThread(thread);
+    }
+  }
+
+  /** Makes the context remembered for a started thread current while its {@code run} runs. */
+  static final class ResumeThread {
+    private ResumeThread() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Scope enter(@Advice.This Thread thread) {
+      return TaskContexts.resumeThread(thread);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter Scope scope) {
+      TaskContexts.end(scope);
     }
   }
 }

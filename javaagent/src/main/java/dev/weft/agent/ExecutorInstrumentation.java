@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -11,15 +12,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 
 /**
  * Carries the trace context into work handed to the JDK's executors, the way the OpenTelemetry
@@ -39,10 +45,29 @@ import net.bytebuddy.matcher.ElementMatcher;
  *   <li>{@code ThreadBuilders.newVirtualThread} (every virtual thread: {@code Thread.ofVirtual},
  *       virtual-thread-per-task executors, structured concurrency).
  * </ul>
+ *
+ * <p>Work the JDK keeps as the very object it was given cannot be replaced by a bound copy; its
+ * context is remembered against it ({@link TaskContexts}) and made current around its run:
+ *
+ * <ul>
+ *   <li>{@code ForkJoinTask.fork} and {@code ForkJoinPool.execute/submit/invoke} of a task, resumed
+ *       in {@code ForkJoinTask.doExec} (parallel streams, {@code RecursiveTask}s);
+ *   <li>{@code Thread.start} of a platform thread started by application code (not by a pool or
+ *       framework, whose threads run other work later), resumed in {@code Thread.run}: a thread
+ *       made from a {@code Runnable}, or a subclass whose {@code run} calls {@code super.run()};
+ *   <li>{@code Timer.sched} (every {@code Timer.schedule*}), resumed where the timer's thread calls
+ *       {@code TimerTask.run}.
+ * </ul>
  */
 final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   /** The advice for each JDK class, by internal name; read when the class is woven. */
   private final Map<String, List<Hook>> advice = new HashMap<>();
+
+  /**
+   * Calls replaced in the methods of a JDK class, by internal name: made with a pool that describes
+   * the class's neighbours, which the substitution must resolve.
+   */
+  private final Map<String, Function<TypePool, AsmVisitorWrapper>> substitutions = new HashMap<>();
 
   private final ClassFileLocator adviceClasses;
 
@@ -82,6 +107,35 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
         named("execute").and(takesArguments(Runnable.class)),
         ExecutorAdvice.WrapRunnable.class);
     add(
+        "java/util/concurrent/ForkJoinTask",
+        named("fork").and(takesArguments(0)),
+        ExecutorAdvice.HandOverThis.class);
+    add(
+        "java/util/concurrent/ForkJoinPool",
+        namedOneOf("execute", "submit", "invoke").and(takesArgument(0, ForkJoinTask.class)),
+        ExecutorAdvice.HandOverFirst.class);
+    add(
+        "java/util/concurrent/ForkJoinTask",
+        named("doExec").and(takesArguments(0)),
+        ExecutorAdvice.ResumeThis.class);
+    add(
+        "java/lang/Thread",
+        named("start").and(takesArguments(0)),
+        ExecutorAdvice.HandOverThread.class);
+    add("java/lang/Thread", named("run").and(takesArguments(0)), ExecutorAdvice.ResumeThread.class);
+    add(
+        "java/util/Timer",
+        named("sched").and(takesArgument(0, TimerTask.class)),
+        ExecutorAdvice.HandOverFirst.class);
+    substitute(
+        "java/util/TimerThread",
+        pool ->
+            MemberSubstitution.relaxed()
+                .with(new MemberSubstitution.TypePoolResolver.ForExplicitPool(pool))
+                .method(named("run").and(isDeclaredBy(TimerTask.class)))
+                .replaceWith(timerTaskRun())
+                .on(named("mainLoop")));
+    add(
         "java/lang/ThreadBuilders",
         named("newVirtualThread")
             .and(takesArguments(4))
@@ -101,7 +155,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (type.getClassLoader() == null
-          && executors.advice.containsKey(type.getName().replace('.', '/'))
+          && executors.weaves(type.getName().replace('.', '/'))
           && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
@@ -113,6 +167,18 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
         WeftLog.debug("cannot weave " + type.getName() + ": " + e);
       }
     }
+  }
+
+  private static java.lang.reflect.Method timerTaskRun() {
+    try {
+      return TaskContexts.class.getMethod("runTimerTask", TimerTask.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void substitute(String internalName, Function<TypePool, AsmVisitorWrapper> substitution) {
+    substitutions.put(internalName, substitution);
   }
 
   private void add(
@@ -129,7 +195,11 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
 
   @Override
   public boolean mayWeave(ClassLoader classLoader, String internalName) {
-    return classLoader == null && advice.containsKey(internalName);
+    return classLoader == null && weaves(internalName);
+  }
+
+  private boolean weaves(String internalName) {
+    return advice.containsKey(internalName) || substitutions.containsKey(internalName);
   }
 
   @Override
@@ -144,7 +214,11 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
       ClassLoader classLoader,
       ClassFileLocator classFile) {
     DynamicType.Builder<?> woven = builder;
-    for (Hook hook : advice.get(type.getInternalName())) {
+    Function<TypePool, AsmVisitorWrapper> substitution = substitutions.get(type.getInternalName());
+    if (substitution != null) {
+      woven = woven.visit(substitution.apply(TypePool.Default.of(classFile)));
+    }
+    for (Hook hook : advice.getOrDefault(type.getInternalName(), List.of())) {
       AsmVisitorWrapper wrapper =
           Advice.to(TypeDescription.ForLoadedType.of(hook.adviceClass), adviceClasses)
               .on(hook.methods);

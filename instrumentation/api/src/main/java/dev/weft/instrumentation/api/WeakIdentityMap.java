@@ -35,6 +35,11 @@ public final class WeakIdentityMap<V> {
     return entries.get(new Key(key, null));
   }
 
+  /** Returns whether the map holds no entry: cheaper than a lookup, for a fast path. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   private void purge() {
     for (Object key = cleared.poll(); key != null; key = cleared.poll()) {
       entries.remove(key);
