@@ -20,7 +20,9 @@ public interface SpanExporterProvider {
   /**
    * Returns the exporter, configured from {@code config}: each exporter reads its own keys there,
    * with its defaults kept in one place in its own module. May throw when the exporter cannot
-   * start; the failure is logged once and tracing goes on with the other exporters.
+   * start; the failure is logged once and tracing goes on with the other exporters. Returns null
+   * when the exporter cannot start and has said why itself, in words more precise than an exception
+   * can carry into Weft's log.
    */
   SpanExporter create(WeftConfig config) throws Exception;
 

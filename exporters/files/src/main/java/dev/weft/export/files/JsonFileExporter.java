@@ -31,6 +31,10 @@ import java.util.Map;
  * <p>Spans that end after their trace (asynchronous work) are merged into the written file. Traces
  * still open at shutdown are written too, with {@code ended_at} null, so nothing finished is lost.
  *
+ * <p>A trace whose file cannot be written (a read-only folder, a full disk) is lost, and its
+ * temporary file removed; the first such failure is said once on stderr, with the folder and the
+ * reason, and the export goes on.
+ *
  * <p>Creating one loads no JSON library and writes nothing but the folder: the viewer files are
  * written and Jackson is loaded with the first export, on the exporting thread, which keeps them
  * off the application's start-up.
@@ -68,15 +72,18 @@ public final class JsonFileExporter implements SpanExporter {
         }
       };
   private final Retention retention;
+  private final WriteFailures failures;
   private int pendingCount;
   private long droppedSpans;
-  private boolean viewerInstalled;
+  // Set once the viewer page is installed, or once a trace file was written without it.
+  private boolean viewerSettled;
   private boolean wroteSinceRetention;
 
   private JsonFileExporter(Path dir, int maxPendingSpans, Retention retention) {
     this.dir = dir;
     this.maxPendingSpans = maxPendingSpans;
     this.retention = retention;
+    this.failures = new WriteFailures("json", dir);
   }
 
   /** Returns an exporter writing into {@code dir}, created when missing. */
@@ -203,13 +210,14 @@ public final class JsonFileExporter implements SpanExporter {
     return spans;
   }
 
-  private void writeTrace(TraceRecord trace, List<SpanRecord> spans) throws IOException {
+  private void writeTrace(TraceRecord trace, List<SpanRecord> spans) {
     wroteSinceRetention = retention.limits();
     List<SpanRecord> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
     byte[] bytes = TraceJson.traceFileToString(trace, sorted).getBytes(StandardCharsets.UTF_8);
-    writeAtomically(trace.traceId(), bytes);
-    written.put(trace.traceId(), Boolean.TRUE);
+    if (writeAtomically(trace.traceId(), bytes)) {
+      written.put(trace.traceId(), Boolean.TRUE);
+    }
   }
 
   /**
@@ -306,39 +314,75 @@ public final class JsonFileExporter implements SpanExporter {
   /** One span of a trace file as JSON text, with its start time as written. */
   private record SpanText(String json, String startedAt) {}
 
-  private void writeAtomically(String traceId, byte[] bytes) throws IOException {
+  /**
+   * Writes a trace file through a temporary file and a rename, then adds it to the viewer. Returns
+   * false when the file cannot be written, having noted the failure and removed the temporary file,
+   * which would otherwise stay behind, cut short or empty.
+   */
+  private boolean writeAtomically(String traceId, byte[] bytes) {
     // Before the file exists: install indexes the trace files already in a folder without an index,
     // which would otherwise list this trace twice.
-    installViewerOnce();
+    Exception viewerFailure = installViewer();
     Path target = dir.resolve(traceId + ".json");
     Path temp = dir.resolve("." + traceId + ".json.tmp");
-    Files.write(temp, bytes);
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.write(temp, bytes);
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      failures.record(e);
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // The folder refuses the deletion as it refused the write; nothing more can be done.
+      }
+      return false;
+    }
+    if (viewerFailure != null) {
+      viewerSettled = true;
+      WeftLog.warn(
+          "could not install the trace viewer in "
+              + dir.toAbsolutePath()
+              + " ("
+              + WriteFailures.reason(viewerFailure)
+              + "); trace files are written there without it");
     }
     try {
       TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
     } catch (IOException | RuntimeException e) {
-      WeftLog.warnRateLimited("json-viewer", "could not add a trace to the viewer in " + dir, e);
+      WeftLog.warnRateLimited(
+          "json-viewer",
+          "could not add a trace to the viewer in "
+              + dir.toAbsolutePath()
+              + " ("
+              + WriteFailures.reason(e)
+              + ")",
+          null);
     }
+    return true;
   }
 
   /**
-   * Writes the viewer page at the first trace written rather than at creation: the page is large
-   * and building it loads classes the application's start-up should not wait for. A failure is
-   * logged once and never costs a trace file.
+   * Installs the viewer page, at the first trace written rather than at creation: the page is large
+   * and building it loads classes the application's start-up should not wait for. Returns the
+   * failure, or null. A failure never costs a trace file. It is tried again with each trace until a
+   * trace file is written, and said only then: in a folder where no trace file can be written
+   * either, the failure to write traces is all there is to say.
    */
-  private void installViewerOnce() {
-    if (viewerInstalled) {
-      return;
+  private Exception installViewer() {
+    if (viewerSettled) {
+      return null;
     }
-    viewerInstalled = true;
     try {
       TraceFolderViewer.install(dir);
+      viewerSettled = true;
+      return null;
     } catch (IOException | RuntimeException e) {
-      WeftLog.warn("could not install the trace viewer in " + dir + "; traces are still written");
+      return e;
     }
   }
 }

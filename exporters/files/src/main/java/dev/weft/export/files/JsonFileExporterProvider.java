@@ -3,6 +3,8 @@ package dev.weft.export.files;
 import dev.weft.config.WeftConfig;
 import dev.weft.export.SpanExporterProvider;
 import dev.weft.processor.SpanExporter;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Provides the {@code json} exporter of {@code weft.exporters}: one file per finished trace in
@@ -17,9 +19,19 @@ public final class JsonFileExporterProvider implements SpanExporterProvider {
     return "json";
   }
 
+  /**
+   * Returns the exporter, or null when its folder cannot be made or read, which is said in one line
+   * naming the folder and the reason.
+   */
   @Override
-  public SpanExporter create(WeftConfig config) throws Exception {
-    return JsonFileExporter.create(
-        FileExporterSettings.jsonDir(config), FileExporterSettings.retention(config));
+  public SpanExporter create(WeftConfig config) {
+    Path dir = FileExporterSettings.jsonDir(config);
+    Retention retention = FileExporterSettings.retention(config);
+    try {
+      return JsonFileExporter.create(dir, retention);
+    } catch (IOException e) {
+      WriteFailures.cannotStart(name(), dir, e);
+      return null;
+    }
   }
 }

@@ -314,4 +314,66 @@ class JsonFileExporterTest {
       WeftLog.setOutput(System.err);
     }
   }
+
+  @Test
+  void aFolderThatCannotBeWritten_losesItsTraces_sayingOnceWhereAndWhy_andExportNeverThrows()
+      throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      Path folder = dir.resolve("traces");
+      JsonFileExporter exporter = JsonFileExporter.create(folder);
+      // A file where the folder was: every write in it fails with ENOTDIR, for root too.
+      Files.delete(folder);
+      Files.writeString(folder, "not a folder");
+
+      for (int i = 0; i < 3; i++) {
+        exporter.export(List.of(endedTrace("lost " + i)), List.of());
+      }
+      exporter.shutdown();
+
+      assertThat(log.toString(StandardCharsets.UTF_8).lines())
+          .containsExactly(
+              "[weft] ERROR json exporter: traces cannot be written to "
+                  + folder.toAbsolutePath()
+                  + " (not a directory); those it cannot write are not written anywhere, and"
+                  + " this is said once");
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+  }
+
+  @Test
+  void aTraceFileThatCannotTakeItsPlace_leavesNoTemporaryFile_andLaterTracesAreWritten()
+      throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      JsonFileExporter exporter = JsonFileExporter.create(dir);
+      TraceRecord blocked = endedTrace("blocked");
+      // A folder with something in it cannot be replaced by a file: the rename fails after the
+      // temporary file was written.
+      Files.createDirectories(dir.resolve(blocked.traceId() + ".json").resolve("inside"));
+      TraceRecord next = endedTrace("next");
+
+      exporter.export(List.of(blocked, next), List.of());
+
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+            .isEmpty();
+      }
+      assertThat(TraceFiles.read(dir.resolve(next.traceId() + ".json")).trace().workflowName())
+          .isEqualTo("next");
+      assertThat(log.toString(StandardCharsets.UTF_8).lines())
+          .singleElement()
+          .asString()
+          .startsWith("[weft] ERROR json exporter: traces cannot be written to " + dir);
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+  }
+
+  private static TraceRecord endedTrace(String name) {
+    return new TraceRecord(dev.weft.internal.Ids.newTraceId(), name, null, null, 1, 2);
+  }
 }
