@@ -2,10 +2,12 @@ package dev.weft.export.files;
 
 import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
+import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import dev.weft.tracefile.TraceJson;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +20,22 @@ import java.util.List;
  *
  * <p>Trace lines are trace objects with {@code started_at} and {@code ended_at} ({@code null} at
  * start); span lines are span objects.
+ *
+ * <p>A write that fails half way (a full disk, a file size limit) is cut back to the last whole
+ * line, so every line of the file parses; the lines that did not fit are lost, and the first such
+ * failure is said once on stderr, with the file and the reason.
  */
 public final class JsonlExporter implements SpanExporter {
   private final Path file;
-  private final OutputStream out;
+  private final FileChannel out;
+  private final WriteFailures failures;
+  // Set when a cut-off line could not be cut back: later lines would be glued to it.
+  private boolean stopped;
 
-  private JsonlExporter(Path file, OutputStream out) {
+  private JsonlExporter(Path file, FileChannel out) {
     this.file = file;
     this.out = out;
+    this.failures = new WriteFailures("jsonl", file);
   }
 
   /** Returns an exporter appending to {@code file}, creating it and its folder when missing. */
@@ -34,8 +44,8 @@ public final class JsonlExporter implements SpanExporter {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    OutputStream out =
-        Files.newOutputStream(
+    FileChannel out =
+        FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     return new JsonlExporter(file, out);
   }
@@ -46,8 +56,10 @@ public final class JsonlExporter implements SpanExporter {
   }
 
   @Override
-  public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans)
-      throws IOException {
+  public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans) {
+    if (stopped) {
+      return;
+    }
     StringBuilder lines = new StringBuilder(256 * (traces.size() + spans.size()));
     for (TraceRecord trace : traces) {
       lines.append(TraceJson.traceToString(trace, true)).append('\n');
@@ -57,12 +69,43 @@ public final class JsonlExporter implements SpanExporter {
     }
     // One unbuffered write per batch of whole lines: a process killed at any point leaves only
     // complete lines behind, where a buffered writer could flush half a long line.
-    out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      failures.record(e);
+      cutBackToLastWholeLine(bytes);
+    }
   }
 
-  @Override
-  public synchronized void flush() throws IOException {
-    out.flush();
+  /**
+   * Removes the part of the last line that a failed write left at the end of the file: the bytes
+   * written after the last line break among those written.
+   */
+  private void cutBackToLastWholeLine(ByteBuffer bytes) {
+    int written = bytes.position();
+    int wholeLines = written;
+    while (wholeLines > 0 && bytes.get(wholeLines - 1) != '\n') {
+      wholeLines--;
+    }
+    if (wholeLines == written) {
+      return;
+    }
+    try {
+      out.truncate(out.size() - (written - wholeLines));
+    } catch (IOException e) {
+      stopped = true;
+      WeftLog.log(
+          WeftLog.Level.ERROR,
+          "jsonl exporter: "
+              + file.toAbsolutePath()
+              + " ends with a cut-off line that could not be removed ("
+              + WriteFailures.reason(e)
+              + "); nothing more is written to it",
+          null);
+    }
   }
 
   @Override

@@ -50,7 +50,25 @@ public final class ForkedTraceWriter {
 
   /** Starts this class in a new JVM with the given system properties and mode. */
   static Process start(Path workDir, String mode, String... systemProperties) throws Exception {
+    return start(new ArrayList<>(), workDir, mode, systemProperties);
+  }
+
+  /**
+   * Starts this class in a new JVM that may write no file larger than {@code fileSizeLimitKb} KiB
+   * ({@code ulimit -f}): the JVM ignores SIGXFSZ, so a write past the limit fails with "File too
+   * large", as a write to a full disk fails.
+   */
+  static Process startWithFileSizeLimit(
+      int fileSizeLimitKb, Path workDir, String mode, String... systemProperties) throws Exception {
     List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of("bash", "-c", "ulimit -f " + fileSizeLimitKb + " && exec \"$@\"", "limited"));
+    return start(command, workDir, mode, systemProperties);
+  }
+
+  private static Process start(
+      List<String> command, Path workDir, String mode, String... systemProperties)
+      throws Exception {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx128m");
     command.addAll(List.of(systemProperties));

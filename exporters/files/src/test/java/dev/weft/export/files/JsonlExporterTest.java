@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.Span;
 import dev.weft.TestTracing;
 import dev.weft.Trace;
+import dev.weft.TraceRecord;
 import dev.weft.Tracing;
+import dev.weft.internal.WeftLog;
 import dev.weft.processor.SimpleTraceProcessor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +89,55 @@ class JsonlExporterTest {
       }
     }
     assertThat(spans).isPositive();
+  }
+
+  @Test
+  void aWriteCutShortByAFileSizeLimit_isCutBackToTheLastWholeLine_andSaidOnce() throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    int limitKb = 64;
+    Process process =
+        ForkedTraceWriter.startWithFileSizeLimit(
+            limitKb, dir, "exit", "-Dweft.exporters=jsonl", "-Dweft.jsonl.file=" + file);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    String stderr = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(stderr).isZero();
+    assertThat(stderr.lines().filter(line -> line.contains("ERROR") || line.contains("WARN")))
+        .containsExactly(
+            "[weft] ERROR jsonl exporter: traces cannot be written to "
+                + file
+                + " (file too large); those it cannot write are not written anywhere, and this is"
+                + " said once");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).isNotEmpty().endsWith("\n");
+    assertThat(text.length()).isLessThan(limitKb * 1024);
+    for (String line : text.split("\n")) {
+      assertThat(MAPPER.readTree(line).get("object").asText()).startsWith("trace");
+    }
+  }
+
+  @Test
+  void aFullDevice_neitherThrowsNorFloodsTheLog() throws Exception {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      JsonlExporter exporter = JsonlExporter.create(full);
+      for (int i = 0; i < 3; i++) {
+        exporter.export(
+            List.of(new TraceRecord(dev.weft.internal.Ids.newTraceId(), "wf", null, null, 1, 2)),
+            List.of());
+      }
+      exporter.shutdown();
+
+      assertThat(log.toString(StandardCharsets.UTF_8).lines())
+          .containsExactly(
+              "[weft] ERROR jsonl exporter: traces cannot be written to /dev/full (no space left"
+                  + " on device); those it cannot write are not written anywhere, and this is said"
+                  + " once");
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
   }
 }
