@@ -24,7 +24,8 @@ final class AgentRun {
   private final String mainClass;
   private String agentArgs = "";
   private Path otherAgent;
-  private final Path jsonDir;
+  private Path jsonDir;
+  private int fileSizeLimitKb;
 
   private AgentRun(String mainClass, Path workDir) {
     this.mainClass = mainClass;
@@ -63,6 +64,21 @@ final class AgentRun {
     return this;
   }
 
+  /** Writes the traces to {@code dir} instead of {@code <workDir>/traces}. */
+  AgentRun jsonDir(Path dir) {
+    this.jsonDir = dir;
+    return this;
+  }
+
+  /**
+   * Starts the JVM under a limit on the size of any file it writes ({@code ulimit -f}, in KiB): a
+   * write past it fails with "File too large", as a write to a full disk fails.
+   */
+  AgentRun fileSizeLimitKb(int kb) {
+    this.fileSizeLimitKb = kb;
+    return this;
+  }
+
   Path jsonDir() {
     return jsonDir;
   }
@@ -70,6 +86,11 @@ final class AgentRun {
   /** Returns the command line that starts the application. */
   List<String> command() {
     List<String> command = new ArrayList<>();
+    if (fileSizeLimitKb > 0) {
+      // The JVM ignores SIGXFSZ, so a write past the limit fails instead of killing the process.
+      command.addAll(
+          List.of("bash", "-c", "ulimit -f " + fileSizeLimitKb + " && exec \"$@\"", "limited"));
+    }
     command.add(javaHome.resolve("bin").resolve("java").toString());
     if (otherAgent != null) {
       command.add("-javaagent:" + otherAgent);
