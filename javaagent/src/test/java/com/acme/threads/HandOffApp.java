@@ -33,6 +33,21 @@ public final class HandOffApp {
     System.out.println("afterwards " + POOL.submit(() -> untracedTool("later")).get());
     POOL.shutdown();
     System.out.println("future " + awaitFuture());
+    System.out.println("reactive " + reactive());
+  }
+
+  @Workflow(name = "reactive")
+  static String reactive() {
+    // Subscribed on another thread; the subscriber calls a tool for the answer it receives.
+    return answerer()
+        .subscribeOn(reactor.core.scheduler.Schedulers.single())
+        .map(answer -> tool("subscriber-" + answer))
+        .block();
+  }
+
+  @AgentSpan(name = "answerer")
+  static reactor.core.publisher.Mono<String> answerer() {
+    return reactor.core.publisher.Mono.fromCallable(() -> tool("upstream"));
   }
 
   @Workflow(name = "hand-off")

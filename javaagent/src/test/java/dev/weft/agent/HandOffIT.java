@@ -76,4 +76,17 @@ class HandOffIT {
     Instant ended = Instant.parse(span.path("ended_at").asText());
     assertThat(ended).as(result.describe()).isBeforeOrEqualTo(seen);
   }
+
+  @Test
+  void aReactiveResultIsSubscribedToAndObservedInsideItsSpan() {
+    assertThat(result.stdout()).contains("reactive subscriber-upstream");
+    TraceFiles.TraceFile trace = result.traces().workflow("reactive");
+    JsonNode agent = trace.span("agent", "answerer");
+    assertThat(trace.spans("function", "work"))
+        .as(result.describe())
+        .hasSize(2)
+        .allSatisfy(
+            span ->
+                assertThat(span.path("parent_id").asText()).isEqualTo(agent.path("id").asText()));
+  }
 }

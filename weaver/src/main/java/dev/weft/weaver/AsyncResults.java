@@ -1,6 +1,11 @@
 package dev.weft.weaver;
 
+import dev.weft.Scope;
+import dev.weft.TracingContext;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -128,6 +133,76 @@ final class AsyncResults {
     }
   }
 
+  /**
+   * Returns a {@code Mono} or {@code Flux} that behaves as {@code publisher} but runs inside {@code
+   * context}: its subscription (where Reactor sources such as {@code fromCallable}, {@code create}
+   * or {@code defer} start their work, possibly on another thread) and every signal its subscriber
+   * receives ({@code onNext}, {@code onError}, {@code onComplete}). Returns null when {@code
+   * publisher} is not a Reactor {@code Mono} or {@code Flux}, or Reactor refused.
+   */
+  static Object within(Object publisher, TracingContext context) {
+    Method[] operators = REACTOR_OPERATORS.get(publisher.getClass());
+    if (operators == null || operators[3] == null) {
+      return null;
+    }
+    try {
+      Method back = operators[3];
+      ClassLoader loader = back.getDeclaringClass().getClassLoader();
+      Class<?> publisherType = back.getParameterTypes()[0];
+      Class<?> subscriberType = Class.forName("reactor.core.CoreSubscriber", false, loader);
+      Object scoped =
+          Proxy.newProxyInstance(
+              loader,
+              new Class<?>[] {publisherType},
+              (proxy, method, args) -> {
+                if (method.getName().equals("subscribe") && args != null && args.length == 1) {
+                  Object inside = subscriberWithin(args[0], context, subscriberType, loader);
+                  try (Scope ignored = context.makeCurrent()) {
+                    return method.invoke(publisher, inside);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                }
+                return objectMethod(proxy, publisher, method, args);
+              });
+      return back.invoke(null, scoped);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** Returns a subscriber that passes every signal to {@code downstream} inside {@code context}. */
+  private static Object subscriberWithin(
+      Object downstream, TracingContext context, Class<?> subscriberType, ClassLoader loader) {
+    return Proxy.newProxyInstance(
+        loader,
+        new Class<?>[] {subscriberType},
+        (proxy, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return objectMethod(proxy, downstream, method, args);
+          }
+          if (!method.getDeclaringClass().isInstance(downstream)) {
+            // a plain Reactive Streams subscriber has no Reactor context: the interface's default
+            return InvocationHandler.invokeDefault(proxy, method, args);
+          }
+          try (Scope ignored = context.makeCurrent()) {
+            return method.invoke(downstream, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private static Object objectMethod(Object proxy, Object target, Method method, Object[] args)
+      throws ReflectiveOperationException {
+    return switch (method.getName()) {
+      case "equals" -> proxy == args[0];
+      case "hashCode" -> System.identityHashCode(proxy);
+      case "toString" -> target.toString();
+      default -> method.invoke(target, args);
+    };
+  }
+
   /** Returns the cause of the wrappers completion stages put around a failure. */
   static Throwable unwrap(Throwable error) {
     Throwable t = error;
@@ -144,12 +219,18 @@ final class AsyncResults {
       if (name.equals("reactor.core.publisher.Mono")
           || name.equals("reactor.core.publisher.Flux")) {
         try {
+          Class<?> publisherType =
+              Class.forName("org.reactivestreams.Publisher", false, c.getClassLoader());
           return new Method[] {
             c.getMethod("doOnNext", Consumer.class),
             c.getMethod("doOnError", Consumer.class),
-            c.getMethod("doFinally", Consumer.class)
+            c.getMethod("doFinally", Consumer.class),
+            // made a Mono or Flux again from a plain publisher, without a cardinality check
+            name.endsWith("Mono")
+                ? c.getMethod("fromDirect", publisherType)
+                : c.getMethod("from", publisherType)
           };
-        } catch (NoSuchMethodException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
           return null;
         }
       }

@@ -174,7 +174,11 @@ public final class MethodSpanEngine {
                   result, (value, error) -> finish(descriptor, call, value, error, false));
           if (wrapped != null) {
             release(call);
-            return wrapped;
+            Object inside =
+                call instanceof Span span
+                    ? AsyncResults.within(wrapped, TracingContext.of(span))
+                    : null;
+            return inside != null ? inside : wrapped;
           }
         }
       }
