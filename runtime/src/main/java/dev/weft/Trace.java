@@ -35,6 +35,14 @@ public interface Trace extends AutoCloseable {
   void end();
 
   /**
+   * Runs {@code action} when the trace ends, before its end is reported, so that what the action
+   * ends still belongs to the trace: for instance the span of a stream nobody read to its end. Runs
+   * nothing for a trace that records nothing; runs {@code action} at once when the trace has ended
+   * already. The action must not throw; what it throws is logged and ignored.
+   */
+  default void beforeEnd(Runnable action) {}
+
+  /**
    * Ends the trace and, on the thread that started it, restores what was current before it started.
    * Never throws.
    */

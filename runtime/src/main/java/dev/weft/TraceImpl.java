@@ -30,6 +30,13 @@ final class TraceImpl implements Trace {
   private final PendingSpans pending;
 
   private volatile long endedAtMicros;
+
+  /** What runs before the end is reported ({@link #beforeEnd}); null until something is added. */
+  private java.util.List<Runnable> beforeEnd;
+
+  /** Set, under this trace's lock, by the first call that ends the trace. */
+  private boolean ending;
+
   // The span this trace was started implicitly for, which ends it; kept here rather than as a flag
   // on every span, since a flag would grow each span by a word.
   volatile SpanImpl implicitRoot;
@@ -112,9 +119,41 @@ final class TraceImpl implements Trace {
     endAt(tracer.clock.nowMicros());
   }
 
+  @Override
+  public void beforeEnd(Runnable action) {
+    if (!isRecording() || action == null) {
+      return;
+    }
+    synchronized (this) {
+      if (!ending) {
+        if (beforeEnd == null) {
+          beforeEnd = new java.util.ArrayList<>(2);
+        }
+        beforeEnd.add(action);
+        return;
+      }
+    }
+    runSafely(action);
+  }
+
   /** Ends the trace at {@code nowMicros} (no earlier than its start), once. */
   void endAt(long nowMicros) {
     long now = Math.max(nowMicros, started.startedAtMicros());
+    java.util.List<Runnable> actions;
+    synchronized (this) {
+      if (ending) {
+        return;
+      }
+      ending = true;
+      actions = beforeEnd;
+      beforeEnd = null;
+    }
+    if (actions != null) {
+      // Before the end is set: what the actions end is reported as part of the trace.
+      for (Runnable action : actions) {
+        runSafely(action);
+      }
+    }
     if (!ENDED_AT.compareAndSet(this, 0L, now)) {
       return;
     }
@@ -122,6 +161,14 @@ final class TraceImpl implements Trace {
       tracer.processor.onTraceEnd(toRecord());
     } else if (pending != null) {
       pending.traceEnded(started, toRecord(), tracer.processor);
+    }
+  }
+
+  private static void runSafely(Runnable action) {
+    try {
+      action.run();
+    } catch (Throwable t) {
+      WeftLog.warnRateLimited("trace-before-end", "an action at the end of a trace failed", t);
     }
   }
 

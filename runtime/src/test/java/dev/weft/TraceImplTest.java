@@ -52,6 +52,34 @@ class TraceImplTest {
   }
 
   @Test
+  void beforeEnd_endsWhatIsStillOpen_asPartOfTheTrace_once() {
+    Trace trace = Tracing.trace("wf").start();
+    Span unread = Tracing.startAgentSpan("stream");
+    unread.releaseScope();
+    java.util.List<Boolean> endedWhenRun = new java.util.ArrayList<>();
+    trace.beforeEnd(
+        () -> {
+          endedWhenRun.add(trace.isEnded());
+          unread.end();
+        });
+    trace.beforeEnd(
+        () -> {
+          throw new IllegalStateException("a failing action is logged, not thrown");
+        });
+
+    trace.close();
+    trace.end();
+
+    assertThat(endedWhenRun).containsExactly(false);
+    assertThat(recorder.events).containsSubsequence("span-end stream", "trace-end wf");
+    assertThat(recorder.traceEnds).hasSize(1);
+    // Added after the end: runs at once.
+    java.util.List<String> late = new java.util.ArrayList<>();
+    trace.beforeEnd(() -> late.add("ran"));
+    assertThat(late).containsExactly("ran");
+  }
+
+  @Test
   void end_reportsOnce_withTheFinalRecord() {
     Trace trace = Tracing.trace("wf").groupId("group_1").metadata("k", "v").start();
     assertThat(trace.toRecord().isEnded()).isFalse();

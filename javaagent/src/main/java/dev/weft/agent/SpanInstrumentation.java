@@ -31,6 +31,7 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
               "reactor.core.publisher.Flux",
               "java.util.stream.Stream",
               "java.util.Iterator",
+              "java.util.concurrent.Flow$Publisher",
               "java.util.concurrent.CompletableFuture",
               "java.util.concurrent.CompletionStage"));
   private static final ElementMatcher<MethodDescription> DISCARDS_RESULT =

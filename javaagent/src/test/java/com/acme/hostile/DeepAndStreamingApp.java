@@ -22,6 +22,68 @@ public final class DeepAndStreamingApp {
       System.out.println("after " + afterwards(i));
     }
     System.out.println("chunks " + readChunks());
+    System.out.println("first " + firstChunkOnly());
+    System.out.println("published " + published());
+  }
+
+  @Workflow(name = "abandoning")
+  static String firstChunkOnly() {
+    // Takes the first chunk and leaves the stream unread and unclosed.
+    return chunks(5).findFirst().orElse("none");
+  }
+
+  @Workflow(name = "publishing")
+  static List<String> published() throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    ticker(4)
+        .subscribe(
+            new java.util.concurrent.Flow.Subscriber<String>() {
+              @Override
+              public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+              }
+
+              @Override
+              public void onNext(String item) {
+                received.add(item);
+              }
+
+              @Override
+              public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+              }
+
+              @Override
+              public void onComplete() {
+                done.complete(null);
+              }
+            });
+    done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    return received;
+  }
+
+  @ToolSpan(name = "ticker")
+  static java.util.concurrent.Flow.Publisher<String> ticker(int count) {
+    java.util.concurrent.SubmissionPublisher<String> publisher =
+        new java.util.concurrent.SubmissionPublisher<>();
+    Thread feeder =
+        new Thread(
+            () -> {
+              for (int i = 1; i <= count; i++) {
+                try {
+                  Thread.sleep(60);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                publisher.submit("tick-" + i);
+              }
+              publisher.close();
+            });
+    feeder.setDaemon(true);
+    feeder.start();
+    return publisher;
   }
 
   @Workflow(name = "overflow")

@@ -61,4 +61,23 @@ class UnwindingIT {
     long ended = java.time.Instant.parse(chunks.path("ended_at").asText()).toEpochMilli();
     assertThat(ended - started).as(chunks.toString()).isGreaterThanOrEqualTo(250);
   }
+
+  @Test
+  void aStreamLeftUnreadEndsWithItsTrace() {
+    assertThat(result.stdout()).contains("first chunk-1");
+    JsonNode chunks = result.traces().workflow("abandoning").span("function", "chunks");
+    assertThat(chunks.path("ended_at").isNull()).as(result.describe()).isFalse();
+    assertThat(chunks.path("metadata").path("abandoned").asBoolean()).isTrue();
+    assertThat(chunks.path("metadata").path("items").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aPublishingToolLastsUntilItsSubscriberHasEverything() {
+    assertThat(result.stdout()).contains("published [tick-1, tick-2, tick-3, tick-4]");
+    JsonNode ticker = result.traces().workflow("publishing").span("function", "ticker");
+    long started = java.time.Instant.parse(ticker.path("started_at").asText()).toEpochMilli();
+    long ended = java.time.Instant.parse(ticker.path("ended_at").asText()).toEpochMilli();
+    assertThat(ended - started).as(ticker.toString()).isGreaterThanOrEqualTo(200);
+    assertThat(ticker.path("metadata").path("items").asLong()).isEqualTo(4);
+  }
 }

@@ -110,22 +110,21 @@ final class AsyncResults {
   }
 
   /**
-   * Returns a publisher that behaves as {@code publisher} and calls {@code onDone} once when it
-   * terminates, is cancelled or fails, with the last value emitted (a {@code Mono}'s value) and the
+   * Returns a publisher that behaves as {@code publisher}, passes each item it emits to {@code
+   * onItem}, and calls {@code onEnd} once when it terminates, is cancelled or fails, with the
    * failure; or null when {@code publisher} is not a Reactor {@code Mono} or {@code Flux}.
    */
-  static Object onTermination(Object publisher, BiConsumer<Object, Throwable> onDone) {
+  static Object onTermination(
+      Object publisher, Consumer<Object> onItem, Consumer<Throwable> onEnd) {
     Method[] operators = REACTOR_OPERATORS.get(publisher.getClass());
     if (operators == null) {
       return null;
     }
-    AtomicReference<Object> last = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Consumer<Object> onNext = last::set;
     Consumer<Throwable> onError = failure::set;
-    Consumer<Object> onFinally = signal -> onDone.accept(last.get(), failure.get());
+    Consumer<Object> onFinally = signal -> onEnd.accept(failure.get());
     try {
-      Object withNext = operators[0].invoke(publisher, onNext);
+      Object withNext = operators[0].invoke(publisher, onItem);
       Object withError = operators[1].invoke(withNext, onError);
       return operators[2].invoke(withError, onFinally);
     } catch (ReflectiveOperationException | RuntimeException e) {

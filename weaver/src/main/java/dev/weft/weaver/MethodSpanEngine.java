@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -163,16 +164,26 @@ public final class MethodSpanEngine {
             return result;
           }
         } else if (descriptor.sequenceReturn) {
-          Object followed = followSequence(descriptor, call, result);
+          SequenceResults.State state = follow(descriptor, call, null);
+          Object followed = followSequence(result, state);
           if (followed != null) {
+            endWithTrace(call, state);
             release(call);
             return followed;
           }
         } else if (descriptor.reactiveReturn) {
+          AtomicReference<Object> last = new AtomicReference<>();
+          SequenceResults.State state = follow(descriptor, call, last);
           Object wrapped =
               AsyncResults.onTermination(
-                  result, (value, error) -> finish(descriptor, call, value, error, false));
+                  result,
+                  item -> {
+                    last.set(item);
+                    state.counted();
+                  },
+                  state::finish);
           if (wrapped != null) {
+            endWithTrace(call, state);
             release(call);
             Object inside =
                 call instanceof Span span
@@ -190,25 +201,55 @@ public final class MethodSpanEngine {
   }
 
   /**
-   * Returns a stream or iterator that ends the call's span when its items are exhausted, it is
-   * closed or it fails, with the number of items as the span's {@code items} metadata; null when
-   * {@code result} is neither.
+   * Returns how a result followed after the call ends the call's span: with its value (when {@code
+   * value} is given), the number of items as the span's {@code items} metadata, and {@code
+   * abandoned} metadata when its trace ended first.
    */
-  private static Object followSequence(MethodDescriptor d, Object call, Object result) {
-    SequenceResults.End end =
-        (items, failure) -> {
+  private static SequenceResults.State follow(
+      MethodDescriptor d, Object call, AtomicReference<Object> value) {
+    return new SequenceResults.State(
+        (items, failure, abandoned) -> {
           if (call instanceof Span span) {
             span.setMetadata("items", items);
+            if (abandoned) {
+              span.setMetadata("abandoned", true);
+            }
           }
-          finish(d, call, null, failure, false);
-        };
+          finish(d, call, value == null ? null : value.get(), failure, false);
+        });
+  }
+
+  /**
+   * Returns a stream, iterator or publisher that ends the call's span through {@code state} when
+   * its items are exhausted, it is closed, cancelled or fails; null when {@code result} is none of
+   * those.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object followSequence(Object result, SequenceResults.State state) {
     if (result instanceof java.util.stream.Stream<?> stream) {
-      return SequenceResults.stream(stream, end);
+      return SequenceResults.stream(stream, state);
     }
     if (result instanceof java.util.Iterator<?> iterator) {
-      return SequenceResults.iterator(iterator, end);
+      return SequenceResults.iterator(iterator, state);
+    }
+    if (result instanceof java.util.concurrent.Flow.Publisher<?> publisher) {
+      return SequenceResults.publisher(
+          (java.util.concurrent.Flow.Publisher<Object>) publisher, state);
     }
     return null;
+  }
+
+  /**
+   * Ends a followed result's span when the trace ends, if nobody has read the result to its end by
+   * then: a span never stays open after its trace. A workflow's own result keeps its trace open.
+   */
+  private static void endWithTrace(Object call, SequenceResults.State state) {
+    if (call instanceof Span) {
+      Trace trace = Tracing.currentTrace();
+      if (trace != null) {
+        trace.beforeEnd(state::abandon);
+      }
+    }
   }
 
   /** Opens a call's span; the java agent's entry point, which skips the double-weaving check. */

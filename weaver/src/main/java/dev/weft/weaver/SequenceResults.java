@@ -2,6 +2,7 @@ package dev.weft.weaver;
 
 import java.util.Iterator;
 import java.util.Spliterator;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,27 +11,32 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Follows a result that produces its items after the method returned, a {@link Stream} or an {@link
- * Iterator}, so that the method's span ends when the items are: when the result is exhausted,
- * closed or fails. The wrapper behaves as the original (same items, order, characteristics and
- * parallelism); it only counts the items and tells the end once.
+ * Follows a result that produces its items after the method returned, a {@link Stream}, an {@link
+ * Iterator} or a {@link Flow.Publisher}, so that the method's span ends when the items are: when
+ * the result is exhausted, closed, cancelled or fails, or else when its trace ends. The wrapper
+ * behaves as the original (same items, order, characteristics and parallelism); it only counts the
+ * items and tells the end once.
  */
 final class SequenceResults {
   private SequenceResults() {}
 
-  /** What happens at the end: the number of items produced, and the failure, if any. */
+  /**
+   * What happens at the end: the number of items produced, the failure, if any, and whether the
+   * result was abandoned (its trace ended before it did).
+   */
   interface End {
-    void ended(long items, Throwable failure);
+    void ended(long items, Throwable failure, boolean abandoned);
   }
 
   /** Returns whether the declared return type is one this class follows. */
   static boolean follows(Class<?> returnType) {
-    return returnType == Stream.class || returnType == Iterator.class;
+    return returnType == Stream.class
+        || returnType == Iterator.class
+        || returnType == Flow.Publisher.class;
   }
 
-  /** Returns a stream that behaves as {@code stream} and tells {@code end} when it is done. */
-  static Stream<?> stream(Stream<?> stream, End end) {
-    State state = new State(end);
+  /** Returns a stream that behaves as {@code stream} and tells {@code state} when it is done. */
+  static Stream<?> stream(Stream<?> stream, State state) {
     Stream<?> followed =
         StreamSupport.stream(new Counting<>(stream.spliterator(), state), stream.isParallel());
     return followed.onClose(
@@ -43,9 +49,10 @@ final class SequenceResults {
         });
   }
 
-  /** Returns an iterator that behaves as {@code iterator} and tells {@code end} when it is done. */
-  static Iterator<?> iterator(Iterator<?> iterator, End end) {
-    State state = new State(end);
+  /**
+   * Returns an iterator that behaves as {@code iterator} and tells {@code state} when it is done.
+   */
+  static Iterator<?> iterator(Iterator<?> iterator, State state) {
     return new Iterator<Object>() {
       @Override
       public boolean hasNext() {
@@ -80,8 +87,59 @@ final class SequenceResults {
     };
   }
 
-  /** The count and the end, shared by the parts a parallel stream splits into. */
-  private static final class State {
+  /**
+   * Returns a publisher that behaves as {@code publisher} and tells {@code state} when a
+   * subscription to it completes, fails or is cancelled.
+   */
+  static <T> Flow.Publisher<T> publisher(Flow.Publisher<T> publisher, State state) {
+    return subscriber ->
+        publisher.subscribe(
+            new Flow.Subscriber<T>() {
+              @Override
+              public void onSubscribe(Flow.Subscription subscription) {
+                subscriber.onSubscribe(
+                    new Flow.Subscription() {
+                      @Override
+                      public void request(long n) {
+                        subscription.request(n);
+                      }
+
+                      @Override
+                      public void cancel() {
+                        try {
+                          subscription.cancel();
+                        } finally {
+                          state.finish(null);
+                        }
+                      }
+                    });
+              }
+
+              @Override
+              public void onNext(T item) {
+                state.items.incrementAndGet();
+                subscriber.onNext(item);
+              }
+
+              @Override
+              public void onError(Throwable failure) {
+                state.finish(failure);
+                subscriber.onError(failure);
+              }
+
+              @Override
+              public void onComplete() {
+                state.finish(null);
+                subscriber.onComplete();
+              }
+            });
+  }
+
+  /**
+   * The count and the end of one followed result, shared by the parts a parallel stream splits
+   * into. Tells its end once, whichever comes first: exhausted, closed, failed, or abandoned.
+   */
+  static final class State {
     final End end;
     final AtomicLong items = new AtomicLong();
     final AtomicInteger openParts = new AtomicInteger(1);
@@ -89,6 +147,11 @@ final class SequenceResults {
 
     State(End end) {
       this.end = end;
+    }
+
+    /** Counts one item of a result followed from outside this class (a Reactor publisher). */
+    void counted() {
+      items.incrementAndGet();
     }
 
     void partDone() {
@@ -99,7 +162,14 @@ final class SequenceResults {
 
     void finish(Throwable failure) {
       if (ended.compareAndSet(false, true)) {
-        end.ended(items.get(), failure);
+        end.ended(items.get(), failure, false);
+      }
+    }
+
+    /** Ends what nobody read to its end: its trace is ending. */
+    void abandon() {
+      if (ended.compareAndSet(false, true)) {
+        end.ended(items.get(), null, true);
       }
     }
   }

@@ -57,6 +57,11 @@ final class Fixtures {
     java.util.Iterator<String> pages(String topic) {
       return null;
     }
+
+    @ToolSpan
+    java.util.concurrent.Flow.Publisher<String> ticks(String topic) {
+      return null;
+    }
   }
 
   static class Agent {

@@ -270,6 +270,69 @@ class MethodSpanEngineTest {
   }
 
   @Test
+  void aReturnedPublisher_endsItsSpanWhenItsSubscriptionCompletes_withTheItemCount()
+      throws Exception {
+    MethodDescriptor ticks = MethodSpanEngine.descriptorFor(method(Fixtures.Feed.class, "ticks"));
+    Object call = MethodSpanEngine.enter(ticks, new Object[] {"clock"});
+    java.util.concurrent.SubmissionPublisher<String> source =
+        new java.util.concurrent.SubmissionPublisher<>(Runnable::run, 8);
+    @SuppressWarnings("unchecked")
+    java.util.concurrent.Flow.Publisher<String> returned =
+        (java.util.concurrent.Flow.Publisher<String>)
+            MethodSpanEngine.exit(ticks, call, source, null);
+    List<String> received = new java.util.ArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    returned.subscribe(
+        new java.util.concurrent.Flow.Subscriber<String>() {
+          @Override
+          public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(String item) {
+            received.add(item);
+          }
+
+          @Override
+          public void onError(Throwable failure) {
+            done.completeExceptionally(failure);
+          }
+
+          @Override
+          public void onComplete() {
+            done.complete(null);
+          }
+        });
+    source.submit("t1");
+    source.submit("t2");
+    assertThat(recorder.ended).as("the subscription is still open").isEmpty();
+    source.close();
+    done.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(received).containsExactly("t1", "t2");
+    assertThat(recorder.only().metadata()).containsEntry("items", 2L);
+  }
+
+  @Test
+  void aReturnedStreamLeftUnread_endsWithItsTrace_markedAbandoned() {
+    MethodDescriptor chunks = MethodSpanEngine.descriptorFor(method(Fixtures.Feed.class, "chunks"));
+    Trace trace = Tracing.trace("reading").start();
+    Object call = MethodSpanEngine.enter(chunks, new Object[] {"news"});
+    Stream<?> returned =
+        (Stream<?>) MethodSpanEngine.exit(chunks, call, Stream.iterate(1, i -> i + 1), null);
+    assertThat((Object) returned.findFirst().orElseThrow()).isEqualTo(1);
+    assertThat(recorder.ended).as("neither exhausted nor closed").isEmpty();
+
+    trace.close();
+
+    assertThat(recorder.only().metadata())
+        .containsEntry("items", 1L)
+        .containsEntry("abandoned", true);
+    assertThat(recorder.endedTraces).hasSize(1);
+  }
+
+  @Test
   void workflow_withoutAGroupIdArgument_usesTheAnnotationGroupId() {
     MethodDescriptor flow = descriptor("flow");
 
