@@ -60,6 +60,8 @@ class WeftAspectTest {
     assertThat(WeftAspect.class.getMethod("aspectOf").invoke(null)).isInstanceOf(WeftAspect.class);
     assertThat(WeftInheritedAspect.class.getMethod("aspectOf").invoke(null))
         .isInstanceOf(WeftInheritedAspect.class);
+    assertThat(WeftContextAspect.class.getMethod("aspectOf").invoke(null))
+        .isInstanceOf(WeftContextAspect.class);
   }
 
   @Test
@@ -77,7 +79,10 @@ class WeftAspectTest {
       aspects.add(((Element) declared.item(i)).getAttribute("name"));
     }
     assertThat(aspects)
-        .containsExactly(WeftAspect.class.getName(), WeftInheritedAspect.class.getName());
+        .containsExactly(
+            WeftAspect.class.getName(),
+            WeftInheritedAspect.class.getName(),
+            WeftContextAspect.class.getName());
     Element weaver = (Element) xml.getElementsByTagName("weaver").item(0);
     assertThat(weaver.getAttribute("options")).contains("-warn:none", "-Xlint:ignore");
     List<String> excluded = new ArrayList<>();
