@@ -207,6 +207,36 @@ class ContractSuiteIT {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        ContractRuns.AGENT,
+        ContractRuns.COMPILE_TIME,
+        ContractRuns.LOAD_TIME,
+        ContractRuns.DOUBLE
+      })
+  void plainExecutors_toolsHandedToJdkExecutorsNestUnderTheAgent(String route) throws Exception {
+    TraceSet traces = ContractRuns.traces(route);
+    JsonNode trace = traces.trace("Plain executors");
+
+    JsonNode agent = span(trace, "agent", "Scout");
+    List<JsonNode> probes = spans(trace, "function", "probe");
+    assertThat(probes)
+        .extracting(p -> p.at("/span_data/output").asText())
+        .containsExactlyInAnyOrder(
+            "probed via submit",
+            "probed via invokeAll 1",
+            "probed via invokeAll 2",
+            "probed via supplyAsync",
+            "probed via supplyAsync on executor",
+            "probed via thenApplyAsync");
+    assertThat(probes).allSatisfy(p -> assertThat(parent(trace, p)).isEqualTo(agent));
+    assertThat(parent(trace, agent)).isNull();
+    assertThat(traces.allSpans())
+        .filteredOn(s -> s.at("/span_data/name").asText().equals("probe"))
+        .hasSize(probes.size());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {ContractRuns.AGENT, ContractRuns.COMPILE_TIME, ContractRuns.LOAD_TIME})
   void noCurrentTrace_aTracedCallStartsAnImplicitTrace(String route) throws Exception {
     TraceSet traces = ContractRuns.traces(route);
