@@ -6,8 +6,9 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Carries the current trace context into work handed to JDK executors and virtual threads: the java
- * agent weaves calls to these methods into the JDK's task submission points. Not an application API
- * (applications use {@code Tracing.wrap}).
+ * agent weaves calls to these methods into the JDK's task submission points, and the AspectJ route
+ * calls them where woven code hands a task over. Not an application API (applications use {@code
+ * Tracing.wrap}).
  *
  * <p>With nothing current a task is returned as it is, so untraced code keeps its own task objects.
  */
