@@ -61,6 +61,8 @@ final class RenderPass {
       case CHARACTER:
       case TO_STRING:
         return text(ValueRenderer.safeToString(value));
+      case APPLICATION_TO_STRING:
+        return text(renderer.applicationToString(value));
       case BOOLEAN:
         remaining -= SCALAR_COST;
         return value;
@@ -183,8 +185,12 @@ final class RenderPass {
       return "null";
     } else if (key instanceof String s) {
       return text(s);
-    } else if (TypeInfo.of(key.getClass()).kind == TypeInfo.Kind.SENSITIVE) {
+    }
+    TypeInfo.Kind kind = TypeInfo.of(key.getClass()).kind;
+    if (kind == TypeInfo.Kind.SENSITIVE) {
       return ValueRenderer.REDACTED;
+    } else if (kind == TypeInfo.Kind.APPLICATION_TO_STRING) {
+      return text(renderer.applicationToString(key));
     }
     return text(ValueRenderer.safeToString(key));
   }

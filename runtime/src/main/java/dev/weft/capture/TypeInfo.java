@@ -6,13 +6,17 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.EventObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What the renderer needs to know about a class, worked out once per class and cached in a {@link
@@ -38,10 +42,25 @@ final class TypeInfo {
     MAP,
     COLLECTION,
     ARRAY,
-    TO_STRING
+    /** Rendered by a {@code toString()} that runs JDK code only, called on the calling thread. */
+    TO_STRING,
+    /** Rendered by a {@code toString()} of the application's, called within a time bound. */
+    APPLICATION_TO_STRING
   }
 
   private static final String SENSITIVE_ANNOTATION = "dev.weft.annotations.Sensitive";
+
+  /**
+   * JDK classes whose {@code toString()} shows the objects they hold, and so calls the
+   * application's {@code toString()} of those.
+   */
+  private static final Class<?>[] HOLDERS = {
+    Map.Entry.class,
+    AtomicReference.class,
+    AtomicReferenceArray.class,
+    FutureTask.class,
+    EventObject.class
+  };
 
   private static final ClassValue<TypeInfo> CACHE =
       new ClassValue<>() {
@@ -88,7 +107,7 @@ final class TypeInfo {
 
   private static Kind kindOf(Class<?> type) {
     if (CharSequence.class.isAssignableFrom(type)) {
-      return Kind.CHAR_SEQUENCE;
+      return runsJdkCodeOnly(type) ? Kind.CHAR_SEQUENCE : Kind.APPLICATION_TO_STRING;
     } else if (type == Boolean.class) {
       return Kind.BOOLEAN;
     } else if (type == Long.class
@@ -121,7 +140,38 @@ final class TypeInfo {
     } else if (type.isArray()) {
       return Kind.ARRAY;
     }
-    return Kind.TO_STRING;
+    return runsJdkCodeOnly(type) ? Kind.TO_STRING : Kind.APPLICATION_TO_STRING;
+  }
+
+  /**
+   * Returns whether {@code toString()} of {@code type} runs JDK code only: it is declared by a
+   * class of a JDK module ({@code Object}'s only when {@code hashCode()}, which it calls, is too),
+   * and the class does not show objects it holds. A proxy's methods are its handler's, and a proxy
+   * class lies in no JDK module.
+   */
+  static boolean runsJdkCodeOnly(Class<?> type) {
+    try {
+      for (Class<?> holder : HOLDERS) {
+        if (holder.isAssignableFrom(type)) {
+          return false;
+        }
+      }
+      Class<?> declaring = type.getMethod("toString").getDeclaringClass();
+      if (declaring == Object.class) {
+        declaring = type.getMethod("hashCode").getDeclaringClass();
+      }
+      return isJdk(declaring);
+    } catch (NoSuchMethodException | RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static boolean isJdk(Class<?> type) {
+    Module module = type.getModule();
+    String name = module.getName();
+    return module.isNamed()
+        && module.getLayer() == ModuleLayer.boot()
+        && (name.startsWith("java.") || name.startsWith("jdk."));
   }
 
   /**
@@ -135,7 +185,7 @@ final class TypeInfo {
     try {
       components = type.getRecordComponents();
     } catch (RuntimeException | LinkageError e) {
-      return new TypeInfo(Kind.TO_STRING);
+      return new TypeInfo(Kind.APPLICATION_TO_STRING);
     }
     int n = components.length;
     String[] names = new String[n];
@@ -157,7 +207,7 @@ final class TypeInfo {
       }
     }
     if (!accessible) {
-      return new TypeInfo(anyRedacted ? Kind.SENSITIVE : Kind.TO_STRING);
+      return new TypeInfo(anyRedacted ? Kind.SENSITIVE : Kind.APPLICATION_TO_STRING);
     }
     return new TypeInfo(Kind.RECORD, names, accessors, redacted);
   }

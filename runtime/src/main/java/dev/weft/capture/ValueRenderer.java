@@ -1,5 +1,6 @@
 package dev.weft.capture;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,14 @@ import java.util.regex.Pattern;
  * collections, maps and arrays their elements; {@code Optional} its value or null; every other
  * object its {@code toString()}. No other method of an application object is called: never a
  * getter, never an {@code Iterable} or stream that is not a {@code Collection}.
+ *
+ * <p>A {@code toString()} of the JDK's is called on the calling thread. One of the application's
+ * (or of a JDK class that shows the objects it holds) is called within {@link #toStringTimeout()}:
+ * on a renderer thread, waited for at most that long, after which the value is recorded as {@code
+ * "<toString() of com.acme.Slow took longer than 100 ms>"} and the class is remembered as slow, so
+ * its later values get {@code "<toString() of com.acme.Slow not called: took longer than 100 ms
+ * before>"} at once; a class whose {@code toString()} proved fast many times in a row is called on
+ * the calling thread, timed (see {@link ToStringHistory}).
  *
  * <p>Bounds: containers nest at most 3 deep (a deeper one becomes {@code "[Map of 12]"}); at most
  * 50 elements each, then {@code "... 12 more"}; every string cut at {@link #maxChars()} with {@code
@@ -49,7 +58,15 @@ public final class ValueRenderer {
    */
   private static final int REDACTION_OVERLAP = 1024;
 
-  private static final ValueRenderer DEFAULTS = new ValueRenderer(DEFAULT_MAX_CHARS, List.of());
+  /**
+   * The default longest wait for the application's {@code toString()}, as {@code
+   * weft.capture.tostring-timeout-ms}.
+   */
+  public static final Duration DEFAULT_TO_STRING_TIMEOUT = BoundedToString.DEFAULT_TIMEOUT;
+
+  private static final ValueRenderer DEFAULTS =
+      new ValueRenderer(
+          DEFAULT_MAX_CHARS, List.of(), BoundedToString.create(DEFAULT_TO_STRING_TIMEOUT));
 
   private final int maxChars;
 
@@ -57,10 +74,24 @@ public final class ValueRenderer {
   private static final int ARGUMENTS_TEXT_MAX_CAPACITY = 4096;
 
   private final SecretRedactor redactor;
+  private final BoundedToString toStrings;
 
-  private ValueRenderer(int maxChars, List<Pattern> extraPatterns) {
+  ValueRenderer(int maxChars, List<Pattern> extraPatterns, BoundedToString toStrings) {
     this.maxChars = maxChars;
     this.redactor = SecretRedactor.create(extraPatterns);
+    this.toStrings = toStrings;
+  }
+
+  /**
+   * Creates a renderer that waits {@link #DEFAULT_TO_STRING_TIMEOUT} for the application's {@code
+   * toString()}.
+   *
+   * @param maxChars the longest string kept, at least {@value #MIN_MAX_CHARS}
+   * @param extraPatterns regexes whose matches are redacted on top of the built-in secret patterns
+   * @throws IllegalArgumentException when {@code maxChars} is too small
+   */
+  public static ValueRenderer create(int maxChars, List<Pattern> extraPatterns) {
+    return create(maxChars, extraPatterns, DEFAULT_TO_STRING_TIMEOUT);
   }
 
   /**
@@ -68,13 +99,20 @@ public final class ValueRenderer {
    *
    * @param maxChars the longest string kept, at least {@value #MIN_MAX_CHARS}
    * @param extraPatterns regexes whose matches are redacted on top of the built-in secret patterns
-   * @throws IllegalArgumentException when {@code maxChars} is too small
+   * @param toStringTimeout the longest wait for the application's {@code toString()}; zero calls it
+   *     on the calling thread with no bound
+   * @throws IllegalArgumentException when {@code maxChars} is too small or the timeout negative
    */
-  public static ValueRenderer create(int maxChars, List<Pattern> extraPatterns) {
+  public static ValueRenderer create(
+      int maxChars, List<Pattern> extraPatterns, Duration toStringTimeout) {
     if (maxChars < MIN_MAX_CHARS) {
       throw new IllegalArgumentException("maxChars " + maxChars + " < " + MIN_MAX_CHARS);
     }
-    return new ValueRenderer(maxChars, List.copyOf(extraPatterns));
+    if (toStringTimeout.isNegative()) {
+      throw new IllegalArgumentException("toStringTimeout " + toStringTimeout + " < 0");
+    }
+    return new ValueRenderer(
+        maxChars, List.copyOf(extraPatterns), BoundedToString.create(toStringTimeout));
   }
 
   /** Returns the renderer with the default string limit and only the built-in patterns. */
@@ -85,6 +123,11 @@ public final class ValueRenderer {
   /** Returns the longest string this renderer keeps before truncating. */
   public int maxChars() {
     return maxChars;
+  }
+
+  /** Returns the longest wait for the application's {@code toString()}; zero for no bound. */
+  public Duration toStringTimeout() {
+    return toStrings.timeout();
   }
 
   /**
@@ -301,6 +344,14 @@ public final class ValueRenderer {
       return redacted;
     }
     return redacted.substring(0, cut) + "… [truncated " + dropped + " chars]";
+  }
+
+  /**
+   * Returns the application's {@code value.toString()} within the bound, or a placeholder naming
+   * what it threw or that it took too long; never throws.
+   */
+  String applicationToString(Object value) {
+    return toStrings.call(value);
   }
 
   /** Returns {@code value.toString()}, or a placeholder naming what it threw; never throws. */

@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -216,6 +217,68 @@ class ValueRendererTest {
         .isEqualTo("<toString() threw IllegalStateException>");
     assertThat(renderer.render(Map.of(new Throwing(), 1)))
         .isEqualTo(Map.of("<toString() threw IllegalStateException>", 1L));
+  }
+
+  /** A value whose {@code toString()} shows a secret, or waits until released first. */
+  static final class Slow {
+    private final CountDownLatch release;
+
+    Slow(CountDownLatch release) {
+      this.release = release;
+    }
+
+    @Override
+    public String toString() {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "Slow sk-abcdefghijklmnopqrstuvwxyz123456";
+    }
+  }
+
+  @Test
+  void render_applicationToString_isRedactedAsAnyString() {
+    CountDownLatch released = new CountDownLatch(0);
+    assertThat(renderer.render(new Slow(released))).isEqualTo("Slow [REDACTED]");
+    assertThat(renderer.render(Map.of(new Slow(released), 1)))
+        .isEqualTo(Map.of("Slow [REDACTED]", 1L));
+  }
+
+  @Test
+  void render_slowApplicationToString_isPlaceholderAfterTheBound_asMapKeyToo() {
+    ValueRenderer bounded = ValueRenderer.create(100, List.of(), Duration.ofMillis(30));
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      long start = System.nanoTime();
+      String text =
+          bounded.renderArguments(new String[] {"slow"}, new Object[] {new Slow(release)}, null);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      assertThat(text)
+          .isEqualTo(
+              "{\"slow\":\"<toString() of " + Slow.class.getName() + " took longer than 30 ms>\"}");
+      assertThat(bounded.render(Map.of(new Slow(release), 1)))
+          .isEqualTo(
+              Map.of(
+                  "<toString() of "
+                      + Slow.class.getName()
+                      + " not called: took longer than 30 ms before>",
+                  1L));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void create_toStringTimeout_isKept_negativeIsRefused() {
+    assertThat(ValueRenderer.defaults().toStringTimeout())
+        .isEqualTo(ValueRenderer.DEFAULT_TO_STRING_TIMEOUT)
+        .isEqualTo(Duration.ofMillis(100));
+    assertThat(ValueRenderer.create(100, List.of(), Duration.ZERO).toStringTimeout())
+        .isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> ValueRenderer.create(100, List.of(), Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
