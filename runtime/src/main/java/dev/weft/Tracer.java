@@ -6,6 +6,7 @@ import dev.weft.data.SpanData;
 import dev.weft.export.Exporters;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +70,18 @@ public final class Tracer {
 
   /**
    * Returns the renderer of captured values for this tracer's configuration ({@code
-   * weft.capture.max-chars}, {@code weft.redact.patterns}), made on first use.
+   * weft.capture.max-chars}, {@code weft.capture.tostring-timeout-ms}, {@code
+   * weft.redact.patterns}), made on first use.
    */
   public ValueRenderer valueRenderer() {
     ValueRenderer current = renderer;
     if (current == null) {
       try {
-        current = ValueRenderer.create(config.captureMaxChars(), config.redactPatterns());
+        current =
+            ValueRenderer.create(
+                config.captureMaxChars(),
+                config.redactPatterns(),
+                Duration.ofMillis(config.captureToStringTimeoutMillis()));
       } catch (RuntimeException e) {
         WeftLog.warnRateLimited("renderer", "capture settings could not be applied", e);
         current = ValueRenderer.defaults();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.config.TestConfigs;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.FunctionSpanData;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,19 @@ class TracerTest {
     assertThat(after.events).contains("span-end through the facade");
     assertThat(before.events).isEmpty();
     TestTracing.reset();
+  }
+
+  @Test
+  void valueRenderer_followsTheCaptureSettings() {
+    Tracer tracer =
+        Tracer.fromConfig(
+            TestConfigs.fromProperties(
+                Map.of(
+                    "weft.exporters", "none",
+                    "weft.capture.max-chars", "100",
+                    "weft.capture.tostring-timeout-ms", "250")));
+
+    assertThat(tracer.valueRenderer().maxChars()).isEqualTo(100);
+    assertThat(tracer.valueRenderer().toStringTimeout()).isEqualTo(Duration.ofMillis(250));
   }
 }

@@ -45,6 +45,8 @@ public final class WeftConfig {
   static final int DEFAULT_CAPTURE_MAX_CHARS = 16_384;
   static final int MIN_CAPTURE_MAX_CHARS = 16;
   static final int MAX_CAPTURE_MAX_CHARS = 10_000_000;
+  static final int DEFAULT_CAPTURE_TO_STRING_TIMEOUT_MILLIS = 100;
+  static final int MAX_CAPTURE_TO_STRING_TIMEOUT_MILLIS = 60_000;
   // The batch processor's own defaults: written once, there.
   static final int DEFAULT_BATCH_MAX_QUEUE_SIZE = BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE;
   static final int DEFAULT_BATCH_MAX_BATCH_SIZE = BatchTraceProcessor.DEFAULT_MAX_BATCH_SIZE;
@@ -58,6 +60,7 @@ public final class WeftConfig {
   private final List<MethodRule> methodRules;
   private final List<String> packages;
   private final int captureMaxChars;
+  private final int captureToStringTimeoutMillis;
   private final List<Pattern> redactPatterns;
   private final double samplerRatio;
   private final int batchMaxQueueSize;
@@ -84,6 +87,12 @@ public final class WeftConfig {
             DEFAULT_CAPTURE_MAX_CHARS,
             MIN_CAPTURE_MAX_CHARS,
             MAX_CAPTURE_MAX_CHARS);
+    this.captureToStringTimeoutMillis =
+        values.getInt(
+            "weft.capture.tostring-timeout-ms",
+            DEFAULT_CAPTURE_TO_STRING_TIMEOUT_MILLIS,
+            0,
+            MAX_CAPTURE_TO_STRING_TIMEOUT_MILLIS);
     this.redactPatterns = KeyReaders.readRedactPatterns(values);
     this.samplerRatio = values.getDouble("weft.sampler.ratio", 1.0, 0.0, 1.0);
     this.batchMaxQueueSize =
@@ -206,6 +215,7 @@ public final class WeftConfig {
           "weft.methods",
           "weft.packages",
           "weft.capture.max-chars",
+          "weft.capture.tostring-timeout-ms",
           "weft.redact.patterns",
           "weft.sampler.ratio",
           "weft.sampler.keep-errors",
@@ -347,6 +357,15 @@ public final class WeftConfig {
   }
 
   /**
+   * Returns the longest wait, in milliseconds, for the application's {@code toString()} of a
+   * captured value ({@code weft.capture.tostring-timeout-ms}, default 100); 0 calls it on the
+   * application thread with no bound.
+   */
+  public int captureToStringTimeoutMillis() {
+    return captureToStringTimeoutMillis;
+  }
+
+  /**
    * Returns the extra redaction patterns of {@code weft.redact.patterns}, separated by {@link
    * #REDACT_PATTERN_SEPARATOR}, on top of the built-in secret patterns; possibly empty.
    */
@@ -392,6 +411,7 @@ public final class WeftConfig {
     joiner.add("methods=" + methodRules.size() + " rules");
     joiner.add("packages=" + packages);
     joiner.add("capture.max-chars=" + captureMaxChars);
+    joiner.add("capture.tostring-timeout-ms=" + captureToStringTimeoutMillis);
     joiner.add("redact.patterns=" + redactPatterns.size() + " extra");
     joiner.add("sampler.ratio=" + samplerRatio);
     joiner.add("batch.max-queue-size=" + batchMaxQueueSize);

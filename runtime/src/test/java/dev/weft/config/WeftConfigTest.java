@@ -45,6 +45,7 @@ class WeftConfigTest {
     assertThat(config.methodRules()).isEmpty();
     assertThat(config.packages()).isEmpty();
     assertThat(config.captureMaxChars()).isEqualTo(16384);
+    assertThat(config.captureToStringTimeoutMillis()).isEqualTo(100);
     assertThat(config.redactPatterns()).isEmpty();
     assertThat(config.samplerRatio()).isEqualTo(1.0);
     assertThat(config.batchMaxQueueSize()).isEqualTo(8192);
@@ -86,6 +87,8 @@ class WeftConfigTest {
             List.of(new MethodRule("a.B", List.of("x"), "function"))),
         key("packages", "com.acme, org.x.*", WeftConfig::packages, List.of("com.acme", "org.x")),
         key("capture.max-chars", "100", WeftConfig::captureMaxChars, 100),
+        key("capture.tostring-timeout-ms", "250", WeftConfig::captureToStringTimeoutMillis, 250),
+        key("capture.tostring-timeout-ms", "0", WeftConfig::captureToStringTimeoutMillis, 0),
         key(
             "redact.patterns",
             "secret-\\d+",
@@ -263,6 +266,18 @@ class WeftConfigTest {
             "a whole number from 16 to",
             WeftConfig::captureMaxChars,
             16384),
+        bad(
+            "weft.capture.tostring-timeout-ms",
+            "-1",
+            "a whole number from 0 to 60000",
+            WeftConfig::captureToStringTimeoutMillis,
+            100),
+        bad(
+            "weft.capture.tostring-timeout-ms",
+            "2s",
+            "a whole number from 0 to 60000",
+            WeftConfig::captureToStringTimeoutMillis,
+            100),
         bad(
             "weft.redact.patterns",
             "(unclosed",
