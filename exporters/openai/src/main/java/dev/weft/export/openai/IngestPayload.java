@@ -1,30 +1,27 @@
 package dev.weft.export.openai;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
-import dev.weft.data.GenerationSpanData;
-import dev.weft.data.ResponseSpanData;
+import dev.weft.data.SpanType;
 import dev.weft.tracefile.TraceJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The body of one ingest request, {@code {"data":[trace and span objects]}}, with the changes the
- * OpenAI Agents SDK makes before it sends: an {@code input} or {@code output} longer than {@value
- * #MAX_FIELD_BYTES} bytes of JSON is cut to a string ending in {@value #TRUNCATION_SUFFIX};
- * generation usage keeps {@code input_tokens} and {@code output_tokens} on top and moves every
- * other count under {@code usage.details}; other span types lose {@code usage}.
- *
- * <p>Most spans need none of this, so a span is written as Weft's contract JSON and only parsed
- * into a tree when one of the rules applies.
+ * The trace and span objects of ingest requests, each shaped as the OpenAI Agents SDK sends it:
+ * only the keys of {@link IngestShape} for its type, an {@code input} or {@code output} longer than
+ * {@value #MAX_FIELD_BYTES} bytes of JSON cut to a string ending in {@value #TRUNCATION_SUFFIX},
+ * and generation usage with {@code input_tokens} and {@code output_tokens} on top and every other
+ * count under {@code usage.details}.
  */
 final class IngestPayload {
   /** The largest {@code input} or {@code output}, in bytes of UTF-8 JSON. */
@@ -33,66 +30,104 @@ final class IngestPayload {
   /** What a cut value ends with. */
   static final String TRUNCATION_SUFFIX = "... [truncated]";
 
+  /** What a trace object is called in logs, where spans go by their type. */
+  static final String TRACE_KIND = "trace";
+
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  private static final byte[] BODY_START = "{\"data\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY_END = "]}".getBytes(StandardCharsets.UTF_8);
 
   private IngestPayload() {}
 
-  /** Returns the UTF-8 body for trace records and spans, in the given order. */
-  static byte[] write(List<Object> items) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * items.size() + 16);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("data");
-      for (Object item : items) {
-        if (item instanceof TraceRecord trace) {
-          g.writeRawValue(TraceJson.traceToString(trace, false));
-        } else {
-          writeSpan(g, (SpanRecord) item);
-        }
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+  /**
+   * One trace or span object as sent.
+   *
+   * @param kind {@value #TRACE_KIND}, or the span's type as Weft names it ({@code task}, {@code
+   *     generation}, …)
+   * @param json the object's UTF-8 JSON
+   */
+  record Item(String kind, byte[] json) {}
+
+  /** Returns a trace record or a span as the object the endpoint accepts. */
+  static Item item(Object record) throws IOException {
+    if (record instanceof TraceRecord trace) {
+      ObjectNode node = (ObjectNode) MAPPER.readTree(TraceJson.traceToString(trace, false));
+      IngestShape.TRACE.retain(node);
+      return new Item(TRACE_KIND, MAPPER.writeValueAsBytes(node));
     }
+    SpanRecord span = (SpanRecord) record;
+    SpanType type = SpanType.of(span.data());
+    ObjectNode node = (ObjectNode) MAPPER.readTree(TraceJson.spanToString(span));
+    if (node.get("span_data") instanceof ObjectNode data) {
+      truncateFields(data);
+      if (type == SpanType.GENERATION && data.has("usage")) {
+        data.set("usage", normalizeUsage(data.get("usage")));
+      }
+    }
+    IngestShape.span(type).retain(node);
+    return new Item(type.typeName(), MAPPER.writeValueAsBytes(node));
+  }
+
+  /** Returns the body {@code {"data":[…]}} of items, in the given order. */
+  static byte[] body(List<Item> items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bodyBytes(items));
+    out.writeBytes(BODY_START);
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(items.get(i).json());
+    }
+    out.writeBytes(BODY_END);
     return out.toByteArray();
   }
 
-  private static void writeSpan(JsonGenerator g, SpanRecord span) throws IOException {
-    String json = TraceJson.spanToString(span);
-    if (!needsUsageChange(span) && jsonBytes(json, false) <= MAX_FIELD_BYTES) {
-      g.writeRawValue(json);
-      return;
+  /** Returns the length of the body of items without writing it. */
+  static int bodyBytes(List<Item> items) {
+    long bytes = BODY_START.length + BODY_END.length + Math.max(0, items.size() - 1);
+    for (Item item : items) {
+      bytes += item.json().length;
     }
-    ObjectNode node = (ObjectNode) MAPPER.readTree(json);
-    JsonNode spanData = node.get("span_data");
-    if (spanData instanceof ObjectNode data) {
-      sanitize(data);
-    }
-    MAPPER.writeTree(g, node);
+    return (int) Math.min(bytes, Integer.MAX_VALUE);
   }
 
-  private static boolean needsUsageChange(SpanRecord span) {
-    Object data = span.data();
-    return (data instanceof GenerationSpanData generation
-            && generation.usage() != null
-            && !generation.usage().details().isEmpty())
-        || data instanceof ResponseSpanData;
+  /** Returns whether an item fits in a request of at most {@code maxBodyBytes} bytes on its own. */
+  static boolean fitsAlone(Item item, int maxBodyBytes) {
+    return BODY_START.length + BODY_END.length + (long) item.json().length <= maxBodyBytes;
   }
 
-  private static void sanitize(ObjectNode data) throws IOException {
+  /**
+   * Splits items, in order, into the fewest consecutive groups whose bodies each take at most
+   * {@code maxBodyBytes} bytes; every item must {@link #fitsAlone fit alone}.
+   */
+  static List<List<Item>> split(List<Item> items, int maxBodyBytes) {
+    List<List<Item>> groups = new ArrayList<>();
+    List<Item> group = new ArrayList<>();
+    long bytes = BODY_START.length + BODY_END.length;
+    for (Item item : items) {
+      long added = item.json().length + (group.isEmpty() ? 0 : 1);
+      if (!group.isEmpty() && bytes + added > maxBodyBytes) {
+        groups.add(group);
+        group = new ArrayList<>();
+        bytes = BODY_START.length + BODY_END.length;
+        added = item.json().length;
+      }
+      group.add(item);
+      bytes += added;
+    }
+    if (!group.isEmpty()) {
+      groups.add(group);
+    }
+    return groups;
+  }
+
+  private static void truncateFields(ObjectNode data) throws IOException {
     for (String field : new String[] {"input", "output"}) {
       JsonNode value = data.get(field);
       if (value != null && !value.isNull() && valueBytes(value) > MAX_FIELD_BYTES) {
         data.set(field, TextNode.valueOf(truncate(value)));
       }
-    }
-    if (!data.has("usage")) {
-      return;
-    }
-    if ("generation".equals(data.path("type").asText())) {
-      data.set("usage", normalizeUsage(data.get("usage")));
-    } else {
-      data.remove("usage");
     }
   }
 
@@ -104,7 +139,7 @@ final class IngestPayload {
     ObjectNode normalized = MAPPER.createObjectNode();
     ObjectNode details = MAPPER.createObjectNode();
     for (Map.Entry<String, JsonNode> e : object.properties()) {
-      if (e.getKey().equals("input_tokens") || e.getKey().equals("output_tokens")) {
+      if (IngestShape.GENERATION_USAGE_COUNTS.contains(e.getKey())) {
         normalized.set(e.getKey(), e.getValue());
       } else if (e.getKey().equals("details") && e.getValue() instanceof ObjectNode nested) {
         details.setAll(nested);

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * request per key. Items with no key at all are dropped after one warning. A failed request is
  * tried at most {@link #DEFAULT_MAX_ATTEMPTS} times in all, waiting as {@code retry-after-ms} /
  * {@code retry-after} ask or else a doubling delay with jitter; 4xx answers other than 408, 409 and
- * 429 are not retried, and {@code x-should-retry} overrides. Each attempt is abandoned after the
- * request timeout, and an interrupt (the batch processor's shutdown deadline) stops at once.
+ * 429 are not retried, and {@code x-should-retry} overrides, except for 400. Each attempt is
+ * abandoned after the request timeout, and an interrupt (the batch processor's shutdown deadline)
+ * stops at once.
+ *
+ * <p>Each object carries only the keys the endpoint accepts for its type ({@link IngestShape}). A
+ * request that is refused with HTTP 400 anyway is dropped, never retried, and its reason is logged
+ * once, with the span types concerned. Requests are kept within {@link #DEFAULT_MAX_REQUEST_BYTES}
+ * by splitting a batch; an object too big for a request on its own is dropped and logged.
  *
  * <p>Meant to run behind {@link dev.weft.processor.BatchTraceProcessor}, which calls it on its own
  * thread, so the application never waits on the network.
@@ -53,8 +61,19 @@ public final class OpenAiExporter implements SpanExporter {
   /** The default time one attempt may take before it is abandoned. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * The default largest request body, in bytes. The endpoint publishes no limit and the OpenAI
+   * Agents SDK bounds a request only by its 128 items; this bound is Weft's own, a fraction of what
+   * the SDK's largest requests reach, and room for 20 spans with both fields at their 100 000 byte
+   * limit.
+   */
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+
   /** The export setting of a trace's own API key ({@link TraceBuilder#exportSetting}). */
   static final String TRACE_API_KEY = "openai.api-key";
+
+  /** How many distinct reasons for a 400 are each said once before they are rate-limited. */
+  private static final int MAX_SAID_REJECTIONS = 64;
 
   private static final String USER_AGENT = "Weft/" + version() + " Java/" + javaVersion();
 
@@ -64,12 +83,15 @@ public final class OpenAiExporter implements SpanExporter {
   private final String project;
   private final Duration timeout;
   private final int maxAttempts;
+  private final int maxRequestBytes;
   private final Backoff backoff;
   private final Sleeper sleeper;
   private final HttpClient client;
   private final AtomicBoolean warnedNoKey = new AtomicBoolean();
   private final AtomicLong droppedWithoutKey = new AtomicLong();
   private final AtomicLong failedRequests = new AtomicLong();
+  private final AtomicLong droppedTooLarge = new AtomicLong();
+  private final Set<String> saidRejections = ConcurrentHashMap.newKeySet();
 
   private OpenAiExporter(Builder b) {
     this.endpoint = b.endpoint;
@@ -78,6 +100,7 @@ public final class OpenAiExporter implements SpanExporter {
     this.project = blankToNull(b.project);
     this.timeout = b.timeout;
     this.maxAttempts = b.maxAttempts;
+    this.maxRequestBytes = b.maxRequestBytes;
     this.backoff =
         new Backoff(
             b.baseDelay,
@@ -125,9 +148,17 @@ public final class OpenAiExporter implements SpanExporter {
     return droppedWithoutKey.get();
   }
 
-  /** Returns how many requests were given up after their last attempt. */
+  /**
+   * Returns how many requests were given up after their last attempt, those refused with HTTP 400
+   * included.
+   */
   public long failedRequestCount() {
     return failedRequests.get();
+  }
+
+  /** Returns how many trace and span objects were dropped for being too big for any request. */
+  public long droppedTooLargeCount() {
+    return droppedTooLarge.get();
   }
 
   @Override
@@ -151,15 +182,11 @@ public final class OpenAiExporter implements SpanExporter {
       }
     }
     for (Map.Entry<String, List<Object>> group : byKey.entrySet()) {
-      byte[] body;
+      List<IngestPayload.Item> items = items(group.getValue());
       try {
-        body = IngestPayload.write(group.getValue());
-      } catch (IOException | RuntimeException e) {
-        WeftLog.warnRateLimited("openai-payload", "openai exporter: writing a request failed", e);
-        continue;
-      }
-      try {
-        send(group.getKey(), body, group.getValue().size());
+        for (List<IngestPayload.Item> request : IngestPayload.split(items, maxRequestBytes)) {
+          send(group.getKey(), request);
+        }
       } catch (InterruptedException e) {
         // The batch processor's deadline passed: leave at once, keeping the interrupt for it.
         Thread.currentThread().interrupt();
@@ -167,6 +194,36 @@ public final class OpenAiExporter implements SpanExporter {
         return;
       }
     }
+  }
+
+  /** Returns the objects to send for records, leaving out those that cannot be sent. */
+  private List<IngestPayload.Item> items(List<Object> records) {
+    List<IngestPayload.Item> items = new ArrayList<>(records.size());
+    for (Object record : records) {
+      IngestPayload.Item item;
+      try {
+        item = IngestPayload.item(record);
+      } catch (IOException | RuntimeException e) {
+        WeftLog.warnRateLimited("openai-payload", "openai exporter: writing an item failed", e);
+        continue;
+      }
+      if (IngestPayload.fitsAlone(item, maxRequestBytes)) {
+        items.add(item);
+      } else {
+        droppedTooLarge.incrementAndGet();
+        WeftLog.warnRateLimited(
+            "openai-too-large",
+            "openai exporter: a "
+                + item.kind()
+                + " of "
+                + item.json().length
+                + " bytes is bigger than a request may be ("
+                + maxRequestBytes
+                + " bytes) and is dropped",
+            null);
+      }
+    }
+    return items;
   }
 
   private static int add(Map<String, List<Object>> byKey, String key, Object item) {
@@ -177,8 +234,9 @@ public final class OpenAiExporter implements SpanExporter {
     return 0;
   }
 
-  private void send(String key, byte[] body, int items) throws InterruptedException {
-    HttpRequest request = request(key, body);
+  private void send(String key, List<IngestPayload.Item> sent) throws InterruptedException {
+    HttpRequest request = request(key, IngestPayload.body(sent));
+    int items = sent.size();
     for (int attempt = 1; ; attempt++) {
       HttpHeaders headers = null;
       String problem;
@@ -189,6 +247,11 @@ public final class OpenAiExporter implements SpanExporter {
           if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
             WeftLog.debug("openai exporter: sent " + items + " items");
           }
+          return;
+        }
+        if (status == 400) {
+          // The body itself was refused: sending it again would only be refused again.
+          reject(IngestRejection.of(response.body(), sent), items);
           return;
         }
         problem = "HTTP " + status + " " + excerpt(response.body());
@@ -205,6 +268,27 @@ public final class OpenAiExporter implements SpanExporter {
         return;
       }
       sleeper.sleep(backoff.delay(attempt, headers));
+    }
+  }
+
+  /** Says each distinct reason for a 400 once; the same reason again only at debug level. */
+  private void reject(IngestRejection rejection, int items) {
+    failedRequests.incrementAndGet();
+    String line =
+        "openai exporter: HTTP 400, "
+            + items
+            + (items == 1 ? " item" : " items")
+            + " dropped, not retried: "
+            + rejection.reason()
+            + " (span types: "
+            + String.join(", ", rejection.kinds())
+            + ")";
+    if (saidRejections.size() >= MAX_SAID_REJECTIONS) {
+      WeftLog.warnRateLimited("openai-rejected", line, null);
+    } else if (saidRejections.add(rejection.fault() + " " + rejection.kinds())) {
+      WeftLog.warn(line);
+    } else if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+      WeftLog.debug(line);
     }
   }
 
@@ -277,6 +361,7 @@ public final class OpenAiExporter implements SpanExporter {
     private String project;
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private Duration baseDelay = DEFAULT_BASE_DELAY;
     private Duration maxDelay = DEFAULT_MAX_DELAY;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -337,6 +422,19 @@ public final class OpenAiExporter implements SpanExporter {
         throw new IllegalArgumentException("maxAttempts must be from 1 to 10: " + value);
       }
       this.maxAttempts = value;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body, in bytes; from 1024 to 100 000 000. Batches are split to stay
+     * within it.
+     */
+    public Builder maxRequestBytes(int value) {
+      if (value < 1024 || value > 100_000_000) {
+        throw new IllegalArgumentException(
+            "maxRequestBytes must be from 1024 to 100000000: " + value);
+      }
+      this.maxRequestBytes = value;
       return this;
     }
 

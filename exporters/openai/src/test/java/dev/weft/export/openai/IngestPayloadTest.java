@@ -45,8 +45,7 @@ class IngestPayloadTest {
 
   private JsonNode spanData(Runnable work) throws Exception {
     work.run();
-    byte[] body = IngestPayload.write(List.of(ended.get(ended.size() - 1)));
-    return JSON.readTree(body).get("data").get(0).get("span_data");
+    return JSON.readTree(IngestPayload.item(ended.get(ended.size() - 1)).json()).get("span_data");
   }
 
   private static void tool(String output) {
@@ -148,7 +147,7 @@ class IngestPayloadTest {
   void write_traceRecord_hasNoTimes() throws Exception {
     TraceRecord trace = new TraceRecord("trace_" + "a".repeat(32), "w", "g", Map.of(), 5, 9, null);
 
-    JsonNode item = JSON.readTree(IngestPayload.write(List.of(trace))).get("data").get(0);
+    JsonNode item = JSON.readTree(IngestPayload.item(trace).json());
 
     assertThat(item.toString())
         .isEqualTo(

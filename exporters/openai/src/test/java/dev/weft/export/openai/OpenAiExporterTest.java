@@ -9,6 +9,7 @@ import dev.weft.Trace;
 import dev.weft.TraceRecord;
 import dev.weft.Tracing;
 import dev.weft.config.WeftConfig;
+import dev.weft.data.FunctionSpanData;
 import dev.weft.fixtures.EverySpanTypeRun;
 import dev.weft.fixtures.LoopbackServer;
 import dev.weft.fixtures.LoopbackServer.Answer;
@@ -334,7 +335,7 @@ class OpenAiExporterTest {
   @Test
   void export_shouldRetryHeader_overridesTheStatus() throws Exception {
     server.answer(
-        Answer.status(400, Map.of("x-should-retry", "true")),
+        Answer.status(404, Map.of("x-should-retry", "true")),
         Answer.status(503, Map.of("x-should-retry", "false")));
 
     exporter().build().export(List.of(started("t")), List.of());
@@ -440,6 +441,111 @@ class OpenAiExporterTest {
     Received request = server.awaitRequests(1, 5000).get(0);
     assertThat(request.path()).isEqualTo("/ingest");
     assertThat(request.header("Authorization")).isEqualTo("Bearer sk-config");
+  }
+
+  /** Runs a trace of {@code count} tool spans, each with an output of {@code bytes} characters. */
+  private static void tools(int count, int bytes) {
+    try (Trace trace = Tracing.startTrace("big")) {
+      for (int i = 0; i < count; i++) {
+        try (Span tool = Tracing.startFunctionSpan("tool-" + i, "{}")) {
+          tool.setData(new FunctionSpanData("tool-" + i, "{}", "o".repeat(bytes), null));
+        }
+      }
+      trace.isRecording();
+    }
+  }
+
+  @Test
+  void export_batchOverTheSizeLimit_isSplitIntoRequestsUnderItWithEverySpanDelivered()
+      throws Exception {
+    OpenAiExporter exporter = exporter().maxRequestBytes(50_000).build();
+
+    through(exporter, () -> tools(12, 20_000));
+
+    List<Received> requests = server.requests();
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(5);
+    List<String> names = new ArrayList<>();
+    for (Received request : requests) {
+      assertThat(request.body().length).isLessThanOrEqualTo(50_000);
+      for (JsonNode item : items(request)) {
+        names.add(item.path("workflow_name").asText() + item.at("/span_data/name").asText());
+      }
+    }
+    List<String> expected = new ArrayList<>(List.of("big"));
+    for (int i = 0; i < 12; i++) {
+      expected.add("tool-" + i);
+    }
+    assertThat(names).containsExactlyElementsOf(expected);
+    assertThat(exporter.droppedTooLargeCount()).isZero();
+  }
+
+  @Test
+  void export_defaultLimit_keepsABatchOfFullSizeFieldsInOneRequestUnderIt() throws Exception {
+    OpenAiExporter exporter = exporter().build();
+
+    through(exporter, () -> tools(60, 99_000));
+
+    List<Received> requests = server.requests();
+    assertThat(requests).hasSize(2);
+    assertThat(requests)
+        .allSatisfy(
+            r ->
+                assertThat(r.body().length)
+                    .isLessThanOrEqualTo(OpenAiExporter.DEFAULT_MAX_REQUEST_BYTES));
+    assertThat(items(requests.get(0)).size() + items(requests.get(1)).size()).isEqualTo(61);
+  }
+
+  @Test
+  void export_objectBiggerThanARequest_isDroppedWithOneLogLineAndTheRestSent() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      OpenAiExporter exporter = exporter().maxRequestBytes(50_000).build();
+
+      through(
+          exporter,
+          () -> {
+            try (Trace trace = Tracing.startTrace("huge");
+                Span custom = Tracing.startCustomSpan("blob", Map.of("text", "b".repeat(80_000)))) {
+              custom.setMetadata("k", "v");
+              trace.isRecording();
+            }
+            tools(2, 100);
+          });
+
+      List<String> names = new ArrayList<>();
+      for (Received request : server.requests()) {
+        items(request).forEach(i -> names.add(i.at("/span_data/name").asText()));
+      }
+      assertThat(names).doesNotContain("blob").contains("tool-0", "tool-1");
+      assertThat(exporter.droppedTooLargeCount()).isEqualTo(1);
+      String text = log.toString(StandardCharsets.UTF_8);
+      assertThat(text.split("bigger than a request", -1)).hasSize(2);
+      assertThat(text).contains("custom").doesNotContain("bbbb");
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+  }
+
+  @Test
+  void export_splitBatch_retriesEachRequestOn429And500() throws Exception {
+    server.answer(
+        Answer.status(500),
+        Answer.status(200),
+        Answer.status(429, Map.of("retry-after-ms", "10")),
+        Answer.status(200));
+    OpenAiExporter exporter = exporter().maxRequestBytes(50_000).build();
+
+    through(exporter, () -> tools(3, 20_000));
+
+    // Two requests, each refused once and sent again unchanged.
+    List<Received> requests = server.requests();
+    assertThat(requests).hasSize(4);
+    assertThat(requests.get(1).text()).isEqualTo(requests.get(0).text());
+    assertThat(requests.get(3).text()).isEqualTo(requests.get(2).text());
+    assertThat(requests.get(0).text()).isNotEqualTo(requests.get(2).text());
+    assertThat(waits).hasSize(2).contains(Duration.ofMillis(10));
+    assertThat(exporter.failedRequestCount()).isZero();
   }
 
   private static TraceRecord started(String name) {
