@@ -8,17 +8,11 @@ import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,43 +66,29 @@ public final class OpenAiExporter implements SpanExporter {
   /** The export setting of a trace's own API key ({@link TraceBuilder#exportSetting}). */
   static final String TRACE_API_KEY = "openai.api-key";
 
-  /** How many distinct reasons for a 400 are each said once before they are rate-limited. */
-  private static final int MAX_SAID_REJECTIONS = 64;
-
-  private static final String USER_AGENT = "Weft/" + version() + " Java/" + javaVersion();
-
-  private final URI endpoint;
   private final String apiKey;
-  private final String organization;
-  private final String project;
-  private final Duration timeout;
-  private final int maxAttempts;
   private final int maxRequestBytes;
-  private final Backoff backoff;
-  private final Sleeper sleeper;
-  private final HttpClient client;
+  private final IngestClient client;
   private final AtomicBoolean warnedNoKey = new AtomicBoolean();
   private final AtomicLong droppedWithoutKey = new AtomicLong();
-  private final AtomicLong failedRequests = new AtomicLong();
   private final AtomicLong droppedTooLarge = new AtomicLong();
-  private final Set<String> saidRejections = ConcurrentHashMap.newKeySet();
 
   private OpenAiExporter(Builder b) {
-    this.endpoint = b.endpoint;
     this.apiKey = blankToNull(b.apiKey);
-    this.organization = blankToNull(b.organization);
-    this.project = blankToNull(b.project);
-    this.timeout = b.timeout;
-    this.maxAttempts = b.maxAttempts;
     this.maxRequestBytes = b.maxRequestBytes;
-    this.backoff =
-        new Backoff(
-            b.baseDelay,
-            b.maxDelay,
-            () -> ThreadLocalRandom.current().nextDouble(),
-            java.time.Clock.systemUTC());
-    this.sleeper = b.sleeper;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client =
+        new IngestClient(
+            b.endpoint,
+            blankToNull(b.organization),
+            blankToNull(b.project),
+            b.timeout,
+            b.maxAttempts,
+            new Backoff(
+                b.baseDelay,
+                b.maxDelay,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                java.time.Clock.systemUTC()),
+            b.sleeper);
   }
 
   /** Returns a builder with every default. */
@@ -153,7 +133,7 @@ public final class OpenAiExporter implements SpanExporter {
    * included.
    */
   public long failedRequestCount() {
-    return failedRequests.get();
+    return client.failedRequestCount();
   }
 
   /** Returns how many trace and span objects were dropped for being too big for any request. */
@@ -185,7 +165,7 @@ public final class OpenAiExporter implements SpanExporter {
       List<IngestPayload.Item> items = items(group.getValue());
       try {
         for (List<IngestPayload.Item> request : IngestPayload.split(items, maxRequestBytes)) {
-          send(group.getKey(), request);
+          client.send(group.getKey(), request);
         }
       } catch (InterruptedException e) {
         // The batch processor's deadline passed: leave at once, keeping the interrupt for it.
@@ -234,113 +214,8 @@ public final class OpenAiExporter implements SpanExporter {
     return 0;
   }
 
-  private void send(String key, List<IngestPayload.Item> sent) throws InterruptedException {
-    HttpRequest request = request(key, IngestPayload.body(sent));
-    int items = sent.size();
-    for (int attempt = 1; ; attempt++) {
-      HttpHeaders headers = null;
-      String problem;
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-            WeftLog.debug("openai exporter: sent " + items + " items");
-          }
-          return;
-        }
-        if (status == 400) {
-          // The body itself was refused: sending it again would only be refused again.
-          reject(IngestRejection.of(response.body(), sent), items);
-          return;
-        }
-        problem = "HTTP " + status + " " + excerpt(response.body());
-        if (!Backoff.shouldRetry(status, response.headers())) {
-          giveUp(items, problem, attempt);
-          return;
-        }
-        headers = response.headers();
-      } catch (IOException e) {
-        problem = e.toString();
-      }
-      if (attempt >= maxAttempts) {
-        giveUp(items, problem, attempt);
-        return;
-      }
-      sleeper.sleep(backoff.delay(attempt, headers));
-    }
-  }
-
-  /** Says each distinct reason for a 400 once; the same reason again only at debug level. */
-  private void reject(IngestRejection rejection, int items) {
-    failedRequests.incrementAndGet();
-    String line =
-        "openai exporter: HTTP 400, "
-            + items
-            + (items == 1 ? " item" : " items")
-            + " dropped, not retried: "
-            + rejection.reason()
-            + " (span types: "
-            + String.join(", ", rejection.kinds())
-            + ")";
-    if (saidRejections.size() >= MAX_SAID_REJECTIONS) {
-      WeftLog.warnRateLimited("openai-rejected", line, null);
-    } else if (saidRejections.add(rejection.fault() + " " + rejection.kinds())) {
-      WeftLog.warn(line);
-    } else if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-      WeftLog.debug(line);
-    }
-  }
-
-  private void giveUp(int items, String problem, int attempts) {
-    failedRequests.incrementAndGet();
-    WeftLog.warnRateLimited(
-        "openai-send",
-        "openai exporter: "
-            + items
-            + " items not sent after "
-            + attempts
-            + (attempts == 1 ? " attempt: " : " attempts: ")
-            + problem,
-        null);
-  }
-
-  private HttpRequest request(String key, byte[] body) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(timeout)
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .header("OpenAI-Beta", "traces=v1")
-            .header("User-Agent", USER_AGENT);
-    if (organization != null) {
-      b.header("OpenAI-Organization", organization);
-    }
-    if (project != null) {
-      b.header("OpenAI-Project", project);
-    }
-    return b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-  }
-
-  private static String excerpt(String body) {
-    if (body == null) {
-      return "";
-    }
-    String oneLine = body.replaceAll("\\s+", " ").trim();
-    return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
-  }
-
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static String version() {
-    String v = OpenAiExporter.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
-  private static String javaVersion() {
-    return System.getProperty("java.version", "unknown");
   }
 
   /** Waits between attempts; replaceable so tests observe the waits without spending them. */

@@ -480,7 +480,7 @@ class OpenAiExporterTest {
   }
 
   @Test
-  void export_defaultLimit_keepsABatchOfFullSizeFieldsInOneRequestUnderIt() throws Exception {
+  void export_defaultLimit_splitsABatchOfFullSizeOutputsIntoRequestsUnderIt() throws Exception {
     OpenAiExporter exporter = exporter().build();
 
     through(exporter, () -> tools(60, 99_000));
