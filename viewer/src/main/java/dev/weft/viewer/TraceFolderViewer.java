@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * &lt;trace_id&gt;.json             the trace files (written by the json exporter)
  * weft-data/&lt;trace_id&gt;.js     each trace again, as a script calling weft.trace({...})
  * weft-index/000000.js, …     the list: one weft.entry({...}) line per trace, append-only
- * weft-prices.js              optional model prices, for estimated costs
+ * weft-prices.js              the model prices of the estimated costs
  * </pre>
  *
  * <p>All writes are crash-safe: whole files are written to a temporary name and renamed; the index
@@ -49,20 +49,33 @@ public final class TraceFolderViewer {
   private TraceFolderViewer() {}
 
   /**
-   * Writes the viewer page into {@code dir}, unless the same page is already there. When the folder
-   * holds trace files but no index yet (written by an older version, or copied in), the index is
-   * built from them.
+   * Writes the viewer page into {@code dir} with the built-in model prices ({@link
+   * ModelPrices#builtIn()}); see {@link #install(Path, ModelPrices)}.
    *
    * @param dir the trace folder; created when missing
    * @throws IOException when the folder cannot be written
    */
   public static void install(Path dir) throws IOException {
+    install(dir, ModelPrices.builtIn());
+  }
+
+  /**
+   * Writes the viewer page and the model prices its costs are estimated with into {@code dir},
+   * unless the same are already there. When the folder holds trace files but no index yet (written
+   * by an older version, or copied in), the index is built from them.
+   *
+   * @param dir the trace folder; created when missing
+   * @param prices the prices of the page's cost estimates; with none, the page shows no cost
+   * @throws IOException when the folder cannot be written
+   */
+  public static void install(Path dir, ModelPrices prices) throws IOException {
     Files.createDirectories(dir);
     byte[] page = ViewerPage.folderPage().getBytes(StandardCharsets.UTF_8);
     Path target = dir.resolve(PAGE_FILE);
     if (!sameContent(target, page)) {
       AtomicFiles.write(target, page);
     }
+    setPrices(dir, prices);
     if (!Files.isDirectory(dir.resolve(IndexJournal.DIRECTORY)) && !traceFiles(dir).isEmpty()) {
       rebuildIndex(dir);
     }
@@ -130,8 +143,8 @@ public final class TraceFolderViewer {
 
   /**
    * Writes one self-contained HTML file with the given traces embedded, for sharing or for a folder
-   * without companion data. A file that cannot be read or is not complete JSON is shown as
-   * unreadable. No prices, so no costs.
+   * without companion data, with the built-in model prices. A file that cannot be read or is not
+   * complete JSON is shown as unreadable.
    *
    * @param traceFiles trace files in the trace file format
    * @param outHtml where to write the page; its folder is created when missing
@@ -139,7 +152,7 @@ public final class TraceFolderViewer {
    * @throws IOException when {@code outHtml} cannot be written
    */
   public static Path writeStandalone(List<Path> traceFiles, Path outHtml) throws IOException {
-    return writeStandalone(traceFiles, outHtml, Map.of());
+    return writeStandalone(traceFiles, outHtml, ModelPrices.builtIn());
   }
 
   /**
@@ -147,16 +160,13 @@ public final class TraceFolderViewer {
    *
    * @param traceFiles trace files in the trace file format
    * @param outHtml where to write the page; its folder is created when missing
-   * @param pricesPerMillion USD per million tokens per model name, as {input, output}; a model
-   *     matches the longest name that it starts with
+   * @param prices the prices of the page's cost estimates; with none, the page shows no cost
    * @return {@code outHtml}
-   * @throws IllegalArgumentException when a price is not two finite, non-negative numbers
    * @throws IOException when {@code outHtml} cannot be written
    */
-  public static Path writeStandalone(
-      List<Path> traceFiles, Path outHtml, Map<String, double[]> pricesPerMillion)
+  public static Path writeStandalone(List<Path> traceFiles, Path outHtml, ModelPrices prices)
       throws IOException {
-    String prices = pricesJson(pricesPerMillion);
+    String pricesJson = pricesJson(prices);
     StringBuilder traces = new StringBuilder();
     StringBuilder unreadable = new StringBuilder();
     for (Path file : traceFiles) {
@@ -177,7 +187,7 @@ public final class TraceFolderViewer {
             + "],\"unreadable\":["
             + unreadable
             + "],\"prices\":"
-            + prices
+            + pricesJson
             + "}";
     Path parent = outHtml.toAbsolutePath().getParent();
     if (parent != null) {
@@ -188,24 +198,23 @@ public final class TraceFolderViewer {
   }
 
   /**
-   * Sets the model prices the page of {@code dir} uses to estimate costs; an empty map removes
-   * them, and the page then shows no cost.
+   * Sets the model prices the page of {@code dir} estimates costs with, unless the same are already
+   * there; with none, the prices are removed and the page shows no cost.
    *
    * @param dir the trace folder
-   * @param pricesPerMillion USD per million tokens per model name, as {input, output}; a model
-   *     matches the longest name that it starts with
-   * @throws IllegalArgumentException when a price is not two finite, non-negative numbers
+   * @param prices the prices
    * @throws IOException when the folder cannot be written
    */
-  public static void setPrices(Path dir, Map<String, double[]> pricesPerMillion)
-      throws IOException {
-    String json = pricesJson(pricesPerMillion);
+  public static void setPrices(Path dir, ModelPrices prices) throws IOException {
     Path target = dir.resolve(PRICES_FILE);
-    if (pricesPerMillion.isEmpty()) {
+    if (prices.isEmpty()) {
       Files.deleteIfExists(target);
       return;
     }
-    AtomicFiles.write(target, ("weft.prices(" + json + ");\n").getBytes(StandardCharsets.UTF_8));
+    byte[] script = ("weft.prices(" + pricesJson(prices) + ");\n").getBytes(StandardCharsets.UTF_8);
+    if (!sameContent(target, script)) {
+      AtomicFiles.write(target, script);
+    }
   }
 
   /** Writes the data script of one trace and returns its index entry. */
@@ -231,29 +240,25 @@ public final class TraceFolderViewer {
     return summary.toEntryJson(traceId, fileName);
   }
 
-  private static String pricesJson(Map<String, double[]> pricesPerMillion) {
+  /**
+   * The prices as the page reads them, {@code {"as_of": date, "models": {name: [input, cached,
+   * output]}}}, safe to embed in a script.
+   */
+  private static String pricesJson(ModelPrices prices) {
     StringWriter out = new StringWriter();
     try (var g = TraceSummary.JSON.createGenerator(out)) {
       g.writeStartObject();
-      for (Map.Entry<String, double[]> e : new TreeMap<>(pricesPerMillion).entrySet()) {
-        double[] p = e.getValue();
-        if (p == null
-            || p.length != 2
-            || !Double.isFinite(p[0])
-            || !Double.isFinite(p[1])
-            || p[0] < 0
-            || p[1] < 0) {
-          throw new IllegalArgumentException(
-              "price of "
-                  + e.getKey()
-                  + " must be {input, output} USD per million tokens, both finite and >= 0: "
-                  + Arrays.toString(p));
-        }
+      g.writeStringField("as_of", prices.asOf());
+      g.writeObjectFieldStart("models");
+      for (Map.Entry<String, ModelPrices.Price> e : new TreeMap<>(prices.prices()).entrySet()) {
+        ModelPrices.Price p = e.getValue();
         g.writeArrayFieldStart(e.getKey());
-        g.writeNumber(p[0]);
-        g.writeNumber(p[1]);
+        g.writeNumber(p.input());
+        g.writeNumber(p.cachedInput());
+        g.writeNumber(p.output());
         g.writeEndArray();
       }
+      g.writeEndObject();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

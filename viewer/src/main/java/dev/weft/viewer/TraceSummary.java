@@ -25,6 +25,13 @@ final class TraceSummary {
   /** Stands for the model of usage that names none (response spans carry no model). */
   static final String UNKNOWN_MODEL = "";
 
+  /**
+   * The names under which a usage object counts cached input tokens: Weft's instrumentations write
+   * {@code cached_tokens}; Anthropic's usage says {@code cache_read_input_tokens}.
+   */
+  static final java.util.Set<String> CACHED_KEYS =
+      java.util.Set.of("cached_tokens", "cache_read_input_tokens");
+
   String traceId;
   String workflow;
   String groupId;
@@ -37,7 +44,10 @@ final class TraceSummary {
   long inputTokens;
   long outputTokens;
 
-  /** Tokens per model, {input, output}; sorted so entries are written the same every time. */
+  /**
+   * Tokens per model, {input, output, cached input}; sorted so entries are written the same every
+   * time.
+   */
   final Map<String, long[]> tokensByModel = new TreeMap<>();
 
   private TraceSummary() {}
@@ -119,6 +129,8 @@ final class TraceSummary {
     spans++;
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
+    SpanUsage usage = null;
+    String metadataModel = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
@@ -133,7 +145,14 @@ final class TraceSummary {
         }
         case "span_data" -> {
           if (value == JsonToken.START_OBJECT) {
-            readSpanData(p);
+            usage = readSpanData(p);
+          } else {
+            p.skipChildren();
+          }
+        }
+        case "metadata" -> {
+          if (value == JsonToken.START_OBJECT) {
+            metadataModel = readModel(p);
           } else {
             p.skipChildren();
           }
@@ -141,14 +160,44 @@ final class TraceSummary {
         default -> p.skipChildren();
       }
     }
+    if (usage != null) {
+      // Response spans name their model in the span's metadata, not in their data.
+      String model = usage.model != null ? usage.model : metadataModel;
+      inputTokens += usage.in;
+      outputTokens += usage.out;
+      long[] perModel =
+          tokensByModel.computeIfAbsent(model == null ? UNKNOWN_MODEL : model, k -> new long[3]);
+      perModel[0] += usage.in;
+      perModel[1] += usage.out;
+      perModel[2] += usage.cached;
+    }
     return new long[] {start, end};
   }
 
-  private void readSpanData(JsonParser p) throws IOException {
+  /** The usage of one generation or response span. */
+  private record SpanUsage(String model, long in, long out, long cached) {}
+
+  private static String readModel(JsonParser p) throws IOException {
+    String model = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if ("model".equals(field)) {
+        model = text(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return model;
+  }
+
+  /** Reads a span's data; returns its usage when it is a model call that has usage, else null. */
+  private static SpanUsage readSpanData(JsonParser p) throws IOException {
     String type = null;
     String model = null;
     long in = 0;
     long out = 0;
+    long cached = 0;
     boolean hasUsage = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -166,6 +215,10 @@ final class TraceSummary {
             in = Math.max(0, p.getValueAsLong());
           } else if (count.isNumeric() && "output_tokens".equals(key)) {
             out = Math.max(0, p.getValueAsLong());
+          } else if (count.isNumeric() && CACHED_KEYS.contains(key)) {
+            cached = Math.max(cached, p.getValueAsLong());
+          } else if (count == JsonToken.START_OBJECT && "input_tokens_details".equals(key)) {
+            cached = Math.max(cached, readCached(p));
           } else {
             p.skipChildren();
           }
@@ -176,13 +229,23 @@ final class TraceSummary {
     }
     // Task and turn usage (exported as custom) repeats that of the generations inside them.
     if (hasUsage && ("generation".equals(type) || "response".equals(type))) {
-      inputTokens += in;
-      outputTokens += out;
-      long[] perModel =
-          tokensByModel.computeIfAbsent(model == null ? UNKNOWN_MODEL : model, k -> new long[2]);
-      perModel[0] += in;
-      perModel[1] += out;
+      return new SpanUsage(model, in, out, cached);
     }
+    return null;
+  }
+
+  private static long readCached(JsonParser p) throws IOException {
+    long cached = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken count = p.nextToken();
+      if (count.isNumeric() && "cached_tokens".equals(key)) {
+        cached = Math.max(0, p.getValueAsLong());
+      } else {
+        p.skipChildren();
+      }
+    }
+    return cached;
   }
 
   private static String text(JsonParser p) throws IOException {
@@ -239,6 +302,7 @@ final class TraceSummary {
         g.writeArrayFieldStart(e.getKey());
         g.writeNumber(e.getValue()[0]);
         g.writeNumber(e.getValue()[1]);
+        g.writeNumber(e.getValue()[2]);
         g.writeEndArray();
       }
       g.writeEndObject();

@@ -99,6 +99,7 @@ async function start() {
     loadEmbedded(window.WEFT_EMBED);
     route();
   } else {
+    await loadPrices();
     route();
     await loadFolder();
     if (!traceView) route();

@@ -128,9 +128,16 @@ function renderDetails(container, model, span, prices) {
   const usage = usageOf(raw.span_data);
   if (usage) {
     const pairs = Object.keys(usage).map((k) => [k.replace(/_/g, ' '), isObject(usage[k]) ? preBlock(usage[k]) : str(usage[k])]);
-    const cost = span.type === 'generation' ? estimateCost(prices, new Map([[str(raw.span_data.model), [tokens(usage, 'input_tokens'), tokens(usage, 'output_tokens')]]])) : null;
-    if (cost) pairs.push(['est. cost', fmtCost(cost.usd)]);
+    const t = spanTokens(span);
+    const cost = t ? estimateCost(prices, new Map([[spanModel(span), t]])) : null;
+    if (cost) pairs.push(['est. cost', el('span', { testid: 'detail-cost', text: fmtEstimate(cost) })]);
     parts.push(...section('Usage', kv(pairs), 'detail-usage'));
+  } else if (prices && span.children.length && span.type !== 'generation' && span.type !== 'response') {
+    const cost = estimateCost(prices, subtreeTokens(span));
+    if (cost && (cost.priced || cost.unpriced.length)) {
+      parts.push(...section('Cost', kv([['est. cost of subtree',
+        el('span', { testid: 'detail-cost', text: fmtEstimate(cost) })]]), 'detail-subtree-cost'));
+    }
   }
   parts.push(...spanFields(span));
   if (isObject(raw.metadata) && Object.keys(raw.metadata).length) {

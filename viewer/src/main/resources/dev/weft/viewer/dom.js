@@ -90,6 +90,8 @@ function fmtTime(us) {
 function fmtCost(usd) {
   if (typeof usd !== 'number' || !isFinite(usd)) return '–';
   if (usd === 0) return '$0';
+  // A cost too small for four decimals is still not free.
+  if (usd < 0.0001) return usd < 0.000001 ? '< $0.000001' : '$' + usd.toFixed(6);
   if (usd < 0.01) return '$' + usd.toFixed(4);
   return '$' + usd.toFixed(2);
 }

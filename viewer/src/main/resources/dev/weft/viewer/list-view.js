@@ -7,7 +7,7 @@ const LIST_COLUMNS = [
   { key: 'errors', label: 'Errors', width: '64px', num: true },
   { key: 'input_tokens', label: 'Tokens in', width: '90px', num: true },
   { key: 'output_tokens', label: 'Tokens out', width: '90px', num: true },
-  { key: 'cost', label: 'Est. cost', width: '84px', num: true, prices: true },
+  { key: 'cost', label: 'Est. cost', width: '104px', num: true, prices: true },
 ];
 
 function sortValue(entry, key) {
@@ -15,9 +15,20 @@ function sortValue(entry, key) {
     case 'workflow': return (entry.workflow || '').toLowerCase();
     case 'start': return isFinite(entry.start) ? entry.start : -Infinity;
     case 'duration': return typeof entry.duration_ms === 'number' ? entry.duration_ms : -Infinity;
-    case 'cost': return entry.cost ? entry.cost.usd : -Infinity;
+    case 'cost': return entry.cost && entry.cost.priced ? entry.cost.usd : -Infinity;
     default: return typeof entry[key] === 'number' ? entry[key] : -Infinity;
   }
+}
+
+/** The list's cost cell: the estimate, '+' when some model is unpriced, the full text on hover. */
+function costCell(cost) {
+  let text = '–';
+  if (cost && cost.priced) text = fmtCost(cost.usd) + (cost.unpriced.length ? ' +' : '');
+  else if (cost && cost.unpriced.length) text = 'unpriced';
+  return el('div', {
+    class: 'cell num' + (cost && cost.unpriced.length ? ' unpriced' : ''), testid: 'cell-cost', text,
+    title: fmtEstimate(cost) + (state.pricesAsOf ? ' (list prices as of ' + state.pricesAsOf + ')' : ''),
+  });
 }
 
 function ListView(state, actions) {
@@ -70,7 +81,7 @@ function ListView(state, actions) {
         case 'start': return el('div', { class: 'cell', text: fmtTime(e.start), title: str(e.started_at) });
         case 'duration': return el('div', { class: 'cell num', text: fmtDuration(e.duration_ms * 1000) });
         case 'errors': return el('div', { class: 'cell num ' + (e.errors ? 'err-count' : 'zero'), testid: 'cell-errors', text: fmtInt(e.errors) });
-        case 'cost': return el('div', { class: 'cell num', text: e.cost ? fmtCost(e.cost.usd) : '–' });
+        case 'cost': return costCell(e.cost);
         default: return el('div', { class: 'cell num', testid: 'cell-' + c.key, text: fmtInt(e[c.key]) });
       }
     });

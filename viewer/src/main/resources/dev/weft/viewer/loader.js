@@ -7,7 +7,7 @@
 const SAFE_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
 const state = {
-  embedded: false, entries: new Map(), docs: new Map(), models: new Map(), prices: null,
+  embedded: false, entries: new Map(), docs: new Map(), models: new Map(), prices: null, pricesAsOf: '',
   notices: [], damaged: new Set(), segments: 0, loading: true, version: 0,
   listFilter: '', sort: { key: 'start', desc: true }, selectSpan: null,
 };
@@ -42,14 +42,22 @@ function loadScript(src) {
   return next;
 }
 
+/**
+ * The prices of weft-prices.js or an embedded page, {as_of, models: {name: [input, cached, output]}}
+ * (older pages: {name: [input, output]}), as a Map by lower-case name; null when none is usable.
+ */
 function sanitizePrices(p) {
   if (!isObject(p)) return null;
-  const out = {};
-  for (const k of Object.keys(p)) {
-    const v = p[k];
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && isFinite(x) && x >= 0)) out[k] = v;
+  const models = isObject(p.models) ? p.models : p;
+  const out = new Map();
+  for (const k of Object.keys(models)) {
+    const v = models[k];
+    if (!Array.isArray(v) || (v.length !== 2 && v.length !== 3) ||
+      !v.every((x) => typeof x === 'number' && isFinite(x) && x >= 0)) continue;
+    out.set(priceName(k), v.length === 3 ? v.slice() : [v[0], v[0], v[1]]);
   }
-  return Object.keys(out).length ? out : null;
+  state.pricesAsOf = typeof p.as_of === 'string' ? p.as_of : '';
+  return out.size ? out : null;
 }
 
 /* Index segments are re-read while the page is open: only a new or changed entry counts. */
@@ -91,9 +99,13 @@ async function loadSegments(from, bust) {
   return state.version !== before;
 }
 
-async function loadFolder() {
+/** Loads the folder's prices; before any trace is shown, so its costs are there from the start. */
+async function loadPrices() {
   const prices = await loadScript('weft-prices.js?v=' + Date.now());
   if (!prices.loaded) state.prices = null;
+}
+
+async function loadFolder() {
   await loadSegments(0, '');
   state.loading = false;
 }

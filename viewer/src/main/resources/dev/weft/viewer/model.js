@@ -172,17 +172,13 @@ function summarize(model) {
       tools.set(s.name, t);
     } else if (s.type === 'handoff') {
       handoffs.push(s);
-    } else if (s.type === 'generation' || s.type === 'response') {
-      const usage = usageOf(data);
-      const i = tokens(usage, 'input_tokens');
-      const o = tokens(usage, 'output_tokens');
-      input += i;
-      output += o;
-      const key = s.type === 'generation' ? str(data.model) : '';
-      const m = tokensByModel.get(key) || [0, 0];
-      m[0] += i;
-      m[1] += o;
-      tokensByModel.set(key, m);
+    } else {
+      const t = spanTokens(s);
+      if (t) {
+        input += t[0];
+        output += t[1];
+        addTokens(tokensByModel, spanModel(s), t);
+      }
     }
   }
   handoffs.sort((a, b) => (a.start - b.start) || (a.index - b.index));
@@ -192,32 +188,111 @@ function summarize(model) {
   };
 }
 
-/** The price {input, output} per million tokens of a model: exact name, else longest prefix. */
-function priceOf(prices, modelName) {
-  if (!prices || !modelName) return null;
-  if (Array.isArray(prices[modelName])) return prices[modelName];
-  let best = null;
-  for (const key of Object.keys(prices)) {
-    if (modelName.startsWith(key) && (!best || key.length > best.length)) best = key;
+/** Cached input tokens of a usage object, under the names instrumentations and providers use. */
+function cachedTokens(usage) {
+  if (!usage) return 0;
+  let cached = Math.max(tokens(usage, 'cached_tokens'), tokens(usage, 'cache_read_input_tokens'));
+  for (const k of ['input_tokens_details', 'prompt_tokens_details']) {
+    if (isObject(usage[k])) cached = Math.max(cached, tokens(usage[k], 'cached_tokens'));
   }
-  return best ? prices[best] : null;
+  return cached;
 }
 
-/** Estimated USD cost of tokens per model, or null when no price applies to any of them. */
+/** The model of a generation or response span: its data's, else (responses) its metadata's. */
+function spanModel(span) {
+  const d = span.raw.span_data;
+  const model = isObject(d) ? str(d.model) : '';
+  return model || (isObject(span.raw.metadata) ? str(span.raw.metadata.model) : '');
+}
+
+/** [input, output, cached input] tokens of a generation or response span, or null. */
+function spanTokens(span) {
+  if (span.type !== 'generation' && span.type !== 'response') return null;
+  const usage = usageOf(span.raw.span_data);
+  if (!usage) return null;
+  return [tokens(usage, 'input_tokens'), tokens(usage, 'output_tokens'), cachedTokens(usage)];
+}
+
+/** Tokens per model of a span and everything under it, as summarize counts them. */
+function subtreeTokens(span) {
+  const byModel = new Map();
+  const stack = [span];
+  const seen = new Set();
+  while (stack.length) {
+    const s = stack.pop();
+    if (seen.has(s)) continue;
+    seen.add(s);
+    const t = spanTokens(s);
+    if (t) addTokens(byModel, spanModel(s), t);
+    for (const c of s.children) stack.push(c);
+  }
+  return byModel;
+}
+
+function addTokens(byModel, model, t) {
+  const m = byModel.get(model) || [0, 0, 0];
+  m[0] += t[0];
+  m[1] += t[1];
+  m[2] += t[2];
+  byModel.set(model, m);
+}
+
+/** The name a model is priced by: trimmed, lower case, without a provider prefix (openai/). */
+function priceName(model) {
+  const name = str(model).trim().toLowerCase();
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+/**
+ * The price [input, cached input, output] per million tokens of a model: its own name, else the
+ * longest priced name it starts with followed by '-', '@' or ':' (as the Java side matches).
+ */
+function priceOf(prices, modelName) {
+  if (!prices) return null;
+  const name = priceName(modelName);
+  if (!name) return null;
+  if (prices.has(name)) return prices.get(name);
+  let best = null;
+  for (const key of prices.keys()) {
+    if (name.length > key.length && name.startsWith(key) && '-@:'.includes(name[key.length]) &&
+      (!best || key.length > best.length)) best = key;
+  }
+  return best ? prices.get(best) : null;
+}
+
+/** USD of tokens [input, output, cached input] at a price: cached input at its own price. */
+function priceTokens(price, counts) {
+  const input = Number(counts[0]) || 0;
+  const cached = Math.min(input, Number(counts[2]) || 0);
+  return ((input - cached) * price[0] + cached * price[1] + (Number(counts[1]) || 0) * price[2]) / 1e6;
+}
+
+/**
+ * The estimated cost of tokens per model: {usd, priced, unpriced} where unpriced names the models
+ * that used tokens but have no price; null when there are no prices at all.
+ */
 function estimateCost(prices, tokensByModel) {
   if (!prices || !tokensByModel) return null;
-  let total = 0;
+  let usd = 0;
   let priced = false;
-  let unpriced = false;
+  const unpriced = [];
   const entries = tokensByModel instanceof Map ? [...tokensByModel] : Object.entries(tokensByModel);
   for (const [model, counts] of entries) {
-    if (!Array.isArray(counts) || (counts[0] === 0 && counts[1] === 0)) continue;
+    if (!Array.isArray(counts) || (!(counts[0] > 0) && !(counts[1] > 0))) continue;
     const p = priceOf(prices, model);
-    if (!p) { unpriced = true; continue; }
+    if (!p) { unpriced.push(model || '(unknown model)'); continue; }
     priced = true;
-    total += (Number(counts[0]) || 0) * p[0] / 1e6 + (Number(counts[1]) || 0) * p[1] / 1e6;
+    usd += priceTokens(p, counts);
   }
-  return priced ? { usd: total, partial: unpriced } : null;
+  return { usd, priced, unpriced };
+}
+
+/** A cost estimate as text: "$0.0123", "$0.0123 + unpriced m", "unpriced m", or '–' for none. */
+function fmtEstimate(cost) {
+  if (!cost || (!cost.priced && !cost.unpriced.length)) return '–';
+  const unpriced = cost.unpriced.length ? 'unpriced ' + cost.unpriced.join(', ') : '';
+  if (!cost.priced) return unpriced;
+  return fmtCost(cost.usd) + (unpriced ? ' + ' + unpriced : '');
 }
 
 /** A list entry, as the Java side writes them, computed from a model. */

@@ -66,7 +66,11 @@ function TraceView(model, state, actions) {
       card('Spans', fmtInt(s.spans), 'summary-spans'),
       card('Tokens in / out', fmtInt(s.inputTokens) + ' / ' + fmtInt(s.outputTokens), 'summary-tokens')];
     const cost = estimateCost(state.prices, s.tokensByModel);
-    if (cost) out.push(card('Est. cost', fmtCost(cost.usd) + (cost.partial ? ' +' : ''), 'summary-cost'));
+    if (cost) {
+      out.push(el('div', { class: 'card', testid: 'summary-cost',
+        title: state.pricesAsOf ? 'Estimated at list prices as of ' + state.pricesAsOf : 'Estimated' }, [
+        el('div', { class: 'k', text: 'Est. cost' }), el('div', { class: 'v', testid: 'summary-cost-value', text: fmtEstimate(cost) })]));
+    }
     out.push(el('div', { class: 'card' + (s.errors.length ? ' errors' : ''), testid: 'summary-errors' }, [
       el('div', { class: 'k', text: 'Errors' }), el('div', { class: 'v', testid: 'summary-error-count', text: fmtInt(s.errors.length) }),
     ].concat(s.errors.slice(0, 3).map((sp) => el('span', {

@@ -64,6 +64,11 @@ final class TraceFixtures {
     return id;
   }
 
+  /** Sets the metadata of the span added last. */
+  void metadataOfLastSpan(Map<String, Object> metadata) {
+    spans.get(spans.size() - 1).put("metadata", metadata);
+  }
+
   String iso(long ms) {
     return start.plusMillis(ms).plusNanos(123_000).toString();
   }

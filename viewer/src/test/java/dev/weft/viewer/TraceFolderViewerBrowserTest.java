@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class TraceFolderViewerBrowserTest {
         .contains("lookup_order ×1");
     assertThat(chromium.byTestId("handoff-chain").getText())
         .isEqualTo("Triage agent → Refund agent → Billing agent");
-    assertThat(chromium.allByTestId("summary-cost")).isEmpty();
+    assertThat(chromium.byTestId("summary-cost").getText()).contains("$0.0033");
     List<String> critical =
         chromium
             .driver
@@ -235,14 +234,67 @@ class TraceFolderViewerBrowserTest {
   }
 
   @Test
-  void prices_addEstimatedCostToListAndSummary() throws IOException {
+  void builtInPrices_showCostInTheListTheSummaryAndTheSpanDetails_andUnknownModelsAsUnpriced()
+      throws IOException {
     Path page = TraceFixtures.threeTraces(dir);
-    TraceFolderViewer.setPrices(
-        dir, Map.of("gpt-4o", new double[] {2.5, 10}, "gpt-4o-mini", new double[] {0.15, 0.6}));
+    TraceFixtures priced = TraceFixtures.trace(4, "Priced and not", T0.plusSeconds(10_800));
+    String agent = priced.span(null, 0, 900, TraceFixtures.agent("Writer", List.of(), List.of()));
+    // 6,000 input tokens at $0.40, 4,000 cached at $0.10 and 1,000 output at $1.60 per million.
+    priced.span(
+        agent,
+        5,
+        400,
+        TraceFixtures.map(
+            "type", "generation",
+            "model", "gpt-4.1-mini-2025-04-14",
+            "usage",
+                TraceFixtures.map(
+                    "input_tokens", 10_000, "output_tokens", 1_000, "cached_tokens", 4_000)));
+    priced.span(
+        agent,
+        400,
+        880,
+        TraceFixtures.generation(TraceFixtures.HOSTILE_IMG, "Summarise", "Done.", 10, 5));
+    priced.export(dir);
 
     chromium.open(page, null);
-    assertThat(chromium.allByTestId("sort-cost")).hasSize(1);
+    chromium.waitFor(() -> chromium.allByTestId("trace-row").size() == 4);
+    List<WebElement> rows = chromium.allByTestId("trace-row");
+    assertThat(rows.get(0).findElement(By.cssSelector("[data-testid='cell-cost']")).getText())
+        .isEqualTo("$0.0044 +");
+    assertThat(
+            rows.get(0)
+                .findElement(By.cssSelector("[data-testid='cell-cost']"))
+                .getAttribute("title"))
+        .startsWith("$0.0044 + unpriced " + TraceFixtures.HOSTILE_IMG)
+        .contains("list prices as of " + ModelPrices.builtIn().asOf());
+    assertThat(rows.get(1).findElement(By.cssSelector("[data-testid='cell-cost']")).getText())
+        .isEqualTo("$0.0033");
+    chromium.screenshot("list-cost");
+
+    chromium.openTrace(priced.id());
+    assertThat(chromium.byTestId("summary-cost-value").getText())
+        .isEqualTo("$0.0044 + unpriced " + TraceFixtures.HOSTILE_IMG);
+    chromium.spanRow("gpt-4.1-mini-2025-04-14", 0).click();
+    assertThat(chromium.byTestId("detail-cost").getText()).isEqualTo("$0.0044");
+    chromium.spanRow(TraceFixtures.HOSTILE_IMG, 0).click();
+    assertThat(chromium.byTestId("detail-cost").getText())
+        .isEqualTo("unpriced " + TraceFixtures.HOSTILE_IMG);
+    chromium.spanRow("Writer", 0).click();
+    assertThat(chromium.byTestId("detail-cost").getText())
+        .isEqualTo("$0.0044 + unpriced " + TraceFixtures.HOSTILE_IMG);
+    chromium.screenshot("span-cost");
+    chromium.assertNothingInjected();
+  }
+
+  @Test
+  void noPrices_hideTheCostColumn() throws IOException {
+    Path page = TraceFixtures.threeTraces(dir);
+    TraceFolderViewer.setPrices(dir, ModelPrices.none());
+
+    chromium.open(page, null);
+    assertThat(chromium.allByTestId("sort-cost")).isEmpty();
     chromium.openTrace(String.format("trace_%032x", 3));
-    assertThat(chromium.byTestId("summary-cost").getText()).contains("$0.0033");
+    assertThat(chromium.allByTestId("summary-cost")).isEmpty();
   }
 }

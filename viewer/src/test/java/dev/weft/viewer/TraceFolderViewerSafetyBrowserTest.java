@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class TraceFolderViewerSafetyBrowserTest {
   @Test
   void page_makesNoRequestOutsideItsFolder() throws IOException {
     Path page = TraceFixtures.threeTraces(dir);
-    TraceFolderViewer.setPrices(dir, Map.of("gpt-4o", new double[] {2.5, 10}));
+    TraceFolderViewer.setPrices(dir, ModelPrices.parse("gpt-4o=2.5/10"));
     chromium.open(page, null);
     chromium.openTrace(String.format("trace_%032x", 3));
     chromium.spanRow("lookup_order", 0).click();

@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,8 @@ class TraceFolderViewerTest {
     TraceFolderViewer.install(dir);
     assertThat(Files.readString(page)).isEqualTo(ViewerPage.folderPage());
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("index.html");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "weft-prices.js");
     }
   }
 
@@ -95,25 +95,31 @@ class TraceFolderViewerTest {
   }
 
   @Test
-  void setPrices_writesThemAndAnEmptyMapRemovesThem() throws IOException {
-    TraceFolderViewer.setPrices(dir, Map.of("gpt-4o", new double[] {2.5, 10}));
+  void setPrices_writesThemAndNoPricesRemoveThem() throws IOException {
+    TraceFolderViewer.setPrices(dir, ModelPrices.parse("GPT-4o=2.5/1.25/10"));
     assertThat(Files.readString(dir.resolve("weft-prices.js")))
-        .isEqualTo("weft.prices({\"gpt-4o\":[2.5,10.0]});\n");
+        .isEqualTo("weft.prices({\"as_of\":null,\"models\":{\"gpt-4o\":[2.5,1.25,10.0]}});\n");
 
-    TraceFolderViewer.setPrices(dir, Map.of());
+    TraceFolderViewer.setPrices(dir, ModelPrices.none());
     assertThat(dir.resolve("weft-prices.js")).doesNotExist();
   }
 
   @Test
-  void setPrices_rejectsPricesThatAreNotTwoFiniteNonNegativeNumbers() {
-    for (double[] bad :
-        new double[][] {{1}, {1, -1}, {Double.NaN, 1}, {1, Double.POSITIVE_INFINITY}, null}) {
-      java.util.Map<String, double[]> prices = new java.util.HashMap<>();
-      prices.put("m", bad);
-      assertThatThrownBy(() -> TraceFolderViewer.setPrices(dir, prices))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("m");
-    }
+  void install_writesTheBuiltInPricesWithTheirDate() throws IOException {
+    TraceFolderViewer.install(dir);
+
+    assertThat(Files.readString(dir.resolve("weft-prices.js")))
+        .startsWith("weft.prices({\"as_of\":\"" + ModelPrices.builtIn().asOf() + "\"")
+        .contains("\"gpt-4.1-mini\":[0.4,0.1,1.6]");
+  }
+
+  @Test
+  void install_withPrices_writesThoseInstead() throws IOException {
+    TraceFolderViewer.install(
+        dir, ModelPrices.builtIn().overriddenBy(ModelPrices.parse("gpt-4.1-mini=1/2")));
+
+    assertThat(Files.readString(dir.resolve("weft-prices.js")))
+        .contains("\"gpt-4.1-mini\":[1.0,1.0,2.0]");
   }
 
   @Test

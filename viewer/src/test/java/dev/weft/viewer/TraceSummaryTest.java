@@ -27,8 +27,8 @@ class TraceSummaryTest {
     assertThat(s.errors).isEqualTo(1);
     assertThat(s.inputTokens).isEqualTo(2152);
     assertThat(s.outputTokens).isEqualTo(296);
-    assertThat(s.tokensByModel.get("gpt-4o")).containsExactly(812, 96);
-    assertThat(s.tokensByModel.get("gpt-4o-mini")).containsExactly(1340, 200);
+    assertThat(s.tokensByModel.get("gpt-4o")).containsExactly(812, 96, 0);
+    assertThat(s.tokensByModel.get("gpt-4o-mini")).containsExactly(1340, 200, 0);
     assertThat(s.durationMillis()).isEqualTo(4200.0);
   }
 
@@ -105,6 +105,44 @@ class TraceSummaryTest {
         .doesNotContain("<", ">")
         .contains("\"workflow\":\"\\u003c/script\\u003e")
         .contains("\"spans\":13")
-        .contains("\"models\":{\"gpt-4o\":[812,96],\"gpt-4o-mini\":[1340,200]}");
+        .contains("\"models\":{\"gpt-4o\":[812,96,0],\"gpt-4o-mini\":[1340,200,0]}");
+  }
+
+  @Test
+  void parse_countsCachedInputTokens_andTakesTheModelOfAResponseFromItsMetadata()
+      throws IOException {
+    TraceFixtures t = TraceFixtures.trace(1, "w", T0);
+    t.span(
+        null,
+        0,
+        10,
+        TraceFixtures.map(
+            "type",
+            "generation",
+            "model",
+            "gpt-4.1",
+            "usage",
+            TraceFixtures.map("input_tokens", 100, "output_tokens", 10, "cached_tokens", 40)));
+    t.span(
+        null,
+        10,
+        20,
+        TraceFixtures.map(
+            "type",
+            "response",
+            "usage",
+            TraceFixtures.map(
+                "input_tokens",
+                50,
+                "output_tokens",
+                5,
+                "input_tokens_details",
+                TraceFixtures.map("cached_tokens", 20))));
+    t.metadataOfLastSpan(TraceFixtures.map("model", "gpt-4.1"));
+
+    TraceSummary s = TraceSummary.parse(bytes(t.json()));
+
+    assertThat(s.tokensByModel).containsOnlyKeys("gpt-4.1");
+    assertThat(s.tokensByModel.get("gpt-4.1")).containsExactly(150, 15, 60);
   }
 }
