@@ -51,6 +51,21 @@ final class SpanMapping {
   static final AttributeKey<Long> OUTPUT_TOKENS =
       AttributeKey.longKey("gen_ai.usage.output_tokens");
   static final AttributeKey<String> CONVERSATION = AttributeKey.stringKey("gen_ai.conversation.id");
+  static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
+  static final AttributeKey<String> INPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.input.messages");
+  static final AttributeKey<String> OUTPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.output.messages");
+  static final AttributeKey<String> SYSTEM_INSTRUCTIONS =
+      AttributeKey.stringKey("gen_ai.system_instructions");
+  static final AttributeKey<List<String>> FINISH_REASONS =
+      AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
+  static final AttributeKey<Long> CACHE_READ_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
+  static final AttributeKey<Long> CACHE_CREATION_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
+  static final AttributeKey<Long> REASONING_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens");
   static final AttributeKey<String> SPAN_KIND = AttributeKey.stringKey("openinference.span.kind");
   static final AttributeKey<String> INPUT_VALUE = AttributeKey.stringKey("input.value");
   static final AttributeKey<String> INPUT_MIME = AttributeKey.stringKey("input.mime_type");
@@ -157,9 +172,25 @@ final class SpanMapping {
       a.put(OPERATION, "chat").put(SPAN_KIND, "LLM");
       putIfSet(a, REQUEST_MODEL, d.model());
       putIfSet(a, LLM_MODEL, d.model());
+      putIfSet(a, PROVIDER, GenAiProviders.of(d.model()));
+      Map<String, Object> config = d.modelConfig() == null ? Map.of() : d.modelConfig();
+      requestSettings(a, config);
+      String finish = config.get("finish_reason") instanceof String f ? f : null;
+      if (finish != null) {
+        a.put(FINISH_REASONS, List.of(finish));
+      }
+      if (config.get("response_id") instanceof String id) {
+        a.put(RESPONSE_ID, id);
+      }
       usage(a, d.usage());
       content(a, INPUT_VALUE, INPUT_MIME, json(d.input()), JSON);
       content(a, OUTPUT_VALUE, OUTPUT_MIME, json(d.output()), JSON);
+      if (includeSensitiveData) {
+        GenAiMessages input = GenAiMessages.input(d.input());
+        putIfSet(a, SYSTEM_INSTRUCTIONS, input.systemInstructionsJson());
+        putIfSet(a, INPUT_MESSAGES, input.messagesJson());
+        putIfSet(a, OUTPUT_MESSAGES, GenAiMessages.output(d.output(), finish).messagesJson());
+      }
       return withName("chat", d.model());
     }
     if (data instanceof ResponseSpanData d) {
@@ -244,6 +275,43 @@ final class SpanMapping {
     a.put(INPUT_TOKENS, usage.inputTokens()).put(OUTPUT_TOKENS, usage.outputTokens());
     a.put(PROMPT_TOKENS, usage.inputTokens()).put(COMPLETION_TOKENS, usage.outputTokens());
     a.put(TOTAL_TOKENS, usage.totalTokens());
+    // The names Weft's instrumentations give the further counts (see Usage#details).
+    count(a, CACHE_READ_TOKENS, usage.details().get("cached_tokens"));
+    count(a, CACHE_CREATION_TOKENS, usage.details().get("cache_creation_input_tokens"));
+    count(a, REASONING_TOKENS, usage.details().get("reasoning_tokens"));
+  }
+
+  private static void count(AttributesBuilder a, AttributeKey<Long> key, Object value) {
+    if (value instanceof Number n) {
+      a.put(key, n.longValue());
+    }
+  }
+
+  /** The request settings of a model call's configuration, under their conventions' names. */
+  private static void requestSettings(AttributesBuilder a, Map<String, Object> config) {
+    for (Map.Entry<String, Object> e : config.entrySet()) {
+      String key =
+          switch (e.getKey()) {
+            case "temperature" -> "gen_ai.request.temperature";
+            case "top_p" -> "gen_ai.request.top_p";
+            case "top_k" -> "gen_ai.request.top_k";
+            case "frequency_penalty" -> "gen_ai.request.frequency_penalty";
+            case "presence_penalty" -> "gen_ai.request.presence_penalty";
+            case "max_tokens", "max_completion_tokens", "max_output_tokens" ->
+                "gen_ai.request.max_tokens";
+            case "seed" -> "gen_ai.request.seed";
+            default -> null;
+          };
+      if (key == null || !(e.getValue() instanceof Number n)) {
+        continue;
+      }
+      boolean whole = key.endsWith("max_tokens") || key.endsWith("seed") || key.endsWith("top_k");
+      if (whole) {
+        a.put(AttributeKey.longKey(key), n.longValue());
+      } else {
+        a.put(AttributeKey.doubleKey(key), n.doubleValue());
+      }
+    }
   }
 
   private void content(

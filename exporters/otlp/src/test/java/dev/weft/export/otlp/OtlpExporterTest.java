@@ -143,7 +143,17 @@ class OtlpExporterTest {
             entry("weft.span.type", "generation"),
             entry("input.value", "[{\"role\":\"user\",\"content\":\"hello\"}]"),
             entry("input.mime_type", "application/json"),
-            entry("output.value", "[{\"role\":\"assistant\",\"content\":\"hello\"}]"));
+            entry("output.value", "[{\"role\":\"assistant\",\"content\":\"hello\"}]"),
+            entry("gen_ai.provider.name", "openai"),
+            entry("gen_ai.request.temperature", 0.5),
+            entry(
+                "gen_ai.input.messages",
+                "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"hello\"}]}]"),
+            entry(
+                "gen_ai.output.messages",
+                "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"hello\"}],"
+                    + "\"finish_reason\":\"stop\"}]"));
+    assertThat(attributes(chat.getAttributesList())).doesNotContainKey("gen_ai.system");
 
     assertThat(attributes(byName.get("response").getAttributesList()))
         .contains(
@@ -234,7 +244,13 @@ class OtlpExporterTest {
         .containsOnlyKeys("exception.type");
     for (Span span : spans) {
       assertThat(attributes(span.getAttributesList()))
-          .doesNotContainKeys("input.value", "output.value", "weft.custom.data");
+          .doesNotContainKeys(
+              "input.value",
+              "output.value",
+              "weft.custom.data",
+              "gen_ai.input.messages",
+              "gen_ai.output.messages",
+              "gen_ai.system_instructions");
     }
     assertThat(attributes(byName.get("chat gpt-test").getAttributesList()))
         .contains(
