@@ -28,6 +28,13 @@ final class AnalysisTable {
         "tokens",
         "in " + a.usage().inputTokens() + ", out " + a.usage().outputTokens() + perModel(a));
     row(out, "cost", cost(a.cost()));
+    if (a.costByAgent().values().stream().anyMatch(usd -> usd > 0)) {
+      List<String> agents = new ArrayList<>();
+      a.costByAgent()
+          .forEach(
+              (name, usd) -> agents.add(TextWidth.shown(name, TextWidth.NAME) + " " + usd(usd)));
+      row(out, "cost by agent", String.join(", ", agents));
+    }
     row(out, "tool calls", a.toolCalls().isEmpty() ? "none" : counts(a.toolCalls(), " x"));
     List<String> chain = new ArrayList<>();
     a.handoffs()
@@ -81,7 +88,7 @@ final class AnalysisTable {
   }
 
   private static String cost(CostEstimate cost) {
-    String usd = String.format(Locale.ROOT, "$%.4f", cost.usd());
+    String usd = usd(cost.usd());
     if (cost.isComplete()) {
       return usd;
     }
@@ -93,6 +100,11 @@ final class AnalysisTable {
         + ", out "
         + cost.unpricedOutputTokens()
         + " tokens)";
+  }
+
+  /** Dollars with four decimals, or six when four would show a cost that is not zero as zero. */
+  static String usd(double usd) {
+    return String.format(Locale.ROOT, usd > 0 && usd < 0.00005 ? "$%.6f" : "$%.4f", usd);
   }
 
   /** Returns {@code key<separator>count} pairs joined by commas. */

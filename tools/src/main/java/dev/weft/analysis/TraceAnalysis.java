@@ -2,6 +2,7 @@ package dev.weft.analysis;
 
 import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
+import dev.weft.data.AgentSpanData;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.GenerationSpanData;
 import dev.weft.data.HandoffSpanData;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,7 @@ public final class TraceAnalysis {
   private final List<SlowSpan> slowSpans;
   private final Duration slowThreshold;
   private final CostEstimate cost;
+  private final Map<String, Double> costByAgent;
 
   private TraceAnalysis(
       TraceRecord trace, List<SpanRecord> spans, PriceTable prices, Duration slow) {
@@ -89,6 +92,7 @@ public final class TraceAnalysis {
     List<Handoff> handoffList = new ArrayList<>();
     List<SpanFailure> failures = new ArrayList<>();
     List<SlowSpan> slowList = new ArrayList<>();
+    CostTally tally = new CostTally(prices);
     long lastEnd = trace.startedAtMicros();
     for (SpanRecord span : spans) {
       SpanData data = span.data();
@@ -109,7 +113,9 @@ public final class TraceAnalysis {
       if (spanUsage != null) {
         Usage counts = Usage.of(spanUsage.inputTokens(), spanUsage.outputTokens());
         byModel.merge(model == null ? UNKNOWN_MODEL : model, counts, Usage::plus);
+        tally.add(span, model, spanUsage);
       }
+      tally.place(span);
       if (span.error() != null) {
         failures.add(new SpanFailure(data.type(), data.displayName(), span.error().message()));
       }
@@ -137,12 +143,13 @@ public final class TraceAnalysis {
     this.handoffs = List.copyOf(handoffList);
     this.errors = List.copyOf(failures);
     this.slowSpans = List.copyOf(slowList);
-    this.cost = estimate(byModel, prices);
+    this.cost = tally.estimate();
+    this.costByAgent = tally.byAgent();
   }
 
-  /** Analyses a trace with no prices and the default slow threshold. */
+  /** Analyses a trace with the built-in prices and the default slow threshold. */
   public static TraceAnalysis of(TraceRecord trace, Collection<? extends SpanRecord> spans) {
-    return of(trace, spans, PriceTable.empty(), DEFAULT_SLOW_THRESHOLD);
+    return of(trace, spans, PriceTable.builtIn(), DEFAULT_SLOW_THRESHOLD);
   }
 
   /**
@@ -163,26 +170,86 @@ public final class TraceAnalysis {
     return new TraceAnalysis(trace, sorted, prices, slowThreshold);
   }
 
-  private static CostEstimate estimate(Map<String, Usage> byModel, PriceTable prices) {
-    double total = 0;
-    Map<String, Double> byPricedModel = new LinkedHashMap<>();
-    Set<String> unpriced = new HashSet<>();
-    long unpricedIn = 0;
-    long unpricedOut = 0;
-    for (Map.Entry<String, Usage> e : byModel.entrySet()) {
-      Usage u = e.getValue();
-      var price = UNKNOWN_MODEL.equals(e.getKey()) ? null : prices.price(e.getKey()).orElse(null);
+  /**
+   * Adds up the cost of each model call (cached input at its own price) by model and by the agents
+   * above it.
+   */
+  private static final class CostTally {
+    private final PriceTable prices;
+    private final Map<String, Double> usdByModel = new LinkedHashMap<>();
+    private final Set<String> unpriced = new HashSet<>();
+    private final Map<String, String> parentOf = new HashMap<>();
+    private final Map<String, String> agentOf = new HashMap<>();
+    private final Map<String, Double> spanUsd = new LinkedHashMap<>();
+    private final Map<String, Double> byAgent = new LinkedHashMap<>();
+    private double total;
+    private long unpricedIn;
+    private long unpricedOut;
+
+    CostTally(PriceTable prices) {
+      this.prices = prices;
+    }
+
+    void add(SpanRecord span, String model, Usage usage) {
+      ModelPrice price = model == null ? null : prices.price(model).orElse(null);
       if (price == null) {
-        unpriced.add(e.getKey());
-        unpricedIn += u.inputTokens();
-        unpricedOut += u.outputTokens();
-      } else {
-        double usd = price.cost(u.inputTokens(), u.outputTokens());
-        byPricedModel.put(e.getKey(), usd);
-        total += usd;
+        unpriced.add(model == null ? UNKNOWN_MODEL : model);
+        unpricedIn += usage.inputTokens();
+        unpricedOut += usage.outputTokens();
+        return;
+      }
+      double usd = price.cost(usage.inputTokens(), cachedTokens(usage), usage.outputTokens());
+      usdByModel.merge(model, usd, Double::sum);
+      spanUsd.merge(span.spanId(), usd, Double::sum);
+      total += usd;
+    }
+
+    void place(SpanRecord span) {
+      if (span.parentId() != null) {
+        parentOf.put(span.spanId(), span.parentId());
+      }
+      if (span.data() instanceof AgentSpanData agent) {
+        String name = String.valueOf(agent.name());
+        agentOf.put(span.spanId(), name);
+        byAgent.putIfAbsent(name, 0.0);
       }
     }
-    return new CostEstimate(total, byPricedModel, unpriced, unpricedIn, unpricedOut);
+
+    CostEstimate estimate() {
+      return new CostEstimate(total, usdByModel, unpriced, unpricedIn, unpricedOut);
+    }
+
+    Map<String, Double> byAgent() {
+      for (Map.Entry<String, Double> call : spanUsd.entrySet()) {
+        Set<String> counted = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (String id = call.getKey(); id != null && seen.add(id); id = parentOf.get(id)) {
+          String agent = agentOf.get(id);
+          if (agent != null && counted.add(agent)) {
+            byAgent.merge(agent, call.getValue(), Double::sum);
+          }
+        }
+      }
+      return Collections.unmodifiableMap(byAgent);
+    }
+  }
+
+  /**
+   * The cached input tokens of a model call, under the names instrumentations and providers use:
+   * {@code cached_tokens}, {@code cache_read_input_tokens}, or {@code cached_tokens} inside {@code
+   * input_tokens_details}.
+   */
+  static long cachedTokens(Usage usage) {
+    long cached = Math.max(count(usage.details().get("cached_tokens")), 0);
+    cached = Math.max(cached, count(usage.details().get("cache_read_input_tokens")));
+    if (usage.details().get("input_tokens_details") instanceof Map<?, ?> details) {
+      cached = Math.max(cached, count(details.get("cached_tokens")));
+    }
+    return cached;
+  }
+
+  private static long count(Object value) {
+    return value instanceof Number n ? Math.max(0, n.longValue()) : 0;
   }
 
   /** Returns the trace record analysed. */
@@ -246,6 +313,15 @@ public final class TraceAnalysis {
   /** Returns the estimated cost of the model calls. */
   public CostEstimate cost() {
     return cost;
+  }
+
+  /**
+   * Returns the estimated cost in US dollars of the priced model calls under each agent, by agent
+   * name, in order of first start: an agent's cost includes that of the agents it runs, and an
+   * agent that runs several times counts once with their sum.
+   */
+  public Map<String, Double> costByAgent() {
+    return costByAgent;
   }
 
   /** Returns the analysis as a small plain-text table, one fact per line. */

@@ -111,7 +111,7 @@ public final class TraceAnalyzer implements TracingProcessor {
   /** Builds a {@link TraceAnalyzer}; each setter checks its value at once. */
   public static final class Builder {
     private final Consumer<TraceAnalysis> callback;
-    private PriceTable prices = PriceTable.empty();
+    private PriceTable prices = PriceTable.builtIn();
     private Duration slowThreshold = TraceAnalysis.DEFAULT_SLOW_THRESHOLD;
     private int maxOpenTraces = DEFAULT_MAX_OPEN_TRACES;
     private int maxSpansPerTrace = DEFAULT_MAX_SPANS_PER_TRACE;
@@ -123,7 +123,7 @@ public final class TraceAnalyzer implements TracingProcessor {
       this.callback = callback;
     }
 
-    /** Sets the prices of the cost estimate; none by default. */
+    /** Sets the prices of the cost estimate; {@link PriceTable#builtIn()} by default. */
     public Builder prices(PriceTable value) {
       if (value == null) {
         throw new IllegalArgumentException("prices must not be null");

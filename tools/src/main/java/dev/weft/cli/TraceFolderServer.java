@@ -61,7 +61,7 @@ final class TraceFolderServer implements AutoCloseable {
    */
   static TraceFolderServer start(Path dir, int port, PrintStream err) throws IOException {
     Path root = dir.toAbsolutePath().normalize();
-    TraceFolderViewer.install(root);
+    TraceFolderViewer.install(root, TraceInputs.prices().modelPrices());
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     ExecutorService handlers =

@@ -46,11 +46,10 @@ final class TraceInputs {
 
   /**
    * Reads {@code files}, oldest trace first; each one that is not a readable trace file is reported
-   * on one line of {@code err} and skipped. Costs are estimated with the prices configured by
-   * {@code weft.prices}.
+   * on one line of {@code err} and skipped. Costs are estimated with {@link #prices()}.
    */
   static List<TraceReport> read(List<Path> files, PrintStream err) {
-    PriceTable prices = PriceTable.fromConfig(WeftConfig.load(null));
+    PriceTable prices = prices();
     List<TraceReport> reports = new ArrayList<>();
     for (Path file : files) {
       try {
@@ -62,6 +61,15 @@ final class TraceInputs {
     reports.sort(
         Comparator.comparingLong(TraceReport::startedAtMicros).thenComparing(TraceReport::traceId));
     return reports;
+  }
+
+  /**
+   * The prices of the command line's cost estimates: the built-in ones with those of {@code
+   * weft.prices.file} and {@code weft.prices} on top, read from system properties, the environment
+   * and the properties file.
+   */
+  static PriceTable prices() {
+    return PriceTable.fromConfig(WeftConfig.load(null));
   }
 
   /** The reader names the file in its messages; the report names it once, first. */

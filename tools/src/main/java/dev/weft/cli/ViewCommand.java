@@ -58,7 +58,7 @@ public final class ViewCommand {
         return 1;
       }
       Path target = page != null ? page : defaultPage(paths.get(0));
-      TraceFolderViewer.writeStandalone(readable, target);
+      TraceFolderViewer.writeStandalone(readable, target, TraceInputs.prices().modelPrices());
       out.println(target.toAbsolutePath().normalize());
       return 0;
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.weft.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.weft.ManualClock;
 import dev.weft.RecordingProcessor;
@@ -163,10 +164,51 @@ class TraceAnalysisTest {
                 + " 2000/500, gpt-4.1-mini-2025-04-14 1000/100)\n"
                 + "  cost                  $0.0086 + unpriced (unknown model) (in 10, out 5"
                 + " tokens)\n"
+                + "  cost by agent         Triage $0.0006, Billing $0.0080\n"
                 + "  tool calls            lookup_order x2, refund x1\n"
                 + "  handoffs              Triage -> Billing, Billing -> Triage\n"
                 + "  error                 function lookup_order: order 42 not found\n"
                 + "  slow (>= 2.00 s)      agent Billing 3.01 s\n"
                 + "  slow (>= 2.00 s)      function refund 3.00 s\n");
+  }
+
+  @Test
+  void cost_chargesCachedInputAtItsOwnPrice_andAddsUpUnderEachAgent() {
+    recordSupportRun();
+    TraceAnalysis a =
+        TraceAnalysis.of(
+            recorder.traceEnds.get(0),
+            recorder.spanEnds,
+            PriceTable.parse("gpt-4.1=2/0.5/8;gpt-4.1-mini=0.4/0.1/1.6"),
+            Duration.ofSeconds(2));
+
+    // gpt-4.1: 1,900 input x $2 + 100 cached x $0.50 + 500 output x $8, per million.
+    assertThat(a.cost().usdByModel().get("gpt-4.1")).isCloseTo(0.00785, within(1e-12));
+    assertThat(a.cost().usd()).isCloseTo(0.00841, within(1e-12));
+    assertThat(a.costByAgent()).containsOnlyKeys("Triage", "Billing");
+    assertThat(a.costByAgent().get("Triage")).isCloseTo(0.00056, within(1e-12));
+    assertThat(a.costByAgent().get("Billing")).isCloseTo(0.00785, within(1e-12));
+  }
+
+  @Test
+  void of_withNoPricesGiven_usesTheBuiltInOnes_andLeavesUnknownModelsUnpriced() {
+    recordSupportRun();
+    TraceAnalysis a = TraceAnalysis.of(recorder.traceEnds.get(0), recorder.spanEnds);
+
+    assertThat(a.cost().usd()).isCloseTo(0.00841, within(1e-12));
+    assertThat(a.cost().unpricedModels()).containsExactly(TraceAnalysis.UNKNOWN_MODEL);
+  }
+
+  @Test
+  void cachedTokens_readsTheNamesInstrumentationsAndProvidersUse() {
+    assertThat(TraceAnalysis.cachedTokens(new Usage(10, 1, Map.of("cached_tokens", 4))))
+        .isEqualTo(4);
+    assertThat(TraceAnalysis.cachedTokens(new Usage(10, 1, Map.of("cache_read_input_tokens", 5))))
+        .isEqualTo(5);
+    assertThat(
+            TraceAnalysis.cachedTokens(
+                new Usage(10, 1, Map.of("input_tokens_details", Map.of("cached_tokens", 6)))))
+        .isEqualTo(6);
+    assertThat(TraceAnalysis.cachedTokens(Usage.of(10, 1))).isZero();
   }
 }

@@ -34,6 +34,41 @@ class SummaryCommandTest {
     assertThat(output.err()).isEmpty();
   }
 
+  /**
+   * The trace folder of a run of the LangChain4j support-desk sample under the agent: its model
+   * calls are named as the API answered them (gpt-4.1-mini) and report cached input tokens.
+   */
+  @Test
+  void run_onTheTracesOfARealRun_estimatesANonZeroCostWithNoConfiguration() throws Exception {
+    Path run = copyRecordedRun();
+
+    int status = SummaryCommand.run(new String[] {run.toString()}, output.out, output.err);
+
+    assertThat(status).isZero();
+    assertThat(output.out()).doesNotContain("unpriced").doesNotContainPattern("\\$0\\.0000(?!\\d)");
+    assertThat(output.out().lines().filter(line -> line.matches("  cost +\\$0\\.0001"))).hasSize(4);
+    // Nested agents: the outer one carries what the inner ones spent.
+    assertThat(output.out())
+        .containsPattern("cost by agent +replyWriter \\$0\\.0001, draft \\$0\\.0000\\d\\d, polish");
+    assertThat(output.err()).isEmpty();
+  }
+
+  private Path copyRecordedRun() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("recorded-run"));
+    for (String id :
+        new String[] {
+          "trace_0727412fe664db688e4f3e0d85a53da1",
+          "trace_2bf44d11a1a3322afe3caf298b4f6669",
+          "trace_74a445af4e816ac2ffae27658e8bd633",
+          "trace_e54060dda90521b86bdca526fda4f3ab"
+        }) {
+      try (var in = getClass().getResourceAsStream("recorded-run/" + id + ".json")) {
+        Files.copy(in, run.resolve(id + ".json"));
+      }
+    }
+    return run;
+  }
+
   @Test
   void run_onATrippedTrace_namesTheTrippedGuardrail() throws Exception {
     Path file = TraceFileFixtures.tripped().writeTo(dir);

@@ -211,7 +211,7 @@ public final class ModelPrices {
                 + " million tokens ("
                 + oneLine(e)
                 + ")",
-            "the built-in prices");
+            "using the built-in prices");
       }
     }
     ModelPrices fromText = NONE;
@@ -225,7 +225,7 @@ public final class ModelPrices {
               + " separated by ';', e.g. my-model=0.5/2.0;other=1/0.1/4 ("
               + e.getMessage()
               + ")",
-          "the built-in prices");
+          "using the built-in prices");
     }
     return fromFile.overriddenBy(fromText);
   }

@@ -220,8 +220,8 @@ class ModelPricesTest {
     assertThat(ModelPrices.configured("a=1/2", file.toString(), bad).find("a")).isPresent();
     assertThat(reports)
         .containsExactly(
-            "weft.prices|the built-in prices",
-            "weft.prices.file|the built-in prices",
-            "weft.prices.file|the built-in prices");
+            "weft.prices|using the built-in prices",
+            "weft.prices.file|using the built-in prices",
+            "weft.prices.file|using the built-in prices");
   }
 }
