@@ -1,5 +1,6 @@
 package dev.weft.tracefile;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.weft.ReadableSpan;
@@ -22,6 +23,7 @@ import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.Timestamps;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -288,22 +290,57 @@ public final class TraceJson {
   }
 
   /**
+   * Writes trace objects (with {@code started_at} and {@code ended_at}), then span objects, to
+   * {@code out} as UTF-8 JSON lines, each ended by {@code \n}. One generator serves the whole list,
+   * straight to bytes: the cost of a line is its serialisation alone.
+   */
+  public static void writeLines(
+      OutputStream out, List<TraceRecord> traces, List<? extends ReadableSpan> spans)
+      throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      // Lines end with a break of their own; Jackson's separator would start the next with a space.
+      g.setRootValueSeparator(null);
+      for (TraceRecord trace : traces) {
+        writeTrace(g, trace, true);
+        g.writeRaw('\n');
+      }
+      for (ReadableSpan span : spans) {
+        writeSpan(g, span);
+        g.writeRaw('\n');
+      }
+    }
+  }
+
+  /**
+   * Writes a trace file, {@code {"trace": {…, "started_at", "ended_at"}, "spans": […]}}, spans as
+   * given, to {@code out} as UTF-8.
+   */
+  public static void writeTraceFile(
+      OutputStream out, TraceRecord trace, List<? extends ReadableSpan> spans) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      writeTraceFile(g, trace, spans);
+    }
+  }
+
+  /**
    * Returns a trace file's text: {@code {"trace": {…, "started_at", "ended_at"}, "spans": […]}},
    * spans as given.
    */
   public static String traceFileToString(TraceRecord trace, List<? extends ReadableSpan> spans) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeFieldName("trace");
-          writeTrace(g, trace, true);
-          g.writeArrayFieldStart("spans");
-          for (ReadableSpan span : spans) {
-            writeSpan(g, span);
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        });
+    return write(g -> writeTraceFile(g, trace, spans));
+  }
+
+  private static void writeTraceFile(
+      JsonGenerator g, TraceRecord trace, List<? extends ReadableSpan> spans) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("trace");
+    writeTrace(g, trace, true);
+    g.writeArrayFieldStart("spans");
+    for (ReadableSpan span : spans) {
+      writeSpan(g, span);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /** Writes a time as ISO-8601 text, without making a String of it. */

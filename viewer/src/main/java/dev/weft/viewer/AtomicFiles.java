@@ -1,10 +1,15 @@
 package dev.weft.viewer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Whole-file writes that readers see either before or after, never half done. */
@@ -18,7 +23,6 @@ final class AtomicFiles {
    */
   static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     Path temp =
         dir.resolve(
             "."
@@ -26,16 +30,58 @@ final class AtomicFiles {
                 + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
+    boolean moved = false;
     try {
-      Files.write(temp, bytes);
+      try {
+        writeNew(temp, bytes);
+      } catch (NoSuchFileException e) {
+        // The folder is made only when missing: trying to make it before every write costs a
+        // failed system call and an exception per file.
+        Files.createDirectories(dir);
+        writeNew(temp, bytes);
+      }
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /**
+   * Writes a file nothing refers to yet: in place when it does not exist, which saves the rename,
+   * else as {@link #write} does. A crash may leave such a file cut short, which harms no one, since
+   * only what is written after it (an index line) makes it read.
+   */
+  static void writeUnreferenced(Path target, byte[] bytes) throws IOException {
+    try {
+      try {
+        writeNew(target, bytes);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        writeNew(target, bytes);
+      }
+    } catch (FileAlreadyExistsException e) {
+      write(target, bytes);
+    }
+  }
+
+  /**
+   * Writes {@code bytes} to a file that must not exist yet, with as few system calls as it takes.
+   */
+  static void writeNew(Path file, byte[] bytes) throws IOException {
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -45,8 +46,19 @@ final class IndexJournal {
 
   /** Appends one entry (JSON already made safe for scripts) to the index of {@code traceDir}. */
   static void append(Path traceDir, String entryJson) throws IOException {
+    appendAll(traceDir, List.of(entryJson));
+  }
+
+  /**
+   * Appends entries (JSON already made safe for scripts) to the index of {@code traceDir}, in
+   * order, with one locked write per segment they go to: a batch of traces costs what one trace
+   * costs.
+   */
+  static void appendAll(Path traceDir, List<String> entriesJson) throws IOException {
+    if (entriesJson.isEmpty()) {
+      return;
+    }
     Path indexDir = traceDir.toAbsolutePath().normalize().resolve(DIRECTORY);
-    byte[] line = ("weft.entry(" + entryJson + ");\n").getBytes(StandardCharsets.UTF_8);
     Cursor cursor = CURSORS.computeIfAbsent(indexDir, k -> new Cursor());
     synchronized (cursor) {
       if (cursor.segment < 0 || !Files.isDirectory(indexDir)) {
@@ -54,12 +66,24 @@ final class IndexJournal {
         cursor.segment = Math.max(0, lastSegment(indexDir));
         cursor.lines = -1;
       }
-      Path segment = indexDir.resolve(segmentName(cursor.segment));
-      int lines = appendLine(segment, line, cursor.lines < 0);
-      cursor.lines = lines >= 0 ? lines : cursor.lines + 1;
-      if (cursor.lines >= SEGMENT_ENTRIES) {
-        cursor.segment++;
-        cursor.lines = 0;
+      int next = 0;
+      while (next < entriesJson.size()) {
+        // Until the lines of the segment are counted, one line goes first to count them.
+        int room = cursor.lines < 0 ? 1 : SEGMENT_ENTRIES - cursor.lines;
+        int end = Math.min(entriesJson.size(), next + room);
+        StringBuilder lines = new StringBuilder(256 * (end - next));
+        for (String entryJson : entriesJson.subList(next, end)) {
+          lines.append("weft.entry(").append(entryJson).append(");\n");
+        }
+        Path segment = indexDir.resolve(segmentName(cursor.segment));
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        int counted = appendLines(segment, bytes, end - next, cursor.lines < 0);
+        cursor.lines = counted >= 0 ? counted : cursor.lines + (end - next);
+        if (cursor.lines >= SEGMENT_ENTRIES) {
+          cursor.segment++;
+          cursor.lines = 0;
+        }
+        next = end;
       }
     }
   }
@@ -88,11 +112,13 @@ final class IndexJournal {
   }
 
   /**
-   * Appends {@code line} under an exclusive lock, first cutting a torn last line off.
+   * Appends {@code lines} ({@code added} of them) under an exclusive lock, first cutting a torn
+   * last line off.
    *
    * @return the number of lines now in the segment when {@code count} is set, else -1
    */
-  private static int appendLine(Path segment, byte[] line, boolean count) throws IOException {
+  private static int appendLines(Path segment, byte[] lines, int added, boolean count)
+      throws IOException {
     try (FileChannel channel =
             FileChannel.open(
                 segment,
@@ -101,7 +127,7 @@ final class IndexJournal {
                 StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       long size = channel.size();
-      int lines = -1;
+      int counted = -1;
       if (count || (size > 0 && lastByte(channel, size) != '\n')) {
         byte[] content = readAll(channel, size);
         int end = content.length;
@@ -112,19 +138,19 @@ final class IndexJournal {
           channel.truncate(end);
           size = end;
         }
-        lines = 0;
+        counted = 0;
         for (int i = 0; i < end; i++) {
           if (content[i] == '\n') {
-            lines++;
+            counted++;
           }
         }
       }
-      ByteBuffer buffer = ByteBuffer.wrap(line);
+      ByteBuffer buffer = ByteBuffer.wrap(lines);
       long position = size;
       while (buffer.hasRemaining()) {
         position += channel.write(buffer, position);
       }
-      return lines < 0 ? -1 : lines + 1;
+      return counted < 0 ? -1 : counted + added;
     }
   }
 

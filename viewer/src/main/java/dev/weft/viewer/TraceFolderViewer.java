@@ -94,10 +94,43 @@ public final class TraceFolderViewer {
    */
   public static void onTraceWritten(Path dir, String traceId, byte[] traceFileJson)
       throws IOException {
+    checkTraceId(traceId);
+    onTracesWritten(dir, Map.of(traceId, traceFileJson));
+  }
+
+  /**
+   * Adds traces to the viewer's data, as {@link #onTraceWritten} does one, with one append to the
+   * index for them all: called after a batch of trace files was written. A trace whose data script
+   * cannot be written is not listed; the others are, and the first failure is thrown after.
+   *
+   * @param dir the trace folder
+   * @param traceFiles the bytes just written to each trace file, by trace id, in the order to list
+   * @throws IllegalArgumentException when a trace id is not a plain file name; nothing is written
+   * @throws IOException when the folder cannot be written
+   */
+  public static void onTracesWritten(Path dir, Map<String, byte[]> traceFiles) throws IOException {
+    traceFiles.keySet().forEach(TraceFolderViewer::checkTraceId);
+    List<String> entries = new ArrayList<>(traceFiles.size());
+    IOException failure = null;
+    for (Map.Entry<String, byte[]> file : traceFiles.entrySet()) {
+      try {
+        entries.add(writeData(dir, file.getKey(), file.getValue(), false));
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    IndexJournal.appendAll(dir, entries);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void checkTraceId(String traceId) {
     if (traceId == null || !TRACE_ID.matcher(traceId).matches()) {
       throw new IllegalArgumentException("not a trace id usable as a file name: " + traceId);
     }
-    IndexJournal.append(dir, writeData(dir, traceId, traceFileJson));
   }
 
   /**
@@ -123,7 +156,7 @@ public final class TraceFolderViewer {
       } catch (NoSuchFileException e) {
         continue;
       }
-      segment.append("weft.entry(").append(writeData(dir, traceId, bytes)).append(");\n");
+      segment.append("weft.entry(").append(writeData(dir, traceId, bytes, true)).append(");\n");
       if (++lines == IndexJournal.SEGMENT_ENTRIES) {
         writeSegment(fresh, segmentNumber++, segment);
         lines = 0;
@@ -217,8 +250,11 @@ public final class TraceFolderViewer {
     }
   }
 
-  /** Writes the data script of one trace and returns its index entry. */
-  private static String writeData(Path dir, String traceId, byte[] traceFileJson)
+  /**
+   * Writes the data script of one trace and returns its index entry; with {@code keepSame}, a
+   * script already there with the same content is left as it is.
+   */
+  private static String writeData(Path dir, String traceId, byte[] traceFileJson, boolean keepSame)
       throws IOException {
     String fileName = traceId + ".json";
     TraceSummary summary;
@@ -233,8 +269,12 @@ public final class TraceFolderViewer {
             + ");\n";
     Path data = dir.resolve(DATA_DIRECTORY).resolve(traceId + ".js");
     byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
-    // A rebuilt index finds most data scripts as they were: those are not written again.
-    if (!sameContent(data, bytes)) {
+    if (!keepSame) {
+      // A trace just written: its script is new, or has new content not worth comparing with the
+      // old. It is listed only after this returns, so a new one needs no temporary file.
+      AtomicFiles.writeUnreferenced(data, bytes);
+    } else if (!sameContent(data, bytes)) {
+      // A rebuilt index finds most data scripts as they were: those are not written again.
       AtomicFiles.write(data, bytes);
     }
     return summary.toEntryJson(traceId, fileName);

@@ -45,6 +45,31 @@ class IndexJournalTest {
   }
 
   @Test
+  void appendAll_fillsEachSegmentToItsSize_andGoesOnInTheNext() throws IOException {
+    IndexJournal.append(dir, "{\"n\":0}");
+    List<String> entries = new ArrayList<>();
+    for (int i = 1; i < 2 * IndexJournal.SEGMENT_ENTRIES + 5; i++) {
+      entries.add("{\"n\":" + i + "}");
+    }
+
+    IndexJournal.appendAll(dir, entries);
+    IndexJournal.append(dir, "{\"n\":\"last\"}");
+
+    assertThat(lines(0)).hasSize(IndexJournal.SEGMENT_ENTRIES).startsWith("weft.entry({\"n\":0});");
+    assertThat(lines(1))
+        .hasSize(IndexJournal.SEGMENT_ENTRIES)
+        .startsWith("weft.entry({\"n\":250});");
+    assertThat(lines(2))
+        .containsExactly(
+            "weft.entry({\"n\":500});",
+            "weft.entry({\"n\":501});",
+            "weft.entry({\"n\":502});",
+            "weft.entry({\"n\":503});",
+            "weft.entry({\"n\":504});",
+            "weft.entry({\"n\":\"last\"});");
+  }
+
+  @Test
   void append_whenLastLineIsTorn_cutsItOffFirst() throws IOException {
     IndexJournal.append(dir, "{\"id\":\"a\"}");
     Path segment = dir.resolve(IndexJournal.DIRECTORY).resolve(IndexJournal.segmentName(0));

@@ -10,13 +10,18 @@ import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import dev.weft.tracefile.TraceJson;
 import dev.weft.viewer.TraceFolderViewer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,6 +76,9 @@ public final class JsonFileExporter implements SpanExporter {
           return size() > REMEMBERED_TRACES;
         }
       };
+  // Trace files written during the current batch, not yet in the viewer: it lists them together,
+  // with one append to its index.
+  private final Map<String, byte[]> unlisted = new LinkedHashMap<>();
   private final Retention retention;
   private final WriteFailures failures;
   private int pendingCount;
@@ -120,6 +128,18 @@ public final class JsonFileExporter implements SpanExporter {
   @Override
   public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans)
       throws IOException {
+    try {
+      exportBatch(traces, spans);
+    } finally {
+      listWritten();
+    }
+    if (wroteSinceRetention) {
+      wroteSinceRetention = false;
+      retention.apply(dir, java.time.Instant.now());
+    }
+  }
+
+  private void exportBatch(List<TraceRecord> traces, List<SpanRecord> spans) throws IOException {
     for (SpanRecord span : spans) {
       if (pendingCount >= maxPendingSpans) {
         makeRoom();
@@ -148,14 +168,18 @@ public final class JsonFileExporter implements SpanExporter {
     for (String traceId : late) {
       mergeIntoFile(traceId, null, take(traceId));
     }
-    if (wroteSinceRetention) {
-      wroteSinceRetention = false;
-      retention.apply(dir, java.time.Instant.now());
-    }
   }
 
   @Override
   public synchronized void shutdown() throws IOException {
+    try {
+      writeStillOpen();
+    } finally {
+      listWritten();
+    }
+  }
+
+  private void writeStillOpen() throws IOException {
     List<TraceRecord> stillOpen = List.copyOf(open.values());
     int leftOut = Math.max(0, stillOpen.size() - MAX_OPEN_WRITTEN_AT_EXIT);
     if (leftOut > 0) {
@@ -214,7 +238,13 @@ public final class JsonFileExporter implements SpanExporter {
     wroteSinceRetention = retention.limits();
     List<SpanRecord> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
-    byte[] bytes = TraceJson.traceFileToString(trace, sorted).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream text = new ByteArrayOutputStream(1024 + 512 * sorted.size());
+    try {
+      TraceJson.writeTraceFile(text, trace, sorted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = text.toByteArray();
     if (writeAtomically(trace.traceId(), bytes)) {
       written.put(trace.traceId(), Boolean.TRUE);
     }
@@ -315,9 +345,10 @@ public final class JsonFileExporter implements SpanExporter {
   private record SpanText(String json, String startedAt) {}
 
   /**
-   * Writes a trace file through a temporary file and a rename, then adds it to the viewer. Returns
-   * false when the file cannot be written, having noted the failure and removed the temporary file,
-   * which would otherwise stay behind, cut short or empty.
+   * Writes a trace file through a temporary file and a rename, and notes it for the viewer, which
+   * lists the files of a batch together at its end. Returns false when the file cannot be written,
+   * having noted the failure and removed the temporary file, which would otherwise stay behind, cut
+   * short or empty.
    */
   private boolean writeAtomically(String traceId, byte[] bytes) {
     // Before the file exists: install indexes the trace files already in a folder without an index,
@@ -326,7 +357,7 @@ public final class JsonFileExporter implements SpanExporter {
     Path target = dir.resolve(traceId + ".json");
     Path temp = dir.resolve("." + traceId + ".json.tmp");
     try {
-      Files.write(temp, bytes);
+      writeFile(temp, bytes);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -351,8 +382,36 @@ public final class JsonFileExporter implements SpanExporter {
               + WriteFailures.reason(viewerFailure)
               + "); trace files are written there without it");
     }
+    // Listed last when written again in the same batch, as the viewer lists it after a rewrite.
+    unlisted.remove(traceId);
+    unlisted.put(traceId, bytes);
+    return true;
+  }
+
+  /** Writes {@code bytes} to {@code file} with one write where the system allows it. */
+  private static void writeFile(Path file, byte[] bytes) throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+    }
+  }
+
+  /** Hands the trace files written since the last call to the viewer, in the order written. */
+  private void listWritten() {
+    if (unlisted.isEmpty()) {
+      return;
+    }
+    Map<String, byte[]> written = new LinkedHashMap<>(unlisted);
+    unlisted.clear();
     try {
-      TraceFolderViewer.onTraceWritten(dir, traceId, bytes);
+      TraceFolderViewer.onTracesWritten(dir, written);
     } catch (IOException | RuntimeException e) {
       WeftLog.warnRateLimited(
           "json-viewer",
@@ -363,7 +422,6 @@ public final class JsonFileExporter implements SpanExporter {
               + ")",
           null);
     }
-    return true;
   }
 
   /**

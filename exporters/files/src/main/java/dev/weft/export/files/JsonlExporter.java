@@ -5,18 +5,21 @@ import dev.weft.TraceRecord;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import dev.weft.tracefile.TraceJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends one JSON line per trace start, span end and trace end to a file, written at once, so a
- * crash loses at most the spans still open.
+ * Appends one JSON line per trace start, span end and trace end to a file, one write per batch the
+ * processor hands over: the batch processor exports at least once per {@code
+ * weft.batch.schedule-delay-ms} (a second by default) and at exit, so a crash loses at most the
+ * records of that last interval and the spans still open.
  *
  * <p>Trace lines are trace objects with {@code started_at} and {@code ended_at} ({@code null} at
  * start); span lines are span objects.
@@ -26,9 +29,14 @@ import java.util.List;
  * failure is said once on stderr, with the file and the reason.
  */
 public final class JsonlExporter implements SpanExporter {
+  // A batch of unusually long lines grows the buffer; beyond this it is not kept for the next.
+  private static final int MAX_KEPT_BUFFER = 4 << 20;
+
   private final Path file;
   private final FileChannel out;
   private final WriteFailures failures;
+  // Reused from batch to batch: the lines are serialised straight into it as UTF-8.
+  private LineBuffer lines = new LineBuffer();
   // Set when a cut-off line could not be cut back: later lines would be glued to it.
   private boolean stopped;
 
@@ -60,16 +68,15 @@ public final class JsonlExporter implements SpanExporter {
     if (stopped) {
       return;
     }
-    StringBuilder lines = new StringBuilder(256 * (traces.size() + spans.size()));
-    for (TraceRecord trace : traces) {
-      lines.append(TraceJson.traceToString(trace, true)).append('\n');
-    }
-    for (SpanRecord span : spans) {
-      lines.append(TraceJson.spanToString(span)).append('\n');
+    lines.reset();
+    try {
+      TraceJson.writeLines(lines, traces, spans);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     // One unbuffered write per batch of whole lines: a process killed at any point leaves only
     // complete lines behind, where a buffered writer could flush half a long line.
-    ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes = lines.bytes();
     try {
       while (bytes.hasRemaining()) {
         out.write(bytes);
@@ -77,6 +84,9 @@ public final class JsonlExporter implements SpanExporter {
     } catch (IOException e) {
       failures.record(e);
       cutBackToLastWholeLine(bytes);
+    }
+    if (lines.capacity() > MAX_KEPT_BUFFER) {
+      lines = new LineBuffer();
     }
   }
 
@@ -111,5 +121,20 @@ public final class JsonlExporter implements SpanExporter {
   @Override
   public synchronized void shutdown() throws IOException {
     out.close();
+  }
+
+  /** A byte sink whose content is read in place, without the copy {@code toByteArray} makes. */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    LineBuffer() {
+      super(64 * 1024);
+    }
+
+    ByteBuffer bytes() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 }
