@@ -204,7 +204,8 @@ public final class WeftConfig {
 
   /**
    * The documented keys: those the runtime reads, those of the built-in exporters, and {@code
-   * weft.prices} of the cost estimates. Exporters and processors of extensions declare theirs.
+   * weft.prices} and {@code weft.prices.file} of the cost estimates. Exporters and processors of
+   * extensions declare theirs.
    */
   static final Set<String> RUNTIME_KEYS =
       Set.of(
@@ -227,6 +228,7 @@ public final class WeftConfig {
           "weft.implicit-trace-name",
           "weft.instrumentation.default-enabled",
           "weft.prices",
+          "weft.prices.file",
           "weft.json.dir",
           "weft.json.retention.max-traces",
           "weft.json.retention.max-age",
