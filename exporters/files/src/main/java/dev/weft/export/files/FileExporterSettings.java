@@ -1,6 +1,7 @@
 package dev.weft.export.files;
 
 import dev.weft.config.WeftConfig;
+import dev.weft.viewer.ModelPrices;
 import java.nio.file.Path;
 
 /** The keys of the file exporters and their defaults, in one place. */
@@ -27,6 +28,15 @@ final class FileExporterSettings {
   static Path jsonlFile(WeftConfig config) {
     Path file = config.getPath("weft.jsonl.file", null);
     return file != null ? file : jsonDir(config).resolve(DEFAULT_JSONL_FILE_NAME);
+  }
+
+  /**
+   * Returns the prices the user configured for the viewer's cost estimates: {@code
+   * weft.prices.file}, then {@code weft.prices} on top; a bad value is reported and left out.
+   */
+  static ModelPrices prices(WeftConfig config) {
+    return ModelPrices.configured(
+        config.get("weft.prices"), config.get("weft.prices.file"), config::reportBadValue);
   }
 
   /**

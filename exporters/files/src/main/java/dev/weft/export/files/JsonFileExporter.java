@@ -9,6 +9,7 @@ import dev.weft.TraceRecord;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.SpanExporter;
 import dev.weft.tracefile.TraceJson;
+import dev.weft.viewer.ModelPrices;
 import dev.weft.viewer.TraceFolderViewer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public final class JsonFileExporter implements SpanExporter {
   // Set once the viewer page is installed, or once a trace file was written without it.
   private boolean viewerSettled;
   private boolean wroteSinceRetention;
+  // The user's prices, put on top of the built-in ones when the viewer is installed.
+  private volatile ModelPrices configuredPrices = ModelPrices.none();
 
   private JsonFileExporter(Path dir, int maxPendingSpans, Retention retention) {
     this.dir = dir;
@@ -118,6 +121,15 @@ public final class JsonFileExporter implements SpanExporter {
     Files.createDirectories(dir);
     retention.apply(dir, java.time.Instant.now());
     return new JsonFileExporter(dir, maxPendingSpans, retention);
+  }
+
+  /**
+   * Sets the prices that the viewer's cost estimates take on top of the built-in ones ({@code
+   * weft.prices}, {@code weft.prices.file}); called before the first export.
+   */
+  JsonFileExporter withPrices(ModelPrices configured) {
+    this.configuredPrices = configured;
+    return this;
   }
 
   /** Returns the folder written to. */
@@ -436,7 +448,7 @@ public final class JsonFileExporter implements SpanExporter {
       return null;
     }
     try {
-      TraceFolderViewer.install(dir);
+      TraceFolderViewer.install(dir, ModelPrices.builtIn().overriddenBy(configuredPrices));
       viewerSettled = true;
       return null;
     } catch (IOException | RuntimeException e) {

@@ -28,7 +28,8 @@ public final class JsonFileExporterProvider implements SpanExporterProvider {
     Path dir = FileExporterSettings.jsonDir(config);
     Retention retention = FileExporterSettings.retention(config);
     try {
-      return JsonFileExporter.create(dir, retention);
+      return JsonFileExporter.create(dir, retention)
+          .withPrices(FileExporterSettings.prices(config));
     } catch (IOException e) {
       WriteFailures.cannotStart(name(), dir, e);
       return null;

@@ -65,4 +65,25 @@ class ConfiguredExportersTest {
       System.setOut(originalOut);
     }
   }
+
+  @Test
+  void json_installsTheViewerWithTheBuiltInPrices_andTheConfiguredOnesOnTop() throws Exception {
+    try (SystemProperties props =
+        new SystemProperties()
+            .set("weft.exporters", "json")
+            .set("weft.json.dir", dir.toString())
+            .set("weft.prices", "house-model=1/0.5/2;gpt-4o=9/9")) {
+      Tracing.configure(WeftConfig.load(null));
+      try (Trace trace = Tracing.trace("priced").start();
+          Span span = Tracing.startAgentSpan("Agent")) {
+        assertThat(trace.traceId()).isNotEmpty();
+      }
+      Tracing.forceFlush();
+    }
+    assertThat(Files.readString(dir.resolve("weft-prices.js")))
+        .contains(
+            "\"house-model\":[1.0,0.5,2.0]",
+            "\"gpt-4o\":[9.0,9.0,9.0]",
+            "\"gpt-4.1-mini\":[0.4,0.1,1.6]");
+  }
 }
