@@ -18,6 +18,7 @@ import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.WeftLog;
+import dev.weft.processor.BatchTraceProcessor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -373,7 +374,10 @@ public final class Tracing {
     }
   }
 
-  /** Flushes the installed tracer at JVM exit, within five seconds. */
+  /**
+   * Flushes the installed tracer at JVM exit: as long as the batch processors keep exporting, up to
+   * a minute, and no more than five seconds past the last export.
+   */
   private static final class ShutdownHook {
     static {
       try {
@@ -389,17 +393,34 @@ public final class Tracing {
     static void register() {}
 
     private static void run() {
+      Tracer tracer = installed;
+      List<TracingProcessor> processors = tracer != null ? tracer.processors() : List.of();
       Thread worker = new Thread(Tracing::shutdown, "weft-shutdown-flush");
       worker.setDaemon(true);
       worker.start();
+      long giveUp = System.nanoTime() + BatchTraceProcessor.MAX_SHUTDOWN_WAIT.toNanos();
       try {
-        worker.join(5_000);
+        long seen;
+        do {
+          seen = exports(processors);
+          worker.join(5_000);
+        } while (worker.isAlive() && exports(processors) != seen && System.nanoTime() - giveUp < 0);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       if (worker.isAlive()) {
-        WeftLog.warn("exporting at exit took longer than 5 s; the rest is dropped");
+        WeftLog.warn("exporting at exit made no progress for 5 s; the rest is dropped");
       }
+    }
+
+    private static long exports(List<TracingProcessor> processors) {
+      long exports = 0;
+      for (TracingProcessor processor : processors) {
+        if (processor instanceof BatchTraceProcessor batch) {
+          exports += batch.exportCount();
+        }
+      }
+      return exports;
     }
   }
 }

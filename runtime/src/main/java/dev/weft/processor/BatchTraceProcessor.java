@@ -20,20 +20,38 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The queue is bounded: when it is full, new items are dropped and counted, never blocking the
  * caller, so a stalled exporter cannot grow the heap. The worker exports when a batch is full or
  * when the schedule delay has passed. {@link #forceFlush()} drains the queue; {@link #shutdown()}
- * drains it within a deadline and reports what was dropped.
+ * drains it, waiting as long as the exporter makes progress within a deadline, and reports what was
+ * dropped.
  */
 public final class BatchTraceProcessor implements TracingProcessor {
-  /** The default largest number of queued items. */
-  public static final int DEFAULT_MAX_QUEUE_SIZE = 8192;
+  /**
+   * The default largest number of queued items: room for a burst of twenty thousand traces of ten
+   * spans (a trace is queued at its start and at its end) while the exporter catches up. The
+   * queue's slots take 1 MiB; the records held are the ended spans themselves.
+   */
+  public static final int DEFAULT_MAX_QUEUE_SIZE = 1 << 18;
 
   /** The default largest number of items in one export. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 128;
 
-  /** The default longest wait before queued items are exported. */
-  public static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
+  /**
+   * The default longest wait before queued items are exported: what a crash can lose, and how late
+   * a trace file or line may appear, is at most this.
+   */
+  public static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(1000);
 
-  /** The default longest wait of {@link #forceFlush()} and {@link #shutdown()}. */
+  /**
+   * The default longest wait of {@link #forceFlush()}, and of {@link #shutdown()} for an exporter
+   * that exports nothing.
+   */
   public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * The longest wait of {@link #shutdown()} for an exporter that keeps exporting: a burst queued
+   * just before exit is written to a slow disk rather than dropped, and an exporter that stops
+   * making progress is still given up on after the export timeout.
+   */
+  public static final Duration MAX_SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
   private final SpanExporter exporter;
   private final ExportQueue queue;
@@ -41,6 +59,8 @@ public final class BatchTraceProcessor implements TracingProcessor {
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
   private final LongAdder dropped = new LongAdder();
+  // Written by the worker only, after each export call.
+  private volatile long exports;
   private final ConcurrentLinkedQueue<CountDownLatch> flushRequests = new ConcurrentLinkedQueue<>();
   private final Thread worker;
   private volatile boolean stopping;
@@ -75,6 +95,14 @@ public final class BatchTraceProcessor implements TracingProcessor {
   /** Returns how many items were dropped because the queue was full or the deadline passed. */
   public long droppedCount() {
     return dropped.sum();
+  }
+
+  /**
+   * Returns how many export calls the worker has made: a count that grows while the exporter makes
+   * progress, read at exit to tell a slow exporter from a stalled one.
+   */
+  public long exportCount() {
+    return exports;
   }
 
   /** Returns how many items wait in the queue. */
@@ -132,8 +160,13 @@ public final class BatchTraceProcessor implements TracingProcessor {
     }
     stopping = true;
     LockSupport.unpark(worker);
+    long giveUp = System.nanoTime() + MAX_SHUTDOWN_WAIT.toNanos();
     try {
-      worker.join(TimeUnit.NANOSECONDS.toMillis(exportTimeoutNanos));
+      long seen;
+      do {
+        seen = exports;
+        worker.join(TimeUnit.NANOSECONDS.toMillis(exportTimeoutNanos));
+      } while (worker.isAlive() && exports != seen && System.nanoTime() - giveUp < 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -204,6 +237,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
       } catch (Throwable t) {
         WeftLog.warnRateLimited(name() + "#export", name() + " failed to export a batch", t);
       }
+      exports++;
       if (Thread.currentThread().isInterrupted()) {
         return;
       }

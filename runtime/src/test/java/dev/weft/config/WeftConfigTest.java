@@ -48,9 +48,9 @@ class WeftConfigTest {
     assertThat(config.captureToStringTimeoutMillis()).isEqualTo(100);
     assertThat(config.redactPatterns()).isEmpty();
     assertThat(config.samplerRatio()).isEqualTo(1.0);
-    assertThat(config.batchMaxQueueSize()).isEqualTo(8192);
+    assertThat(config.batchMaxQueueSize()).isEqualTo(262144);
     assertThat(config.batchMaxBatchSize()).isEqualTo(128);
-    assertThat(config.batchScheduleDelayMillis()).isEqualTo(5000L);
+    assertThat(config.batchScheduleDelayMillis()).isEqualTo(1000L);
     assertThat(config.logLevel()).isEqualTo("info");
     assertThat(log.lines()).isEmpty();
   }
@@ -291,7 +291,7 @@ class WeftConfigTest {
             "0",
             "a whole number from 1 to",
             WeftConfig::batchMaxQueueSize,
-            8192),
+            262144),
         bad(
             "weft.batch.max-batch-size",
             "lots",
@@ -303,7 +303,7 @@ class WeftConfigTest {
             "-5",
             "a whole number from 1 to",
             WeftConfig::batchScheduleDelayMillis,
-            5000L),
+            1000L),
         bad(
             "weft.log.level",
             "loud",

@@ -158,6 +158,47 @@ class BatchTraceProcessorTest {
   }
 
   @Test
+  void shutdown_waitsPastTheExportTimeout_whileTheExporterKeepsExporting() {
+    List<SpanRecord> exported = java.util.Collections.synchronizedList(new ArrayList<>());
+    SpanExporter slow =
+        (traces, spans) -> {
+          Thread.sleep(20);
+          exported.addAll(spans);
+        };
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(slow)
+            .maxBatchSize(1)
+            .scheduleDelay(Duration.ofHours(1))
+            .exportTimeout(Duration.ofMillis(100))
+            .build();
+    for (int i = 0; i < 30; i++) {
+      processor.onSpanEnd(span);
+    }
+    processor.shutdown();
+    assertThat(exported).hasSize(30);
+    assertThat(processor.droppedCount()).isZero();
+    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shutdown_givesUpAfterTheExportTimeout_onAnExporterThatMakesNoProgress() {
+    CollectingExporter exporter = exporter(false);
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter)
+            .scheduleDelay(Duration.ofHours(1))
+            .exportTimeout(Duration.ofMillis(200))
+            .build();
+    processor.onSpanEnd(span);
+    processor.onSpanEnd(span);
+    long start = System.nanoTime();
+    processor.shutdown();
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("did not finish exporting before the deadline");
+    exporter.gate.countDown();
+  }
+
+  @Test
   void shutdown_withoutDrops_logsNothing() {
     CollectingExporter exporter = exporter(true);
     BatchTraceProcessor processor = BatchTraceProcessor.builder(exporter).build();

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An application run in its own JVM by the exporter tests: {@code exit} records traces and returns
- * from main without shutting tracing down; {@code loop} records traces until it is killed.
+ * from main without shutting tracing down; {@code burst} records {@code args[1]} traces of ten
+ * small spans as fast as it can, then returns the same way; {@code loop} records traces until it is
+ * killed.
  */
 public final class ForkedTraceWriter {
   private ForkedTraceWriter() {}
@@ -26,6 +28,19 @@ public final class ForkedTraceWriter {
       Tracing.startAgentSpan("finished-inside-open-trace").close();
       ids.add(open.traceId());
       System.out.println(String.join(",", ids));
+      return;
+    }
+    if (args[0].equals("burst")) {
+      int traces = Integer.parseInt(args[1]);
+      for (int i = 0; i < traces; i++) {
+        try (Trace trace = Tracing.trace("burst").start();
+            Span agent = Tracing.startAgentSpan("Agent")) {
+          for (int t = 0; t < 9; t++) {
+            Tracing.startFunctionSpan("lookup_order", "{\"order\":42}").close();
+          }
+        }
+      }
+      System.out.println("burst done");
       return;
     }
     for (int i = 0; ; i++) {
@@ -53,6 +68,11 @@ public final class ForkedTraceWriter {
     return start(new ArrayList<>(), workDir, mode, systemProperties);
   }
 
+  /** Starts the {@code burst} mode in a new JVM: {@code traces} traces of ten spans, then exit. */
+  static Process startBurst(Path workDir, int traces, String... systemProperties) throws Exception {
+    return start(new ArrayList<>(), workDir, "burst " + traces, systemProperties);
+  }
+
   /**
    * Starts this class in a new JVM that may write no file larger than {@code fileSizeLimitKb} KiB
    * ({@code ulimit -f}): the JVM ignores SIGXFSZ, so a write past the limit fails with "File too
@@ -75,7 +95,7 @@ public final class ForkedTraceWriter {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ForkedTraceWriter.class.getName());
-    command.add(mode);
+    command.addAll(List.of(mode.split(" ")));
     return new ProcessBuilder(command)
         .directory(workDir.toFile())
         .redirectError(workDir.resolve("stderr.txt").toFile())

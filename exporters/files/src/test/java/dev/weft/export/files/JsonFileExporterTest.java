@@ -48,6 +48,23 @@ class JsonFileExporterTest {
   }
 
   @Test
+  void aBurstOfTwentyThousandTraces_beforeANormalExit_isWrittenWhole_withTheDefaultQueue()
+      throws Exception {
+    Path traces = dir.resolve("traces");
+    Process process =
+        ForkedTraceWriter.startBurst(
+            dir, 20_000, "-Dweft.exporters=json", "-Dweft.json.dir=" + traces);
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+    String stderr = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(stderr).isZero();
+    assertThat(stderr).doesNotContain("WARN", "ERROR");
+    try (Stream<Path> files = Files.list(traces)) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".json"))).hasSize(20_000);
+    }
+  }
+
+  @Test
   void finishedTrace_isWrittenToOneFileNamedAfterIt_withSpansInStartOrder() throws Exception {
     install();
     String traceId;

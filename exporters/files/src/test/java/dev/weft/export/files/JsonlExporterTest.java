@@ -9,7 +9,10 @@ import dev.weft.TestTracing;
 import dev.weft.Trace;
 import dev.weft.TraceRecord;
 import dev.weft.Tracing;
+import dev.weft.config.WeftConfig;
+import dev.weft.export.Exporters;
 import dev.weft.internal.WeftLog;
+import dev.weft.processor.BatchTraceProcessor;
 import dev.weft.processor.SimpleTraceProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,6 +62,54 @@ class JsonlExporterTest {
     assertThat(lines.get(2).at("/span_data/name").asText()).isEqualTo("agent");
     assertThat(lines.get(3).get("ended_at").isTextual()).isTrue();
     assertThat(exporter.file()).isEqualTo(file);
+  }
+
+  @Test
+  void behindTheBatchProcessor_aLineReachesTheFileWithinTwoSeconds_withoutFlushOrExit()
+      throws Exception {
+    TestTracing.reset();
+    Path file = dir.resolve("traces.jsonl");
+    BatchTraceProcessor processor =
+        Exporters.batch(JsonlExporter.create(file), WeftConfig.load("exporters=none"));
+    Tracing.setProcessors(processor);
+    try {
+      long start = System.nanoTime();
+      try (Trace trace = Tracing.trace("wf").start()) {
+        Tracing.startFunctionSpan("tool", "{}").close();
+      }
+      while (Files.size(file) == 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+        Thread.sleep(10);
+      }
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertThat(waitedMillis).isLessThan(2_000);
+      assertThat(Files.readAllLines(file))
+          .extracting(line -> MAPPER.readTree(line).get("object").asText())
+          .containsExactlyInAnyOrder("trace", "trace.span", "trace");
+    } finally {
+      processor.shutdown();
+    }
+  }
+
+  @Test
+  void aBurstOfTwentyThousandTraces_beforeANormalExit_isWrittenWhole_withTheDefaultQueue()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    Process process =
+        ForkedTraceWriter.startBurst(
+            dir, 20_000, "-Dweft.exporters=jsonl", "-Dweft.jsonl.file=" + file);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    String stderr = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(stderr).isZero();
+    assertThat(stderr).doesNotContain("WARN", "ERROR");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\n");
+    String[] lines = text.split("\n");
+    assertThat(lines).hasSize(20_000 * 12);
+    for (String line : lines) {
+      assertThat(line).startsWith("{\"object\":\"trace").endsWith("}");
+    }
   }
 
   @Test
