@@ -50,6 +50,16 @@ class TraceFolderServerTest {
   }
 
   @Test
+  void start_servesTheBuiltInPricesOfThePageCosts() throws Exception {
+    HttpResponse<String> prices = get("/weft-prices.js");
+
+    assertThat(prices.statusCode()).isEqualTo(200);
+    assertThat(prices.body())
+        .startsWith("weft.prices({")
+        .contains("\"gpt-4.1-mini\":[0.4,0.1,1.6]");
+  }
+
+  @Test
   void aTraceFileAddedWhileServing_isListedInTheIndexThePagePolls() throws Exception {
     assertThat(get("/weft-index/000000.js?v=1").body())
         .contains(TraceFileFixtures.PODCAST_ID)

@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.SystemProperties;
+import dev.weft.analysis.PriceTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,20 @@ class ViewCommandTest {
         .contains(TraceFileFixtures.SUPPORT_ID)
         .doesNotContain("src=\"http")
         .doesNotContain("href=\"http");
+  }
+
+  @Test
+  void run_embedsTheBuiltInAndConfiguredPrices_soThePageShowsCosts() throws Exception {
+    TraceFileFixtures.podcast().writeTo(dir);
+
+    try (SystemProperties props = new SystemProperties().set("weft.prices", "house-model=1/2")) {
+      assertThat(ViewCommand.run(new String[] {dir.toString()}, output.out, output.err)).isZero();
+    }
+
+    assertThat(Files.readString(dir.resolve(ViewCommand.FOLDER_PAGE)))
+        .contains("\"as_of\":\"" + PriceTable.builtIn().asOf() + "\"")
+        .contains("\"gpt-4.1-mini\":[0.4,0.1,1.6]")
+        .contains("\"house-model\":[1.0,1.0,2.0]");
   }
 
   @Test
