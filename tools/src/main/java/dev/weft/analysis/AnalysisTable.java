@@ -94,12 +94,19 @@ final class AnalysisTable {
     }
     return usd
         + " + unpriced "
-        + String.join(", ", cost.unpricedModels())
+        + unpricedNames(cost)
         + " (in "
         + cost.unpricedInputTokens()
         + ", out "
         + cost.unpricedOutputTokens()
         + " tokens)";
+  }
+
+  /** The unpriced models' names, each on one line of a shown width: they come from the trace. */
+  static String unpricedNames(CostEstimate cost) {
+    List<String> names = new ArrayList<>();
+    cost.unpricedModels().forEach(m -> names.add(TextWidth.shown(m, TextWidth.NAME)));
+    return String.join(", ", names);
   }
 
   /** Dollars with four decimals, or six when four would show a cost that is not zero as zero. */

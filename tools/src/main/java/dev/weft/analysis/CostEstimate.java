@@ -30,6 +30,18 @@ public record CostEstimate(
     unpricedModels = Collections.unmodifiableSet(new TreeSet<>(unpricedModels));
   }
 
+  /**
+   * Returns the estimate in a few words: {@code $0.0123}, {@code $0.0123 + unpriced m}, or {@code
+   * unpriced m} when no model used was priced; four decimals, or six for a cost below $0.00005.
+   */
+  public String shortText() {
+    String unpriced = "unpriced " + AnalysisTable.unpricedNames(this);
+    if (isComplete()) {
+      return AnalysisTable.usd(usd);
+    }
+    return usdByModel.isEmpty() ? unpriced : AnalysisTable.usd(usd) + " + " + unpriced;
+  }
+
   /** Returns whether every model call with usage was priced. */
   public boolean isComplete() {
     return unpricedModels.isEmpty();

@@ -68,7 +68,9 @@ public final class SummaryCommand {
     return reports.isEmpty() ? 1 : 0;
   }
 
-  /** One line: id, workflow, duration, spans, tokens, tool calls, handoffs, errors, tripwires. */
+  /**
+   * One line: id, workflow, duration, spans, tokens, cost, tool calls, handoffs, errors, tripwires.
+   */
   static String oneLine(TraceReport r) {
     TraceAnalysis a = r.analysis;
     StringBuilder line = new StringBuilder();
@@ -84,6 +86,8 @@ public final class SummaryCommand {
         .append(" in/")
         .append(a.usage().outputTokens())
         .append(" out tokens  ")
+        .append(TextWidth.shown(a.cost().shortText(), TextWidth.MESSAGE))
+        .append("  ")
         .append(count(r.toolCallCount(), "tool call"))
         .append("  ")
         .append(count(a.handoffs().size(), "handoff"))

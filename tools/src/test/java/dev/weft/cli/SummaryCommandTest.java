@@ -90,10 +90,10 @@ class SummaryCommandTest {
     assertThat(output.out().lines())
         .containsExactly(
             TraceFileFixtures.SUPPORT_ID
-                + "  Podcast workflow  40.0 ms  2 spans  0 in/0 out tokens  0 tool calls"
+                + "  Podcast workflow  40.0 ms  2 spans  0 in/0 out tokens  $0.0000  0 tool calls"
                 + "  0 handoffs  1 error  tripped: topic_is_allowed",
             TraceFileFixtures.PODCAST_ID
-                + "  Podcast workflow  1.250 s  8 spans  200 in/42 out tokens  2 tool calls"
+                + "  Podcast workflow  1.250 s  8 spans  200 in/42 out tokens  $0.0001  2 tool calls"
                 + "  1 handoff  1 error");
   }
 
