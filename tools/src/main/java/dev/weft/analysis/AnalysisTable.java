@@ -92,8 +92,9 @@ final class AnalysisTable {
     if (cost.isComplete()) {
       return usd;
     }
-    return usd
-        + " + unpriced "
+    // Nothing priced: no dollar figure, which would read as free.
+    return (cost.usdByModel().isEmpty() ? "" : usd + " + ")
+        + "unpriced "
         + unpricedNames(cost)
         + " (in "
         + cost.unpricedInputTokens()

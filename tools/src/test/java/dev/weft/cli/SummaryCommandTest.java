@@ -173,4 +173,18 @@ class SummaryCommandTest {
         .isEqualTo(2);
     assertThat(output.err()).contains(SummaryCommand.USAGE).contains("unknown option --tree");
   }
+
+  @Test
+  void run_onATraceOfAModelWithoutAPrice_saysItIsUnpriced_neverFree() throws Exception {
+    Path run = copyRecordedRun();
+    Path file = run.resolve("trace_2bf44d11a1a3322afe3caf298b4f6669.json");
+    Files.writeString(file, Files.readString(file).replace("gpt-4.1-mini", "house-model"));
+
+    int status = SummaryCommand.run(new String[] {file.toString()}, output.out, output.err);
+
+    assertThat(status).isZero();
+    assertThat(output.out())
+        .containsPattern("cost +unpriced house-model \\(in 176, out 7 tokens\\)\n")
+        .doesNotContain("$");
+  }
 }
