@@ -33,6 +33,33 @@ class TraceSummaryTest {
   }
 
   @Test
+  void parse_readsTimesInTheWrittenForm_andInAnyOtherIsoForm_alike() throws IOException {
+    String[][] cases = {
+      {"2024-02-29T23:59:59.999999Z", "2024-03-01T00:00:00.000001Z"},
+      {"1969-12-31T23:59:59.500000Z", "1970-01-01T00:00:00.250000Z"},
+      {"2026-11-21T19:36:01Z", "2026-11-21T19:36:01.5Z"},
+      {"2026-11-21T19:36:01.000000Z", "2026-11-21T20:36:01.000000+01:00"},
+    };
+    for (String[] times : cases) {
+      TraceSummary s =
+          TraceSummary.parse(
+              bytes(
+                  "{\"trace\":{\"id\":\"trace_1\",\"started_at\":\""
+                      + times[0]
+                      + "\",\"ended_at\":\""
+                      + times[1]
+                      + "\"},\"spans\":[]}"));
+      double expected = (microsOf(times[1]) - microsOf(times[0])) / 1000.0;
+      assertThat(s.durationMillis()).as(Arrays.toString(times)).isEqualTo(expected);
+    }
+  }
+
+  private static long microsOf(String iso) {
+    Instant instant = java.time.OffsetDateTime.parse(iso).toInstant();
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+
+  @Test
   void parse_ignoresUsageOfTaskAndTurnSpansWhichRepeatsTheirGenerations() throws IOException {
     TraceFixtures t = TraceFixtures.trace(1, "w", T0);
     String turn =
