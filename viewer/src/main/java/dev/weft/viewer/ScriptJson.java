@@ -1,5 +1,8 @@
 package dev.weft.viewer;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
 /**
  * JSON text made safe to place inside an HTML {@code <script>} element or a script file.
  *
@@ -37,5 +40,49 @@ final class ScriptJson {
       return json;
     }
     return out.append(json, copied, json.length()).toString();
+  }
+
+  /**
+   * Returns the UTF-8 bytes of {@code prefix}, {@code json} (UTF-8) escaped as {@link #escape}
+   * does, and {@code suffix}, without decoding the JSON into a string: the characters to escape are
+   * ASCII bytes, or the three-byte sequences of U+2028 and U+2029, never part of another character.
+   */
+  static byte[] wrapEscaped(String prefix, byte[] json, String suffix) {
+    byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+    byte[] tail = suffix.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + json.length + tail.length);
+    out.write(head, 0, head.length);
+    int copied = 0;
+    for (int i = 0; i < json.length; i++) {
+      String replacement =
+          switch (json[i]) {
+            case '<' -> "\\u003c";
+            case '>' -> "\\u003e";
+            case '&' -> "\\u0026";
+            case (byte) 0xE2 -> lineOrParagraphSeparator(json, i);
+            default -> null;
+          };
+      if (replacement != null) {
+        out.write(json, copied, i - copied);
+        out.writeBytes(replacement.getBytes(StandardCharsets.US_ASCII));
+        i += json[i] == (byte) 0xE2 ? 2 : 0;
+        copied = i + 1;
+      }
+    }
+    out.write(json, copied, json.length - copied);
+    out.write(tail, 0, tail.length);
+    return out.toByteArray();
+  }
+
+  /** The escape of U+2028 or U+2029 when {@code json[i]} starts one, else null. */
+  private static String lineOrParagraphSeparator(byte[] json, int i) {
+    if (i + 2 >= json.length || json[i + 1] != (byte) 0x80) {
+      return null;
+    }
+    return switch (json[i + 2]) {
+      case (byte) 0xA8 -> "\\u2028";
+      case (byte) 0xA9 -> "\\u2029";
+      default -> null;
+    };
   }
 }

@@ -263,12 +263,8 @@ public final class TraceFolderViewer {
     } catch (IOException e) {
       return TraceSummary.unreadableEntryJson(traceId, fileName, describe(e));
     }
-    String script =
-        "weft.trace("
-            + ScriptJson.escape(new String(traceFileJson, StandardCharsets.UTF_8))
-            + ");\n";
     Path data = dir.resolve(DATA_DIRECTORY).resolve(traceId + ".js");
-    byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = ScriptJson.wrapEscaped("weft.trace(", traceFileJson, ");\n");
     if (!keepSame) {
       // A trace just written: its script is new, or has new content not worth comparing with the
       // old. It is listed only after this returns, so a new one needs no temporary file.

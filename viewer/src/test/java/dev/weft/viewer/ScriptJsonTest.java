@@ -21,4 +21,22 @@ class ScriptJsonTest {
 
     assertThat(ScriptJson.escape(json)).isSameAs(json);
   }
+
+  @Test
+  void wrapEscaped_givesTheBytesOfEscapeBetweenPrefixAndSuffix() {
+    String[] texts = {
+      "{\"a\":\"</script><!-- & \u2028\u2029\"}",
+      "{\"a\":[1,2,\"b\"]}",
+      "{\"é\":\"\u20ac \u2027\u202a ✓ <\u2028>\"}",
+      "",
+    };
+    for (String json : texts) {
+      byte[] wrapped =
+          ScriptJson.wrapEscaped(
+              "weft.trace(", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ");\n");
+
+      assertThat(new String(wrapped, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("weft.trace(" + ScriptJson.escape(json) + ");\n");
+    }
+  }
 }
