@@ -54,8 +54,13 @@ final class ScriptJson {
     out.write(head, 0, head.length);
     int copied = 0;
     for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      // The common case, tested first: a byte that starts nothing to escape.
+      if (b != '<' && b != '>' && b != '&' && b != (byte) 0xE2) {
+        continue;
+      }
       String replacement =
-          switch (json[i]) {
+          switch (b) {
             case '<' -> "\\u003c";
             case '>' -> "\\u003e";
             case '&' -> "\\u0026";
