@@ -398,7 +398,7 @@ public final class Tracing {
       Thread worker = new Thread(Tracing::shutdown, "weft-shutdown-flush");
       worker.setDaemon(true);
       worker.start();
-      long giveUp = System.nanoTime() + BatchTraceProcessor.MAX_SHUTDOWN_WAIT.toNanos();
+      long giveUp = System.nanoTime() + BatchTraceProcessor.MAX_DRAIN_WAIT.toNanos();
       try {
         long seen;
         do {

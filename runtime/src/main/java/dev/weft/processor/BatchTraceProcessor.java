@@ -20,8 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The queue is bounded: when it is full, new items are dropped and counted, never blocking the
  * caller, so a stalled exporter cannot grow the heap. The worker exports when a batch is full or
  * when the schedule delay has passed. {@link #forceFlush()} drains the queue; {@link #shutdown()}
- * drains it, waiting as long as the exporter makes progress within a deadline, and reports what was
- * dropped.
+ * drains it and reports what was dropped. Both wait as long as the exporter makes progress, up to
+ * {@link #MAX_DRAIN_WAIT}, and give up after the export timeout without progress.
  */
 public final class BatchTraceProcessor implements TracingProcessor {
   /**
@@ -41,17 +41,17 @@ public final class BatchTraceProcessor implements TracingProcessor {
   public static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(1000);
 
   /**
-   * The default longest wait of {@link #forceFlush()}, and of {@link #shutdown()} for an exporter
-   * that exports nothing.
+   * The default longest wait of {@link #forceFlush()} and {@link #shutdown()} for an exporter that
+   * exports nothing.
    */
   public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(5);
 
   /**
-   * The longest wait of {@link #shutdown()} for an exporter that keeps exporting: a burst queued
-   * just before exit is written to a slow disk rather than dropped, and an exporter that stops
-   * making progress is still given up on after the export timeout.
+   * The longest wait of {@link #forceFlush()} and {@link #shutdown()} for an exporter that keeps
+   * exporting: a burst queued just before exit is written to a slow disk rather than dropped, and
+   * an exporter that stops making progress is still given up on after the export timeout.
    */
-  public static final Duration MAX_SHUTDOWN_WAIT = Duration.ofSeconds(60);
+  public static final Duration MAX_DRAIN_WAIT = Duration.ofSeconds(60);
 
   private final SpanExporter exporter;
   private final ExportQueue queue;
@@ -144,8 +144,15 @@ public final class BatchTraceProcessor implements TracingProcessor {
     CountDownLatch done = new CountDownLatch(1);
     flushRequests.add(done);
     LockSupport.unpark(worker);
+    long giveUp = System.nanoTime() + MAX_DRAIN_WAIT.toNanos();
     try {
-      if (!done.await(exportTimeoutNanos, TimeUnit.NANOSECONDS)) {
+      long seen;
+      boolean flushed;
+      do {
+        seen = exports;
+        flushed = done.await(exportTimeoutNanos, TimeUnit.NANOSECONDS);
+      } while (!flushed && exports != seen && System.nanoTime() - giveUp < 0);
+      if (!flushed) {
         WeftLog.warn(name() + " did not finish flushing in time");
       }
     } catch (InterruptedException e) {
@@ -160,7 +167,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
     }
     stopping = true;
     LockSupport.unpark(worker);
-    long giveUp = System.nanoTime() + MAX_SHUTDOWN_WAIT.toNanos();
+    long giveUp = System.nanoTime() + MAX_DRAIN_WAIT.toNanos();
     try {
       long seen;
       do {

@@ -7,9 +7,10 @@ import dev.weft.internal.WeftLog;
 import java.util.List;
 
 /**
- * A processor that exports each trace record and ended span at once, on the calling thread: for
- * exporters so cheap that a background queue would only add loss on a crash, such as appending a
- * line to a local file.
+ * A processor that exports each trace record and ended span at once, on the calling thread, so the
+ * application waits for the exporter: for tests, and for applications that install an exporter by
+ * hand and want each record out before the call that ended it returns. Configured exporters, the
+ * file ones included, run behind a {@link BatchTraceProcessor}.
  */
 public final class SimpleTraceProcessor implements TracingProcessor {
   private final SpanExporter exporter;

@@ -181,6 +181,29 @@ class BatchTraceProcessorTest {
   }
 
   @Test
+  void forceFlush_waitsPastTheExportTimeout_whileTheExporterKeepsExporting() {
+    List<SpanRecord> exported = java.util.Collections.synchronizedList(new ArrayList<>());
+    SpanExporter slow =
+        (traces, spans) -> {
+          Thread.sleep(20);
+          exported.addAll(spans);
+        };
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(slow)
+            .maxBatchSize(1)
+            .scheduleDelay(Duration.ofHours(1))
+            .exportTimeout(Duration.ofMillis(100))
+            .build();
+    for (int i = 0; i < 30; i++) {
+      processor.onSpanEnd(span);
+    }
+    processor.forceFlush();
+    assertThat(exported).hasSize(30);
+    assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+    processor.shutdown();
+  }
+
+  @Test
   void shutdown_givesUpAfterTheExportTimeout_onAnExporterThatMakesNoProgress() {
     CollectingExporter exporter = exporter(false);
     BatchTraceProcessor processor =
