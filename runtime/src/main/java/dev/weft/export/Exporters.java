@@ -80,8 +80,13 @@ public final class Exporters {
 
   /** Wraps an exporter in a batch processor configured from {@code weft.batch.*}. */
   public static BatchTraceProcessor batch(SpanExporter exporter, WeftConfig config) {
+    int queueSize = config.batchMaxQueueSize();
+    if (queueSize == BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE && !exporter.writesLocally()) {
+      // Not configured: a network exporter keeps the smaller default (see writesLocally).
+      queueSize = BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE;
+    }
     return BatchTraceProcessor.builder(exporter)
-        .maxQueueSize(config.batchMaxQueueSize())
+        .maxQueueSize(queueSize)
         .maxBatchSize(config.batchMaxBatchSize())
         .scheduleDelay(Duration.ofMillis(Math.max(1, config.batchScheduleDelayMillis())))
         .build();

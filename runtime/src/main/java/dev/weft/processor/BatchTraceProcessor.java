@@ -31,6 +31,13 @@ public final class BatchTraceProcessor implements TracingProcessor {
    */
   public static final int DEFAULT_MAX_QUEUE_SIZE = 1 << 18;
 
+  /**
+   * The default largest number of queued items for an exporter that sends over the network (see
+   * {@link SpanExporter#writesLocally()}): while an endpoint stalls, what waits for it is bounded
+   * to this many records rather than to a burst's worth.
+   */
+  public static final int DEFAULT_NETWORK_QUEUE_SIZE = 8192;
+
   /** The default largest number of items in one export. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 128;
 
@@ -103,6 +110,11 @@ public final class BatchTraceProcessor implements TracingProcessor {
    */
   public long exportCount() {
     return exports;
+  }
+
+  /** Returns how many items the queue holds at most; more are dropped and counted. */
+  public int queueCapacity() {
+    return queue.capacity();
   }
 
   /** Returns how many items wait in the queue. */

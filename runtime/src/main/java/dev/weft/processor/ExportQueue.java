@@ -50,6 +50,11 @@ final class ExportQueue {
   /** The largest capacity. */
   static final int MAX_CAPACITY = 1 << 30;
 
+  /** Returns how many items the queue holds at most. */
+  int capacity() {
+    return capacity;
+  }
+
   ExportQueue(int capacity) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException("capacity out of range: " + capacity);

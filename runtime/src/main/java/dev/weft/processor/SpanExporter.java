@@ -22,4 +22,15 @@ public interface SpanExporter {
 
   /** Releases resources; no calls follow. */
   default void shutdown() throws Exception {}
+
+  /**
+   * Returns whether this exporter writes to this machine (a file, the console) and so keeps up with
+   * a burst: such an exporter gets the batch processor's full default queue. One that sends over
+   * the network, and may stall for as long as its endpoint does, gets a smaller default queue so
+   * that what waits for it stays small in memory ({@link
+   * dev.weft.processor.BatchTraceProcessor#DEFAULT_NETWORK_QUEUE_SIZE}).
+   */
+  default boolean writesLocally() {
+    return false;
+  }
 }

@@ -50,6 +50,39 @@ class ExportersTest {
   }
 
   @Test
+  void aNetworkExporter_getsTheSmallerDefaultQueue_aLocalOneTheFullOne_unlessConfigured() {
+    dev.weft.processor.SpanExporter remote = (traces, spans) -> {};
+    dev.weft.processor.SpanExporter local =
+        new dev.weft.processor.SpanExporter() {
+          @Override
+          public void export(List<dev.weft.TraceRecord> traces, List<dev.weft.SpanRecord> spans) {}
+
+          @Override
+          public boolean writesLocally() {
+            return true;
+          }
+        };
+    WeftConfig defaults = config(Map.of());
+    WeftConfig configured = config(Map.of("weft.batch.max-queue-size", "50000"));
+
+    List<BatchTraceProcessor> processors =
+        List.of(
+            Exporters.batch(remote, defaults),
+            Exporters.batch(local, defaults),
+            Exporters.batch(remote, configured));
+    try {
+      assertThat(processors)
+          .extracting(BatchTraceProcessor::queueCapacity)
+          .containsExactly(
+              BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE,
+              BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE,
+              50000);
+    } finally {
+      processors.forEach(BatchTraceProcessor::shutdown);
+    }
+  }
+
+  @Test
   void none_isNoProcessor() {
     assertThat(Exporters.processorsFor(config(Map.of("weft.exporters", "none")))).isEmpty();
   }

@@ -117,4 +117,9 @@ public final class ConsoleExporter implements SpanExporter {
     }
     return String.format(java.util.Locale.ROOT, "%.2f s", micros / 1_000_000.0);
   }
+
+  @Override
+  public boolean writesLocally() {
+    return true;
+  }
 }

@@ -455,4 +455,9 @@ public final class JsonFileExporter implements SpanExporter {
       return e;
     }
   }
+
+  @Override
+  public boolean writesLocally() {
+    return true;
+  }
 }

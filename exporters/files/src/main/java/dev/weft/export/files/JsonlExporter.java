@@ -137,4 +137,9 @@ public final class JsonlExporter implements SpanExporter {
       return buf.length;
     }
   }
+
+  @Override
+  public boolean writesLocally() {
+    return true;
+  }
 }
