@@ -2,7 +2,9 @@ package dev.weft.testing;
 
 import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
+import dev.weft.analysis.CostEstimate;
 import dev.weft.analysis.PriceTable;
+import dev.weft.analysis.TraceAnalysis;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.FunctionSpanData;
 import dev.weft.data.GenerationSpanData;
@@ -11,6 +13,7 @@ import dev.weft.data.HandoffSpanData;
 import dev.weft.data.ResponseSpanData;
 import dev.weft.data.SpanData;
 import dev.weft.data.Usage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -158,22 +161,20 @@ public final class CapturedTrace {
   }
 
   /**
-   * Returns the estimated cost in US dollars of the trace's model calls at these prices; calls of
-   * models the table does not know count nothing.
+   * Returns the estimated cost in US dollars of the trace's priced model calls at these prices,
+   * cached input tokens at their own price, as {@code summary} and the viewer count it. Calls of
+   * models the table does not know add nothing here: {@link #costEstimate} tells which they are.
    */
   public double cost(PriceTable prices) {
-    double cost = 0;
-    for (SpanRecord span : spans("generation")) {
-      GenerationSpanData data = (GenerationSpanData) span.data();
-      if (data.usage() != null) {
-        cost +=
-            prices
-                .price(data.model())
-                .map(price -> price.cost(data.usage().inputTokens(), data.usage().outputTokens()))
-                .orElse(0.0);
-      }
-    }
-    return cost;
+    return costEstimate(prices).usd();
+  }
+
+  /**
+   * Returns the estimated cost of the trace's model calls at these prices: the dollars of the
+   * priced calls and the models that have no price.
+   */
+  public CostEstimate costEstimate(PriceTable prices) {
+    return TraceAnalysis.of(trace, spans, prices, Duration.ofDays(1)).cost();
   }
 
   /**

@@ -155,12 +155,21 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, CapturedTrace
     return this;
   }
 
-  /** Checks that the trace's model calls cost at most this much, in US dollars, at these prices. */
+  /**
+   * Checks that the trace's model calls cost at most this much, in US dollars, at these prices; a
+   * trace that calls a model without a price fails, since its cost cannot be bounded.
+   */
   public TraceAssert costAtMost(double dollars, PriceTable prices) {
     isNotNull();
-    double cost = actual.cost(prices);
-    if (cost > dollars) {
-      failWithMessage("expected a cost of at most $%s but it was $%s%n%s", dollars, cost, tree());
+    dev.weft.analysis.CostEstimate estimate = actual.costEstimate(prices);
+    if (!estimate.isComplete()) {
+      failWithMessage(
+          "expected a cost of at most $%s but it cannot be bounded: no price for %s%n%s",
+          dollars, estimate.unpricedModels(), tree());
+    }
+    if (estimate.usd() > dollars) {
+      failWithMessage(
+          "expected a cost of at most $%s but it was $%s%n%s", dollars, estimate.usd(), tree());
     }
     return this;
   }

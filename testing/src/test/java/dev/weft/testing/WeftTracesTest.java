@@ -79,6 +79,12 @@ class WeftTracesTest {
         .hasOutputContaining("shipped");
     WeftAssertions.assertThat(trace).hasSpan("generation", "gpt-4.1-mini").hasUsage(1000, 500);
     assertThat(trace.cost(PriceTable.parse("gpt-4.1-mini=0.40/1.60"))).isEqualTo(0.0012);
+    assertThatThrownBy(
+            () ->
+                WeftAssertions.assertThat(trace)
+                    .costAtMost(100, PriceTable.parse("some-other-model=1/1")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("cannot be bounded: no price for [gpt-4.1-mini]");
     assertThat(trace.treeWithData())
         .contains("function lookup_order ({\"orderId\":\"42\"}) -> order 42 shipped");
   }
