@@ -45,6 +45,7 @@ final class SpanMapping {
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
   static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
   static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  static final AttributeKey<String> TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
   static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
   static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
   static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
@@ -111,6 +112,10 @@ final class SpanMapping {
       attributes.put(WORKFLOW, workflowName);
     }
     String name = describe(data, attributes);
+    if (data instanceof FunctionSpanData
+        && span.metadata().get("tool_call_id") instanceof String id) {
+      attributes.put(TOOL_CALL_ID, id);
+    }
     SpanKind kind = isModelCall(data) ? SpanKind.CLIENT : SpanKind.INTERNAL;
     if (includeSensitiveData) {
       for (Map.Entry<String, Object> e : span.metadata().entrySet()) {

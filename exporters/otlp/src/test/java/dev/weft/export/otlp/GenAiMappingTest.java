@@ -109,4 +109,27 @@ class GenAiMappingTest {
     assertThat(attributes.get(SpanMapping.CACHE_READ_TOKENS)).isEqualTo(100L);
     assertThat(attributes.get(SpanMapping.PROVIDER)).isEqualTo("anthropic");
   }
+
+  @Test
+  void aToolCall_carriesTheIdOfTheModelsCall() {
+    Tracing.configure(WeftConfig.load("exporters=none"));
+    List<SpanRecord> ended = new CopyOnWriteArrayList<>();
+    Tracing.setProcessors(
+        new TracingProcessor() {
+          @Override
+          public void onSpanEnd(SpanRecord span) {
+            ended.add(span);
+          }
+        });
+    try (Span tool = Tracing.startFunctionSpan("weather", "{}")) {
+      tool.setMetadata("tool_call_id", "call_7");
+    }
+    SpanMapping mapping =
+        new SpanMapping(false, Resource.empty(), InstrumentationScopeInfo.create("test"));
+
+    Attributes attributes = mapping.map(ended.get(0)).attributes();
+
+    assertThat(attributes.get(SpanMapping.TOOL_CALL_ID)).isEqualTo("call_7");
+    assertThat(attributes.get(SpanMapping.TOOL_NAME)).isEqualTo("weather");
+  }
 }

@@ -371,9 +371,16 @@ public final class LangChain4jSpans {
       }
       Tracer tracer = Tracing.tracer();
       String name = Reflect.text(request, "name");
-      return Tracing.startSpan(
-          FunctionSpanData.of(
-              name == null ? "tool" : name, text(tracer, Reflect.text(request, "arguments"))));
+      Span span =
+          Tracing.startSpan(
+              FunctionSpanData.of(
+                  name == null ? "tool" : name, text(tracer, Reflect.text(request, "arguments"))));
+      // The id the model gave the call, which its tool result message answers.
+      String callId = Reflect.text(request, "id");
+      if (callId != null && !callId.isEmpty()) {
+        span.setMetadata("tool_call_id", callId);
+      }
+      return span;
     } catch (Throwable t) {
       failed("tool", t);
       return null;

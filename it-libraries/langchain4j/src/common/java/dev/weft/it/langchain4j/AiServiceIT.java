@@ -81,8 +81,13 @@ class AiServiceIT {
     assertThat(answer.at("/input/2/role").asText()).isEqualTo("tool");
     assertThat(answer.at("/output/0/content").asText()).startsWith("Based on the tools:");
 
-    JsonNode lookup = first.span("function", "lookupOrder").path("span_data");
+    JsonNode lookupSpan = first.span("function", "lookupOrder");
+    JsonNode lookup = lookupSpan.path("span_data");
     assertThat(lookup.path("input").asText()).isEqualTo("{\"orderId\":\"42\"}");
+    // The call's id, which the model gave it and the tool result message answers.
+    assertThat(lookupSpan.at("/metadata/tool_call_id").asText())
+        .isNotEmpty()
+        .isEqualTo(answer.at("/input/1/tool_calls/0/id").asText());
     assertThat(lookup.path("output").asText()).isEqualTo("order 42 shipped yesterday");
 
     // The second call remembers the first: its request carries the whole conversation.
