@@ -80,11 +80,12 @@ public final class Exporters {
 
   /** Wraps an exporter in a batch processor configured from {@code weft.batch.*}. */
   public static BatchTraceProcessor batch(SpanExporter exporter, WeftConfig config) {
-    int queueSize = config.batchMaxQueueSize();
-    if (queueSize == BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE && !exporter.writesLocally()) {
-      // Not configured: a network exporter keeps the smaller default (see writesLocally).
-      queueSize = BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE;
-    }
+    // Unless configured, a network exporter keeps the smaller default (see writesLocally).
+    boolean configured = config.get("weft.batch.max-queue-size") != null;
+    int queueSize =
+        configured || exporter.writesLocally()
+            ? config.batchMaxQueueSize()
+            : BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE;
     return BatchTraceProcessor.builder(exporter)
         .maxQueueSize(queueSize)
         .maxBatchSize(config.batchMaxBatchSize())

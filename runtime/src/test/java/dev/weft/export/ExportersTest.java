@@ -64,19 +64,27 @@ class ExportersTest {
         };
     WeftConfig defaults = config(Map.of());
     WeftConfig configured = config(Map.of("weft.batch.max-queue-size", "50000"));
+    // Set to the very default, the key still counts as configured.
+    WeftConfig configuredAsDefault =
+        config(
+            Map.of(
+                "weft.batch.max-queue-size",
+                String.valueOf(BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE)));
 
     List<BatchTraceProcessor> processors =
         List.of(
             Exporters.batch(remote, defaults),
             Exporters.batch(local, defaults),
-            Exporters.batch(remote, configured));
+            Exporters.batch(remote, configured),
+            Exporters.batch(remote, configuredAsDefault));
     try {
       assertThat(processors)
           .extracting(BatchTraceProcessor::queueCapacity)
           .containsExactly(
               BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE,
               BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE,
-              50000);
+              50000,
+              BatchTraceProcessor.DEFAULT_MAX_QUEUE_SIZE);
     } finally {
       processors.forEach(BatchTraceProcessor::shutdown);
     }

@@ -32,25 +32,23 @@ import org.junit.jupiter.api.Test;
 class IngestShapeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The table of docs/openai-exporter.md: {@code span_data} keys by Weft span type. */
+  /**
+   * The table of docs/openai-exporter.md: {@code span_data} keys by Weft span type, read from the
+   * wire contract's table ({@link ContractKeys#SPAN_DATA}, keyed by type or {@code type:name}), in
+   * which task and turn spans go out as {@code custom} spans of that name.
+   */
   private static final Map<String, Set<String>> SPAN_DATA = new LinkedHashMap<>();
 
   static {
-    SPAN_DATA.put("agent", Set.of("type", "name", "handoffs", "tools", "output_type"));
-    SPAN_DATA.put("function", Set.of("type", "name", "input", "output", "mcp_data"));
-    SPAN_DATA.put(
-        "generation", Set.of("type", "input", "output", "model", "model_config", "usage"));
-    SPAN_DATA.put("response", Set.of("type", "response_id"));
-    SPAN_DATA.put("handoff", Set.of("type", "from_agent", "to_agent"));
-    SPAN_DATA.put("custom", Set.of("type", "name", "data"));
-    SPAN_DATA.put("guardrail", Set.of("type", "name", "triggered"));
-    SPAN_DATA.put("transcription", Set.of("type", "input", "output", "model", "model_config"));
-    SPAN_DATA.put(
-        "speech", Set.of("type", "input", "output", "model", "model_config", "first_content_at"));
-    SPAN_DATA.put("speech_group", Set.of("type", "input"));
-    SPAN_DATA.put("mcp_tools", Set.of("type", "server", "result"));
-    SPAN_DATA.put("task", Set.of("type", "name", "data"));
-    SPAN_DATA.put("turn", Set.of("type", "name", "data"));
+    ContractKeys.SPAN_DATA.forEach(
+        (key, keys) -> {
+          String[] typeAndName = key.split(":", 2);
+          boolean sentAsCustom =
+              typeAndName.length == 2
+                  && typeAndName[0].equals("custom")
+                  && (typeAndName[1].equals("task") || typeAndName[1].equals("turn"));
+          SPAN_DATA.put(sentAsCustom ? typeAndName[1] : typeAndName[0], Set.copyOf(keys));
+        });
   }
 
   private static final Set<String> SPAN_OBJECT =
