@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,10 +29,18 @@ import java.util.List;
  * <p>A write that fails half way (a full disk, a file size limit) is cut back to the last whole
  * line, so every line of the file parses; the lines that did not fit are lost, and the first such
  * failure is said once on stderr, with the file and the reason.
+ *
+ * <p>A process killed during a write ({@code kill -9}, the machine losing power) can leave the end
+ * of a line out: Linux completes a write to a file page by page and stops between pages when the
+ * process is killed. The next exporter that opens the file removes that incomplete last line before
+ * it appends, and says so once.
  */
 public final class JsonlExporter implements SpanExporter {
   // A batch of unusually long lines grows the buffer; beyond this it is not kept for the next.
   private static final int MAX_KEPT_BUFFER = 4 << 20;
+  // How every line this exporter writes begins.
+  private static final byte[] OUR_LINE_START =
+      "{\"object\":\"trace".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
   private final FileChannel out;
@@ -55,7 +65,78 @@ public final class JsonlExporter implements SpanExporter {
     FileChannel out =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    try {
+      removeIncompleteLastLine(file, out);
+    } catch (IOException e) {
+      out.close();
+      throw e;
+    }
     return new JsonlExporter(file, out);
+  }
+
+  /**
+   * Removes what an earlier process killed in the middle of a write left after the file's last line
+   * break: the start of one of our lines. A tail that is not ours (the file was written by
+   * something else) is kept, and a line break is added so that our first line starts a line of its
+   * own.
+   *
+   * <p>The kernel orders a write and a truncation of one file, so another process appending to the
+   * same file is never cut: its writes are whole when this one looks.
+   */
+  private static void removeIncompleteLastLine(Path file, FileChannel out) throws IOException {
+    if (!Files.isRegularFile(file) || out.size() == 0 || !Files.isReadable(file)) {
+      return; // a device or a pipe (/dev/stdout) has no last line to mend
+    }
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      removeIncompleteLastLine(file, in, out);
+    }
+  }
+
+  private static void removeIncompleteLastLine(Path file, FileChannel in, FileChannel out)
+      throws IOException {
+    long size = in.size();
+    if (size == 0 || byteAt(in, size - 1) == '\n') {
+      return;
+    }
+    long lineStart = size - 1;
+    ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+    search:
+    while (lineStart > 0) {
+      long from = Math.max(0, lineStart - chunk.capacity());
+      chunk.clear().limit((int) (lineStart - from));
+      while (chunk.hasRemaining() && in.read(chunk, from + chunk.position()) > 0) {
+        // reads until the chunk is full
+      }
+      for (int i = chunk.position() - 1; i >= 0; i--) {
+        if (chunk.get(i) == '\n') {
+          lineStart = from + i + 1;
+          break search;
+        }
+      }
+      lineStart = from;
+    }
+    byte[] head = new byte[(int) Math.min(OUR_LINE_START.length, size - lineStart)];
+    in.read(ByteBuffer.wrap(head), lineStart);
+    if (Arrays.equals(head, Arrays.copyOf(OUR_LINE_START, head.length))) {
+      out.truncate(lineStart);
+      WeftLog.log(
+          WeftLog.Level.WARN,
+          "jsonl exporter: "
+              + file.toAbsolutePath()
+              + " ended with an incomplete line, left by a process stopped while writing it;"
+              + " removed its "
+              + (size - lineStart)
+              + " bytes",
+          null);
+    } else {
+      out.write(ByteBuffer.wrap(new byte[] {'\n'}));
+    }
+  }
+
+  private static byte byteAt(FileChannel channel, long position) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, position);
+    return one.get(0);
   }
 
   /** Returns the file written to. */
@@ -74,8 +155,8 @@ public final class JsonlExporter implements SpanExporter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // One unbuffered write per batch of whole lines: a process killed at any point leaves only
-    // complete lines behind, where a buffered writer could flush half a long line.
+    // One unbuffered write per batch of whole lines: only a kill during this write can leave half
+    // a line, which the next exporter to open the file removes.
     ByteBuffer bytes = lines.bytes();
     try {
       while (bytes.hasRemaining()) {

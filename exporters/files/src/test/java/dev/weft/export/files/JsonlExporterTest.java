@@ -112,7 +112,8 @@ class JsonlExporterTest {
   }
 
   @Test
-  void aKill_losesAtMostOpenSpans_everyLineLeftBehindIsComplete() throws Exception {
+  void aKill_losesAtMostTheLineBeingWritten_andTheNextRunRemovesItsIncompleteEnd()
+      throws Exception {
     Path file = dir.resolve("traces.jsonl");
     Process process =
         ForkedTraceWriter.start(dir, "loop", "-Dweft.exporters=jsonl", "-Dweft.jsonl.file=" + file);
@@ -127,9 +128,10 @@ class JsonlExporterTest {
       process.destroyForcibly();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertThat(text).endsWith("\n");
-    String[] lines = text.split("\n");
+    String killed = Files.readString(file, StandardCharsets.UTF_8);
+    // A kill in the middle of a write can leave the start of one line after the last line break.
+    String whole = killed.substring(0, killed.lastIndexOf('\n') + 1);
+    String[] lines = whole.split("\n");
     assertThat(lines.length).isGreaterThan(100);
     int spans = 0;
     for (String line : lines) {
@@ -139,6 +141,66 @@ class JsonlExporterTest {
       }
     }
     assertThat(spans).isPositive();
+
+    Process next =
+        ForkedTraceWriter.start(dir, "exit", "-Dweft.exporters=jsonl", "-Dweft.jsonl.file=" + file);
+    assertThat(next.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String stderr = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(next.exitValue()).as(stderr).isZero();
+    String after = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(after).startsWith(whole).endsWith("\n");
+    for (String line : after.split("\n")) {
+      assertThat(MAPPER.readTree(line).get("object").asText()).startsWith("trace");
+    }
+    if (whole.length() < killed.length()) {
+      assertThat(stderr).contains("ended with an incomplete line");
+    }
+  }
+
+  @Test
+  void anIncompleteLastLineLeftByAKilledProcess_isRemovedWhenTheFileIsOpened_andSaidOnce()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    String whole =
+        "{\"object\":\"trace\",\"id\":\"trace_1\"}\n{\"object\":\"trace.span\",\"id\":\"span_1\"}\n";
+    String cut = "{\"object\":\"trace.span\",\"id\":\"span_2\",\"started_at\":\"2026-";
+    Files.writeString(file, whole + cut, StandardCharsets.UTF_8);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      JsonlExporter exporter = JsonlExporter.create(file);
+      exporter.export(List.of(record("after")), List.of());
+      exporter.shutdown();
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).startsWith(whole).endsWith("\n");
+    assertThat(text.split("\n")).hasSize(3);
+    assertThat(MAPPER.readTree(text.split("\n")[2]).get("workflow_name").asText())
+        .isEqualTo("after");
+    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "[weft] WARN jsonl exporter: "
+                + file.toAbsolutePath()
+                + " ended with an incomplete line, left by a process stopped while writing it;"
+                + " removed its "
+                + cut.length()
+                + " bytes");
+  }
+
+  @Test
+  void aFileThatEndsWithoutALineBreak_butNotWithOneOfOurLines_isKept_andOurLinesStartOnANewLine()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    Files.writeString(file, "notes kept by hand", StandardCharsets.UTF_8);
+    JsonlExporter exporter = JsonlExporter.create(file);
+    exporter.export(List.of(record("after")), List.of());
+    exporter.shutdown();
+    String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).isEqualTo("notes kept by hand");
+    assertThat(MAPPER.readTree(lines[1]).get("workflow_name").asText()).isEqualTo("after");
   }
 
   @Test
@@ -189,5 +251,9 @@ class JsonlExporterTest {
     } finally {
       WeftLog.setOutput(System.err);
     }
+  }
+
+  private static TraceRecord record(String workflowName) {
+    return new TraceRecord(dev.weft.internal.Ids.newTraceId(), workflowName, null, null, 1, 2);
   }
 }
