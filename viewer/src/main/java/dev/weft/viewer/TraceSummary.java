@@ -44,6 +44,9 @@ final class TraceSummary {
   long inputTokens;
   long outputTokens;
 
+  /** Span types, names and error messages, for the page's search. */
+  final SpanFacets facets = new SpanFacets();
+
   /**
    * Tokens per model, {input, output, cached input}; sorted so entries are written the same every
    * time.
@@ -129,7 +132,7 @@ final class TraceSummary {
     spans++;
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
-    SpanUsage usage = null;
+    SpanFacts facts = null;
     String metadataModel = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -141,11 +144,11 @@ final class TraceSummary {
           if (value != JsonToken.VALUE_NULL) {
             errors++;
           }
-          p.skipChildren();
+          facets.addError(value == JsonToken.START_OBJECT ? readMessage(p) : text(p));
         }
         case "span_data" -> {
           if (value == JsonToken.START_OBJECT) {
-            usage = readSpanData(p);
+            facts = readSpanData(p);
           } else {
             p.skipChildren();
           }
@@ -160,6 +163,8 @@ final class TraceSummary {
         default -> p.skipChildren();
       }
     }
+    facets.addSpan(facts == null ? null : facts.type, facts == null ? null : facts.name);
+    SpanUsage usage = facts == null ? null : facts.usage;
     if (usage != null) {
       // Response spans name their model in the span's metadata, not in their data.
       String model = usage.model != null ? usage.model : metadataModel;
@@ -177,6 +182,26 @@ final class TraceSummary {
   /** The usage of one generation or response span. */
   private record SpanUsage(String model, long in, long out, long cached) {}
 
+  /**
+   * What one span's data says: its type (task and turn given back their own), the name the search
+   * finds it by, and its usage when it is a model call that has usage.
+   */
+  private record SpanFacts(String type, String name, SpanUsage usage) {}
+
+  private static String readMessage(JsonParser p) throws IOException {
+    String message = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if ("message".equals(field)) {
+        message = text(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    return message;
+  }
+
   private static String readModel(JsonParser p) throws IOException {
     String model = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -191,9 +216,11 @@ final class TraceSummary {
     return model;
   }
 
-  /** Reads a span's data; returns its usage when it is a model call that has usage, else null. */
-  private static SpanUsage readSpanData(JsonParser p) throws IOException {
+  /** Reads a span's data. */
+  private static SpanFacts readSpanData(JsonParser p) throws IOException {
     String type = null;
+    String name = null;
+    String[] custom = null;
     String model = null;
     long in = 0;
     long out = 0;
@@ -204,6 +231,10 @@ final class TraceSummary {
       JsonToken value = p.nextToken();
       if ("type".equals(field)) {
         type = text(p);
+      } else if ("name".equals(field) || "server".equals(field)) {
+        name = text(p);
+      } else if ("data".equals(field) && value == JsonToken.START_OBJECT) {
+        custom = readSdkType(p);
       } else if ("model".equals(field)) {
         model = text(p);
       } else if ("usage".equals(field) && value == JsonToken.START_OBJECT) {
@@ -227,11 +258,38 @@ final class TraceSummary {
         p.skipChildren();
       }
     }
-    // Task and turn usage (exported as custom) repeats that of the generations inside them.
-    if (hasUsage && ("generation".equals(type) || "response".equals(type))) {
-      return new SpanUsage(model, in, out, cached);
+    if ("custom".equals(type) && custom != null && custom[0] != null) {
+      type = custom[0];
+      name = custom[1] != null ? custom[1] : name;
+    } else if (name == null && "generation".equals(type)) {
+      name = model;
     }
-    return null;
+    // Task and turn usage (exported as custom) repeats that of the generations inside them.
+    boolean modelCall = "generation".equals(type) || "response".equals(type);
+    return new SpanFacts(
+        type, name, hasUsage && modelCall ? new SpanUsage(model, in, out, cached) : null);
+  }
+
+  /**
+   * Reads a custom span's data: {sdk type, name} of a task or turn span exported as custom, or
+   * {null, null} for any other.
+   */
+  private static String[] readSdkType(JsonParser p) throws IOException {
+    String sdkType = null;
+    String name = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      if ("sdk_span_type".equals(field)) {
+        sdkType = text(p);
+      } else if ("name".equals(field)) {
+        name = text(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    boolean taskOrTurn = "task".equals(sdkType) || "turn".equals(sdkType);
+    return new String[] {taskOrTurn ? sdkType : null, taskOrTurn ? name : null};
   }
 
   private static long readCached(JsonParser p) throws IOException {
@@ -360,6 +418,7 @@ final class TraceSummary {
         g.writeEndArray();
       }
       g.writeEndObject();
+      facets.writeFields(g);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

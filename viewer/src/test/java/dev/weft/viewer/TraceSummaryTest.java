@@ -33,6 +33,50 @@ class TraceSummaryTest {
   }
 
   @Test
+  void parse_collectsSpanTypesNamesAndErrorMessagesForTheSearch() throws IOException {
+    TraceSummary s = TraceSummary.parse(bytes(TraceFixtures.support(1, "Support", T0).json()));
+
+    assertThat(s.facets.types())
+        .containsEntry("agent", 2)
+        .containsEntry("generation", 3)
+        .containsEntry("function", 3)
+        .containsEntry("turn", 1)
+        .containsEntry("custom", 1)
+        .containsEntry("handoff", 2)
+        .containsEntry("guardrail", 1);
+    assertThat(s.facets.names())
+        .containsExactly(
+            "Triage agent",
+            "pii_check",
+            "gpt-4o",
+            "lookup_order",
+            "Refund agent",
+            "turn",
+            "gpt-4o-mini",
+            "issue_refund",
+            "audit");
+    assertThat(s.facets.errorMessages()).containsExactly("Payment gateway timeout");
+    assertThat(s.toEntryJson(s.traceId, "f.json"))
+        .contains("\"types\":{\"agent\":2,")
+        .contains("\"error_messages\":[\"Payment gateway timeout\"]");
+  }
+
+  @Test
+  void parse_keepsABoundedNumberOfShortNames() throws IOException {
+    TraceFixtures t = TraceFixtures.trace(1, "Many", T0);
+    for (int i = 0; i < 100; i++) {
+      t.span(null, i, i + 1, TraceFixtures.function("tool_" + i + "x".repeat(500), "{}", "ok"));
+    }
+
+    TraceSummary s = TraceSummary.parse(bytes(t.json()));
+
+    assertThat(s.facets.names())
+        .hasSize(SpanFacets.MAX_NAMES)
+        .allSatisfy(n -> assertThat(n).hasSize(SpanFacets.MAX_CHARS));
+    assertThat(s.facets.types()).containsEntry("function", 100);
+  }
+
+  @Test
   void parse_readsTimesInTheWrittenForm_andInAnyOtherIsoForm_alike() throws IOException {
     String[][] cases = {
       {"2024-02-29T23:59:59.999999Z", "2024-03-01T00:00:00.000001Z"},
