@@ -20,6 +20,7 @@ final class ViewerPage {
           "model.js",
           "virtual-list.js",
           "list-view.js",
+          "conversation.js",
           "details.js",
           "trace-view.js",
           "loader.js",

@@ -47,7 +47,7 @@ function media(value) {
   return preBlock(value);
 }
 
-function spanFields(span) {
+function spanFields(model, span, select) {
   const d = isObject(span.raw.span_data) ? span.raw.span_data : {};
   const out = [];
   const has = (k) => d[k] !== undefined && d[k] !== null;
@@ -63,8 +63,7 @@ function spanFields(span) {
       break;
     case 'generation':
       out.push(...section('Model', kv([['model', str(d.model) || '–']].concat(has('model_config') ? [['config', preBlock(d.model_config)]] : []))));
-      out.push(...section('Input', messages(d.input, 'detail-input')));
-      out.push(...section('Output', messages(d.output, 'detail-output')));
+      out.push(...conversationSections(model, span, select));
       break;
     case 'handoff':
       out.push(...section('Handoff', kv([['from', str(d.from_agent) || '–'], ['to', str(d.to_agent) || '–']])));
@@ -75,6 +74,7 @@ function spanFields(span) {
       break;
     case 'response':
       out.push(...section('Response', kv([['response id', str(d.response_id) || '–']])));
+      out.push(...conversationSections(model, span, select));
       break;
     case 'mcp_tools':
       out.push(...section('MCP server', kv([['server', str(d.server) || '–']])));
@@ -102,7 +102,8 @@ function spanFields(span) {
   return out;
 }
 
-function renderDetails(container, model, span, prices) {
+/** Shows a span's details; {@code select} shows another span of the trace (a linked tool call). */
+function renderDetails(container, model, span, prices, select) {
   if (!span) {
     container.replaceChildren(el('div', { class: 'empty', text: 'Select a span to see its details.' }));
     return;
@@ -139,7 +140,7 @@ function renderDetails(container, model, span, prices) {
         el('span', { testid: 'detail-cost', text: fmtEstimate(cost) })]]), 'detail-subtree-cost'));
     }
   }
-  parts.push(...spanFields(span));
+  parts.push(...spanFields(model, span, select || (() => {})));
   if (isObject(raw.metadata) && Object.keys(raw.metadata).length) {
     parts.push(...section('Metadata', preBlock(raw.metadata), 'detail-metadata'));
   }

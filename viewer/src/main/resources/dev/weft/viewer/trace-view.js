@@ -173,7 +173,7 @@ function TraceView(model, state, actions) {
       list.scrollToIndex(sp.row);
     }
     list.refresh();
-    renderDetails(details, model, sp, state.prices);
+    renderDetails(details, model, sp, state.prices, (target) => select(target, true));
     actions.spanSelected(sp);
   }
 
