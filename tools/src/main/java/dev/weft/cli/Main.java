@@ -43,6 +43,11 @@ public final class Main {
             "serve <dir> [--port N]          a local web page over a trace folder, live",
             ServeCommand::run));
     COMMANDS.put(
+        "diff",
+        new Entry(
+            "diff <a> <b> [--dir DIR]        compare two traces (files, or ids in DIR)",
+            DiffCommand::run));
+    COMMANDS.put(
         "attach",
         new Entry(
             "attach <pid> [options]          load the agent into a running JVM",

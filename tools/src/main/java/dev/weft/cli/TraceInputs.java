@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The trace files named on a command line: files as given, folders by their {@code *.json}. */
 final class TraceInputs {
+  private static final String TRACE_PREFIX = "trace_";
+  private static final Pattern TRACE_HEX = Pattern.compile("[0-9a-fA-F]{1,32}");
+
   private TraceInputs() {}
 
   /**
@@ -42,6 +47,48 @@ final class TraceInputs {
       }
     }
     return files;
+  }
+
+  /**
+   * Returns the trace file one argument names: a file as given, else a trace id, with or without
+   * {@code trace_}, or the start of one that only one trace file of {@code folder} has.
+   *
+   * @throws IOException saying why the argument names no single trace file
+   */
+  static Path trace(String arg, Path folder) throws IOException {
+    Path path = Path.of(arg);
+    if (Files.isRegularFile(path)) {
+      return path;
+    }
+    String hex = arg.startsWith(TRACE_PREFIX) ? arg.substring(TRACE_PREFIX.length()) : arg;
+    if (!TRACE_HEX.matcher(hex).matches()) {
+      throw new IOException("no such trace file: " + arg);
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new IOException(
+          "no trace file " + arg + ", and no trace folder " + folder + " to look for its id in");
+    }
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> stream =
+        Files.newDirectoryStream(folder, TRACE_PREFIX + hex.toLowerCase(Locale.ROOT) + "*.json")) {
+      stream.forEach(found::add);
+    }
+    if (found.size() != 1) {
+      throw new IOException(
+          (found.isEmpty() ? "no trace " : "more than one trace starts with ")
+              + arg
+              + " in "
+              + folder);
+    }
+    return found.get(0);
+  }
+
+  /**
+   * The folder trace ids are looked up in when none is given: {@code weft.json.dir} from system
+   * properties, the environment and the properties file, else {@code weft-traces}.
+   */
+  static Path defaultFolder() {
+    return WeftConfig.load(null).getPath("weft.json.dir", Path.of("weft-traces"));
   }
 
   /**
