@@ -19,6 +19,8 @@ final class ViewerPage {
           "dom.js",
           "model.js",
           "virtual-list.js",
+          "query.js",
+          "sessions.js",
           "list-view.js",
           "conversation.js",
           "details.js",

@@ -1,17 +1,33 @@
-/* Routing between the list and a trace (#trace=<id>&span=<id>), file opening and live refresh. */
+/*
+ * Routing between the lists (#q=<filter>, #sessions&q=<filter>), a trace (#trace=<id>&span=<id>)
+ * and a session (#session=<group id>), file opening and live refresh.
+ */
 const app = document.getElementById('app');
 const crumb = document.getElementById('crumb');
 let listView = null;
+let sessionList = null;
 let traceView = null;
 let routeToken = 0;
 
 function parseHash() {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-  return { trace: params.get('trace'), span: params.get('span') };
+  return { trace: params.get('trace'), span: params.get('span'), session: params.get('session'),
+    sessions: params.has('sessions'), q: params.get('q') };
 }
 
 const actions = {
   openTrace(id) { location.hash = 'trace=' + encodeURIComponent(id); },
+  openSession(id) { location.hash = 'session=' + encodeURIComponent(id); },
+  /** Keeps the list's filter in the address, so the view can be shared and reloaded. */
+  filterChanged() {
+    const q = state.listFilter.trim();
+    const hash = [parseHash().sessions ? 'sessions' : '', q ? 'q=' + encodeURIComponent(q) : ''].filter(Boolean).join('&');
+    try {
+      history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
+    } catch (e) {
+      // As above: the filter still applies.
+    }
+  },
   spanSelected(span) {
     const h = parseHash();
     if (h.trace && h.span !== span.id) {
@@ -24,21 +40,30 @@ const actions = {
   },
 };
 
-function showList() {
+function showList(sessions) {
   traceView = null;
-  crumb.textContent = '';
-  document.title = 'Weft traces';
-  if (!listView) listView = ListView(state, actions); else listView.update();
-  app.replaceChildren(listView.element);
+  crumb.textContent = sessions ? '/ sessions' : '';
+  document.title = sessions ? 'Weft sessions' : 'Weft traces';
+  if (sessions) {
+    if (!sessionList) sessionList = SessionList(state, actions); else sessionList.update();
+    app.replaceChildren(sessionList.element);
+  } else {
+    if (!listView) listView = ListView(state, actions); else listView.update();
+    app.replaceChildren(listView.element);
+  }
 }
 
-async function showTrace(id, spanId) {
+function shownList() {
+  return traceView ? null : parseHash().sessions ? sessionList : listView;
+}
+
+async function showTrace(id, spanId, loadModel) {
   const token = ++routeToken;
   const started = performance.now();
   crumb.textContent = '/ ' + id;
   let model;
   try {
-    model = await traceModel(id);
+    model = await (loadModel || traceModel)(id);
   } catch (e) {
     if (token !== routeToken) return;
     app.replaceChildren(el('div', { class: 'notice', testid: 'trace-error', text: String(e.message || e) }),
@@ -59,7 +84,12 @@ async function showTrace(id, spanId) {
 
 function route() {
   const h = parseHash();
-  if (h.trace) showTrace(h.trace, h.span); else showList();
+  if (h.trace) showTrace(h.trace, h.span);
+  else if (h.session) showTrace(h.session, h.span, sessionModel);
+  else {
+    state.listFilter = h.q || '';
+    showList(h.sessions);
+  }
 }
 
 async function openFiles(fileList) {
@@ -103,9 +133,12 @@ async function start() {
     route();
     await loadFolder();
     if (!traceView) route();
+    requestAnimationFrame(() => {
+      window.weftListPerf = { readyAt: performance.now(), traces: state.entries.size };
+    });
     document.getElementById('live').hidden = false;
     const poll = async () => {
-      if (!document.hidden && (await pollFolder()) && listView && !traceView) listView.update();
+      if (!document.hidden && (await pollFolder()) && shownList()) shownList().update();
       setTimeout(poll, 3000);
     };
     setTimeout(poll, 3000);

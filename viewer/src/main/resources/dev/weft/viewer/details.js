@@ -90,6 +90,11 @@ function spanFields(model, span, select) {
       out.push(...section('Output audio', media(d.output), 'detail-output'));
       out.push(...section('Model', kv([['model', str(d.model) || '–'], ['first content', str(d.first_content_at) || '–']])));
       break;
+    case 'trace':
+      // A trace in a session's timeline.
+      out.push(...section('Trace', kv([['trace id', el('a', { href: '#trace=' + encodeURIComponent(str(d.data && d.data.trace_id)),
+        testid: 'open-trace', text: str(d.data && d.data.trace_id) })], ['metadata', preBlock(d.data && d.data.metadata)]])));
+      break;
     case 'speech_group':
       out.push(...section('Input', preBlock(d.input), 'detail-input'));
       break;

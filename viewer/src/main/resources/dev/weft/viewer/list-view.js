@@ -1,4 +1,4 @@
-/* The list of the folder's traces: sortable columns, a text filter, newest first by default. */
+/* The list of the folder's traces: sortable columns, the search (query.js), newest first by default. */
 const LIST_COLUMNS = [
   { key: 'workflow', label: 'Workflow', width: 'minmax(220px, 3fr)' },
   { key: 'start', label: 'Started', width: '150px' },
@@ -35,16 +35,17 @@ function ListView(state, actions) {
   const root = el('section', { class: 'list-view', testid: 'list-view', style: { display: 'flex', flexDirection: 'column', flex: '1', minHeight: '0' } });
   let columns = [];
   const filter = el('input', {
-    class: 'search', id: 'trace-filter', testid: 'trace-filter', type: 'search',
-    placeholder: 'Filter by workflow, id or group…', value: state.listFilter,
-    oninput: () => { state.listFilter = filter.value; update(); },
+    class: 'search wide', id: 'trace-filter', testid: 'trace-filter', type: 'search',
+    placeholder: 'Search: words, type:generation, model:gpt-4.1, cost > 0.05 and errors > 0 …', value: state.listFilter,
+    oninput: () => { state.listFilter = filter.value; actions.filterChanged(); update(); },
   });
   const status = el('span', { class: 'status', id: 'list-status', testid: 'list-status' });
   const notices = el('div');
+  const problem = el('div', { class: 'filter-problem', testid: 'filter-problem', hidden: true });
   const header = el('div', { class: 'trow thead' });
   const list = VirtualList({ rowHeight: 40, testid: 'trace-list', renderRow });
   const empty = el('div', { class: 'empty', testid: 'empty' });
-  root.append(el('div', { class: 'toolbar' }, [filter, status]), notices,
+  root.append(el('div', { class: 'toolbar' }, [listTabs('traces'), filter, status]), notices, problem,
     el('div', { class: 'table' }, [header, empty, list.element]));
   let rows = [];
 
@@ -92,10 +93,12 @@ function ListView(state, actions) {
   }
 
   function update() {
-    const q = state.listFilter.trim().toLowerCase();
     const all = [...state.entries.values()];
     for (const e of all) if (!e.unreadable) e.cost = estimateCost(state.prices, e.models);
-    rows = all.filter((e) => !q || [e.workflow, e.id, e.group_id, e.file].some((v) => str(v).toLowerCase().includes(q)));
+    const matched = filterEntries(all, update);
+    rows = matched.rows;
+    problem.hidden = !matched.error;
+    problem.textContent = matched.error ? 'Filter not applied: ' + matched.error : '';
     const key = state.sort.key;
     const dir = state.sort.desc ? -1 : 1;
     rows.sort((a, b) => {
@@ -105,9 +108,10 @@ function ListView(state, actions) {
       return (x < y ? -1 : x > y ? 1 : 0) * dir || str(a.id).localeCompare(str(b.id));
     });
     renderHeader();
+    if (filter.value !== state.listFilter && document.activeElement !== filter) filter.value = state.listFilter;
     const unreadable = all.filter((e) => e.unreadable).length;
     status.textContent = rows.length + (rows.length === all.length ? '' : ' of ' + all.length) +
-      ' trace' + (all.length === 1 ? '' : 's') + (unreadable ? ' · ' + unreadable + ' unreadable' : '');
+      ' trace' + (all.length === 1 ? '' : 's') + (unreadable ? ' · ' + unreadable + ' unreadable' : '') + matched.progress;
     notices.replaceChildren(...state.notices.map((n) => el('div', { class: 'notice', testid: 'notice', text: n })));
     empty.hidden = rows.length > 0;
     empty.textContent = all.length ? 'No trace matches the filter.' : state.loading ? 'Loading…'

@@ -25,6 +25,7 @@ final class TraceFixtures {
   private final List<Map<String, Object>> spans = new ArrayList<>();
   private int nextSpan;
   private long endMillis;
+  private String groupId;
 
   private TraceFixtures(String traceId, String workflow, Instant start) {
     this.traceId = traceId;
@@ -39,6 +40,12 @@ final class TraceFixtures {
 
   String id() {
     return traceId;
+  }
+
+  /** Puts the trace in the session (conversation) {@code groupId}. */
+  TraceFixtures inGroup(String groupId) {
+    this.groupId = groupId;
+    return this;
   }
 
   /** Adds a span from {@code fromMs} to {@code toMs} after the trace start; returns its id. */
@@ -225,7 +232,7 @@ final class TraceFixtures {
     trace.put("object", "trace");
     trace.put("id", traceId);
     trace.put("workflow_name", workflow);
-    trace.put("group_id", null);
+    trace.put("group_id", groupId);
     trace.put("metadata", map("env", "test"));
     trace.put("started_at", iso(0));
     trace.put("ended_at", iso(endMillis));

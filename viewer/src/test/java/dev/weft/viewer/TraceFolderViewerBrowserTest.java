@@ -66,7 +66,7 @@ class TraceFolderViewerBrowserTest {
     assertThat(chromium.listedWorkflows())
         .containsExactly("Research", "Support: newest", "Support: oldest");
 
-    chromium.byTestId("trace-filter").sendKeys("support");
+    chromium.byTestId("trace-filter").sendKeys("workflow:support");
     assertThat(chromium.listedWorkflows()).containsExactly("Support: newest", "Support: oldest");
     assertThat(chromium.byTestId("list-status").getText()).isEqualTo("2 of 3 traces");
   }
