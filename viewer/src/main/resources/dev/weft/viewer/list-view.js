@@ -110,7 +110,7 @@ function ListView(state, actions) {
     renderHeader();
     if (filter.value !== state.listFilter && document.activeElement !== filter) filter.value = state.listFilter;
     const unreadable = all.filter((e) => e.unreadable).length;
-    status.textContent = rows.length + (rows.length === all.length ? '' : ' of ' + all.length) +
+    status.textContent = fmtInt(rows.length) + (rows.length === all.length ? '' : ' of ' + fmtInt(all.length)) +
       ' trace' + (all.length === 1 ? '' : 's') + (unreadable ? ' · ' + unreadable + ' unreadable' : '') + matched.progress;
     notices.replaceChildren(...state.notices.map((n) => el('div', { class: 'notice', testid: 'notice', text: n })));
     empty.hidden = rows.length > 0;

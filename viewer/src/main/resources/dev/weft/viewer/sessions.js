@@ -43,13 +43,16 @@ function sessionsOf(entries) {
   return [...byGroup.values()];
 }
 
-/** The Traces / Sessions switch above both lists. */
+/** The Traces / Sessions switch above both lists; the filter goes along. */
 function listTabs(active) {
-  const q = state.listFilter.trim();
+  const target = (hash) => {
+    const q = state.listFilter.trim();
+    return '#' + hash + (q ? (hash ? '&' : '') + 'q=' + encodeURIComponent(q) : '');
+  };
   const tab = (key, label, hash) => el('a', {
-    class: 'tab' + (key === active ? ' active' : ''), testid: 'tab-' + key, text: label,
-    href: '#' + hash + (q ? (hash ? '&' : '') + 'q=' + encodeURIComponent(q) : ''),
+    class: 'tab' + (key === active ? ' active' : ''), testid: 'tab-' + key, text: label, href: '#' + hash,
     'aria-current': key === active ? 'page' : undefined,
+    onclick: (ev) => { ev.preventDefault(); location.hash = target(hash); },
   });
   return el('nav', { class: 'tabs' }, [tab('traces', 'Traces', ''), tab('sessions', 'Sessions', 'sessions')]);
 }
