@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds what the side-by-side measurement needs and runs it: JMH under each agent configuration,
-# then the hello-world start-up, then one report with the performance targets.
+# then every exporter's sustained rate, then the hello-world start-up, then one report with the
+# performance targets.
 #
-#   benchmarks/run.sh                          full run (about 10 minutes on 2 cores)
+#   benchmarks/run.sh                          full run (about 12 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)
+#   benchmarks/run.sh only=exporters           the exporters alone (about 2 minutes)
 #   benchmarks/run.sh wi=5 i=10 startup.runs=20
 #   SKIP_BUILD=1 benchmarks/run.sh ...         reuse the jars already built
 set -euo pipefail

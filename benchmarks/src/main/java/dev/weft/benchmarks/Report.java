@@ -22,6 +22,7 @@ final class Report {
   private final List<String> setupLines = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<String[]> targets = new ArrayList<>();
+  private List<ExporterRates.Result> exporters = List.of();
   private List<StartupProbe.Result> startup = List.of();
   private String startupLoad = "";
 
@@ -41,6 +42,10 @@ final class Report {
 
   void note(String line) {
     notes.add(line);
+  }
+
+  void exporters(List<ExporterRates.Result> results) {
+    this.exporters = results;
   }
 
   void startup(List<StartupProbe.Result> results, String loadBefore) {
@@ -74,6 +79,26 @@ final class Report {
     out.append("## Configurations\n\n");
     setupLines.forEach(l -> out.append(l).append('\n'));
     notes.forEach(l -> out.append("- ").append(l).append('\n'));
+    renderPerCall(out);
+    renderExporters(out);
+    renderStartup(out);
+    checkTargets();
+    if (targets.isEmpty()) {
+      return out.toString();
+    }
+    out.append("\n## Performance targets\n\n");
+    out.append("| target | Weft | OpenTelemetry / plain | measured | limit | result |\n");
+    out.append("|---|---:|---:|---:|---:|---|\n");
+    for (String[] t : targets) {
+      out.append("| ").append(String.join(" | ", t)).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private void renderPerCall(StringBuilder out) {
+    if (rows.isEmpty()) {
+      return;
+    }
     out.append("\n## Per call\n\n");
     out.append("net = minus the plain method with the same body; ratio = net / net of the row");
     out.append(" compared with. B/op counts the calling thread; all-threads B/op is JMH's");
@@ -111,15 +136,45 @@ final class Report {
           .append(other == null || plain == null ? "" : f2(netRatio(m, other, plain, true)))
           .append(" |\n");
     }
-    renderStartup(out);
-    checkTargets();
-    out.append("\n## Performance targets\n\n");
-    out.append("| target | Weft | OpenTelemetry / plain | measured | limit | result |\n");
-    out.append("|---|---:|---:|---:|---:|---|\n");
-    for (String[] t : targets) {
-      out.append("| ").append(String.join(" | ", t)).append(" |\n");
+  }
+
+  private void renderExporters(StringBuilder out) {
+    if (exporters.isEmpty()) {
+      return;
     }
-    return out.toString();
+    out.append("\n## Exporters, sustained\n\n");
+    out.append("Each exporter in a JVM of its own, named by weft.exporters, behind the batch");
+    out.append(" processor with the default weft.batch.* settings; traces of ten spans, the");
+    out.append(" application waiting while the queue is deep. spans/s = spans made over the time,");
+    out.append(" final flush included; app ns/span = the application thread's CPU time per span;");
+    out.append(" net = minus exporters=none.\n\n");
+    out.append(
+        "| exporter | spans/s | dropped | app ns/span | net app ns/span | output | load before |\n");
+    out.append("|---|---:|---:|---:|---:|---|---|\n");
+    ExporterRates.Result none = null;
+    for (ExporterRates.Result r : exporters) {
+      if (r.exporter().equals("none")) {
+        none = r;
+      }
+    }
+    for (ExporterRates.Result r : exporters) {
+      boolean baseline = r.exporter().equals("none");
+      out.append("| ")
+          .append(r.exporter())
+          .append(" | ")
+          .append(baseline ? "" : String.format(Locale.ROOT, "%,.0f", r.spansPerSecond()))
+          .append(" | ")
+          .append(baseline ? "" : Long.toString(r.dropped()))
+          .append(" | ")
+          .append(f1(r.cpuNanosPerSpan()))
+          .append(" | ")
+          .append(baseline || none == null ? "" : f1(r.cpuNanosPerSpan() - none.cpuNanosPerSpan()))
+          .append(" | ")
+          .append(r.output())
+          .append(" | ")
+          .append(r.loadBefore())
+          .append(" |\n");
+    }
   }
 
   private void renderStartup(StringBuilder out) {

@@ -27,14 +27,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the side-by-side measurement of the performance targets in one go: {@link
  * AnnotatedMethodBenchmark} under each agent configuration (one forked JVM each, different {@code
- * -javaagent} flags), then the hello-world start-up under each agent, and prints one report with
- * the targets.
+ * -javaagent} flags), then every exporter's sustained rate and cost to the application thread
+ * ({@link ExporterRates}), then the hello-world start-up under each agent, and prints one report
+ * with the targets.
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent} (jar paths), {@code
  * out} (report file), {@code forks}, {@code wi}, {@code w}, {@code i}, {@code r} (JMH warm-up and
- * measurement iterations and seconds), {@code startup.runs}, {@code only} (comma list of
- * configuration names, plus {@code startup}, to re-run part of it) and {@code prof} (comma list of
- * extra JMH profilers, such as {@code stack}, to find hot spots).
+ * measurement iterations and seconds), {@code startup.runs}, {@code exporters.seconds} and {@code
+ * exporters.warmup} (per exporter), {@code only} (comma list of configuration names, plus {@code
+ * exporters} and {@code startup}, to re-run part of it) and {@code prof} (comma list of extra JMH
+ * profilers, such as {@code stack}, to find hot spots).
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -50,7 +52,8 @@ public final class SideBySide {
                 "otel.agent", "benchmarks/target/agents/opentelemetry-javaagent.jar"));
     Set<String> only = opts.containsKey("only") ? Set.of(opts.get("only").split(",")) : Set.of();
     Report report = new Report(describe(opts));
-    try (OtlpSink sink = OtlpSink.start()) {
+    try (LoopbackSink sink = LoopbackSink.otlp();
+        LoopbackSink ingest = LoopbackSink.openAiIngest()) {
       List<Setup> setups = Setups.benchmarks(weftAgent, otelAgent, sink.baseUrl(), workDir);
       for (Setup setup : setups) {
         if (!only.isEmpty() && !only.contains(setup.name())) {
@@ -74,6 +77,16 @@ public final class SideBySide {
                   + sink.bytes()
                   + " bytes, during otel-on");
         }
+      }
+      if (only.isEmpty() || only.contains("exporters")) {
+        ExporterRates rates =
+            new ExporterRates(
+                StartupProbe.currentJava(),
+                System.getProperty("java.class.path"),
+                workDir,
+                Integer.parseInt(opts.getOrDefault("exporters.seconds", "10")),
+                Integer.parseInt(opts.getOrDefault("exporters.warmup", "3")));
+        report.exporters(rates.measure(ingest, sink, report));
       }
       if (only.isEmpty() || only.contains("startup")) {
         int runs = Integer.parseInt(opts.getOrDefault("startup.runs", "10"));
@@ -215,7 +228,8 @@ public final class SideBySide {
         + " s, -prof gc; figures are medians over measurement iterations";
   }
 
-  private static Map<String, String> parse(String[] args) {
+  /** Returns the {@code key=value} arguments as a map, in order. */
+  static Map<String, String> parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');

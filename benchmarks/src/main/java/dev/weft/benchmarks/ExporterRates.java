@@ -1,0 +1,180 @@
+package dev.weft.benchmarks;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@link ExporterRun} for every exporter, each in a JVM of its own, and gathers the figures:
+ * {@code none} first (the cost of making the spans alone), then {@code json} and {@code jsonl} to a
+ * new folder, {@code console} with the child's standard output redirected to a file, {@code openai}
+ * to a loopback server that answers as the ingest endpoint and {@code otlp} to a loopback OTLP/HTTP
+ * sink.
+ */
+final class ExporterRates {
+  /** The exporters measured, in order. */
+  static final List<String> EXPORTERS =
+      List.of("none", "json", "jsonl", "console", "openai", "otlp");
+
+  /**
+   * The figures of one exporter.
+   *
+   * @param exporter the exporter's name
+   * @param spans spans produced while measuring
+   * @param seconds the time they took, the final flush included
+   * @param dropped trace and span records the batch processor dropped while measuring
+   * @param cpuNanosPerSpan the application thread's CPU time per span
+   * @param output what reached the output, in words (files, bytes, requests)
+   * @param loadBefore the load average before the JVM started
+   */
+  record Result(
+      String exporter,
+      long spans,
+      double seconds,
+      long dropped,
+      double cpuNanosPerSpan,
+      String output,
+      String loadBefore) {
+    double spansPerSecond() {
+      return spans / seconds;
+    }
+  }
+
+  private final String java;
+  private final String classPath;
+  private final Path workDir;
+  private final int seconds;
+  private final int warmup;
+
+  ExporterRates(String java, String classPath, Path workDir, int seconds, int warmup) {
+    this.java = java;
+    this.classPath = classPath;
+    this.workDir = workDir;
+    this.seconds = seconds;
+    this.warmup = warmup;
+  }
+
+  /** Measures every exporter in turn; one that fails is reported and the others still run. */
+  List<Result> measure(LoopbackSink ingest, LoopbackSink otlp, Report report) {
+    List<Result> results = new ArrayList<>();
+    for (String exporter : EXPORTERS) {
+      try {
+        results.add(measure(exporter, ingest, otlp));
+      } catch (IOException | RuntimeException e) {
+        report.note("exporter " + exporter + " NOT MEASURED: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return results;
+  }
+
+  private Result measure(String exporter, LoopbackSink ingest, LoopbackSink otlp)
+      throws IOException, InterruptedException {
+    Path dir = workDir.resolve("exporter-" + exporter);
+    Files.createDirectories(dir);
+    Path figures = workDir.resolve("exporter-" + exporter + ".properties");
+    Path stdout = workDir.resolve("exporter-" + exporter + ".out");
+    Path stderr = workDir.resolve("exporter-" + exporter + ".err");
+    LoopbackSink sink = exporter.equals("openai") ? ingest : otlp;
+    long requestsBefore = sink.requests();
+    long bytesBefore = sink.bytes();
+    String loadBefore = Report.loadAverage();
+    List<String> command =
+        List.of(
+            java,
+            "-Xms1g",
+            "-Xmx1g",
+            "-cp",
+            classPath,
+            ExporterRun.class.getName(),
+            "exporter=" + exporter,
+            "seconds=" + seconds,
+            "warmup=" + warmup,
+            "dir=" + dir,
+            "openai.endpoint=" + ingest.baseUrl() + "/v1/traces/ingest",
+            "otlp.endpoint=" + otlp.baseUrl() + "/v1/traces",
+            "out=" + figures);
+    System.out.println("exporter " + exporter + ": measuring for " + (warmup + seconds) + " s");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
+    if (!process.waitFor(warmup + seconds + 180L, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("did not finish; stderr: " + tail(stderr));
+    }
+    if (process.exitValue() != 0 || !Files.exists(figures)) {
+      throw new IllegalStateException("exit " + process.exitValue() + "; stderr: " + tail(stderr));
+    }
+    Properties values = new Properties();
+    try (Reader in = Files.newBufferedReader(figures)) {
+      values.load(in);
+    }
+    String output =
+        switch (exporter) {
+          case "none" -> "";
+          case "console" -> mb(Files.size(stdout)) + " on standard output (a file)";
+          case "openai", "otlp" ->
+              String.format(
+                  Locale.ROOT,
+                  "%,d requests, %s",
+                  sink.requests() - requestsBefore,
+                  mb(sink.bytes() - bytesBefore));
+          default -> files(dir);
+        };
+    delete(dir);
+    Files.deleteIfExists(stdout);
+    return new Result(
+        exporter,
+        Long.parseLong(values.getProperty("spans")),
+        Double.parseDouble(values.getProperty("seconds")),
+        Long.parseLong(values.getProperty("dropped")),
+        Double.parseDouble(values.getProperty("cpuNanosPerSpan")),
+        output,
+        loadBefore);
+  }
+
+  private static String files(Path dir) throws IOException {
+    long count = 0;
+    long bytes = 0;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        count++;
+        bytes += Files.size(file);
+      }
+    }
+    return String.format(Locale.ROOT, "%,d file%s, %s", count, count == 1 ? "" : "s", mb(bytes));
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static String tail(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+    return text.length() > 2000 ? "..." + text.substring(text.length() - 2000) : text;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
