@@ -1,0 +1,183 @@
+package dev.weft.benchmarks;
+
+import dev.weft.benchmarks.appdriver.AppServer;
+import dev.weft.scripted.ScriptedModelServer;
+import dev.weft.scripted.Scripts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Measures real applications under no agent, Weft's agent and the OpenTelemetry agent: the
+ * LangChain4j sample and the Spring AI travel desk, each served by {@link AppServer} against a
+ * scripted model on loopback that answers at once. Per launch: Spring's start-up figure, the wall
+ * time from launch to the first answered request, requests per second and latency under a fixed
+ * number of concurrent clients, and the peak resident set size. Launches run in turn (run 1 of
+ * every application and agent, then run 2, ...) so that a change of machine load touches every
+ * configuration alike; the report gives the medians of the runs and their ratios to no agent.
+ *
+ * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
+ * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
+ * (default 3), {@code warmup} and {@code seconds} (of load per launch, default 5 and 15), {@code
+ * clients} (default 4), {@code apps} and {@code agents} (comma lists, default all), {@code out}
+ * (report file).
+ */
+public final class AppBenchmark {
+  private static final String SPRING_LAUNCHER =
+      "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+  private AppBenchmark() {}
+
+  /** Runs the measurement; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = SideBySide.parse(args);
+    // Before the scripted model's server starts, so that it answers at once (see NO_DELAY).
+    System.setProperty(LoopbackSink.NO_DELAY, "true");
+    int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
+    int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
+    Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "15")));
+    List<String> apps = List.of(opts.getOrDefault("apps", "langchain4j,spring-ai").split(","));
+    List<String> agents = List.of(opts.getOrDefault("agents", "none,weft,otel").split(","));
+    Path workDir = Files.createTempDirectory("weft-apps");
+    AppReport report =
+        new AppReport(
+            runs
+                + " runs per application and agent; per run "
+                + clients
+                + " concurrent clients, "
+                + warmup.toSeconds()
+                + " s warm-up, "
+                + seconds.toSeconds()
+                + " s measured");
+    try (LoopbackSink otlp = LoopbackSink.otlp()) {
+      for (int run = 1; run <= runs; run++) {
+        for (String app : apps) {
+          for (String agent : agents) {
+            String load = Report.loadAverage();
+            Path launchDir = workDir.resolve(app + "-" + agent + "-" + run);
+            Files.createDirectories(launchDir);
+            long otlpBefore = otlp.requests();
+            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
+              AppLaunch launch =
+                  new AppLaunch(
+                      command(opts, app, agent, model, otlp, launchDir),
+                      app.equals("langchain4j")
+                          ? Map.of("OPENAI_API_KEY", "bench", "OPENAI_BASE_URL", model.baseUrl())
+                          : Map.of(),
+                      launchDir.resolve("stderr.txt"));
+              AppLaunch.Result result =
+                  launch.run(clients, warmup, seconds, () -> model.requests().size());
+              String exported =
+                  switch (agent) {
+                    case "weft" -> traceFiles(launchDir.resolve("traces")) + " trace files";
+                    case "otel" -> (otlp.requests() - otlpBefore) + " OTLP requests";
+                    default -> "";
+                  };
+              System.out.println(report.add(app, agent, run, result, exported, load));
+              delete(launchDir);
+            } catch (IOException | RuntimeException e) {
+              String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
+              report.failed(app, agent, run, why);
+              System.out.println(app + " / " + agent + " run " + run + " FAILED: " + why);
+            }
+          }
+        }
+      }
+    }
+    String text = report.render();
+    System.out.println();
+    System.out.println(text);
+    Path out = Path.of(opts.getOrDefault("out", "benchmarks/target/apps.md"));
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    Files.writeString(out, text);
+    System.out.println("report written to " + out.toAbsolutePath());
+    System.exit(0);
+  }
+
+  /** Returns the command line of one launch: the JVM, the agent's flags, the application. */
+  private static List<String> command(
+      Map<String, String> opts,
+      String app,
+      String agent,
+      ScriptedModelServer model,
+      LoopbackSink otlp,
+      Path launchDir) {
+    List<String> command = new ArrayList<>();
+    command.add(StartupProbe.currentJava());
+    // The same heap limit under every agent, so peak memory compares like with like.
+    command.add("-Xmx1g");
+    // The driver answers at once too (see NO_DELAY); the applications do not serve HTTP otherwise.
+    command.add("-D" + LoopbackSink.NO_DELAY + "=true");
+    switch (agent) {
+      case "none" -> {}
+      case "weft" -> {
+        command.add("-javaagent:" + opts.get("weft.agent"));
+        command.add("-Dweft.json.dir=" + launchDir.resolve("traces"));
+      }
+      case "otel" -> {
+        command.add("-javaagent:" + opts.get("otel.agent"));
+        command.add("-Dotel.metrics.exporter=none");
+        command.add("-Dotel.logs.exporter=none");
+        command.add("-Dotel.traces.exporter=otlp");
+        command.add("-Dotel.exporter.otlp.protocol=http/protobuf");
+        command.add("-Dotel.exporter.otlp.traces.endpoint=" + otlp.baseUrl() + "/v1/traces");
+      }
+      default -> throw new IllegalArgumentException("unknown agent " + agent + ": none|weft|otel");
+    }
+    String driver = opts.get("driver");
+    switch (app) {
+      case "langchain4j" -> {
+        command.add("-cp");
+        command.add(opts.get("langchain4j.jar") + java.io.File.pathSeparator + driver);
+        command.add(AppServer.class.getName());
+        command.add("main:dev.weft.sample.langchain4j.SupportDeskSample");
+      }
+      case "spring-ai" -> {
+        // Spring Boot's PropertiesLauncher runs the fat jar with the driver on loader.path.
+        command.add("-Dloader.path=" + driver);
+        command.add("-Dloader.main=" + AppServer.class.getName());
+        command.add("-cp");
+        command.add(opts.get("spring-ai.jar"));
+        command.add(SPRING_LAUNCHER);
+        command.add("spring:com.acme.travel.TravelDeskApplication");
+        command.add("--spring.ai.openai.base-url=http://127.0.0.1:" + model.port());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown application " + app + ": langchain4j|spring-ai");
+    }
+    return command;
+  }
+
+  private static long traceFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.startsWith("trace_") && name.endsWith(".json"))
+          .count();
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

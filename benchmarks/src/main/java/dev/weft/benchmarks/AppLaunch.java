@@ -1,0 +1,173 @@
+package dev.weft.benchmarks;
+
+import dev.weft.benchmarks.appdriver.AppServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One launch of an application served by {@link AppServer}: starts the JVM, waits for it to listen,
+ * times the first answered request from the launch, puts it under a fixed concurrent load (a
+ * warm-up, then the measured phase), reads its peak resident set size and stops it.
+ */
+final class AppLaunch {
+  /** Spring Boot's own start-up line: {@code Started <name> in 5.869 seconds (...)}. */
+  private static final Pattern SPRING_STARTED =
+      Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  /**
+   * What one launch measured.
+   *
+   * @param springStartedSeconds Spring's "Started … in" figure, NaN when the application logs none
+   * @param firstAnswerMillis wall time from launch to the first answered request
+   * @param load the measured load phase
+   * @param peakRssKb the peak resident set size ({@code VmHWM}) after the load, in kB
+   * @param modelRequests requests the model server answered during the measured phase
+   */
+  record Result(
+      double springStartedSeconds,
+      double firstAnswerMillis,
+      LoadGenerator.Stats load,
+      double peakRssKb,
+      long modelRequests) {}
+
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path stderr;
+
+  AppLaunch(List<String> command, Map<String, String> environment, Path stderr) {
+    this.command = command;
+    this.environment = environment;
+    this.stderr = stderr;
+  }
+
+  /**
+   * Runs the launch; {@code modelRequests} reads how many requests the model server has answered so
+   * far.
+   */
+  Result run(int clients, Duration warmup, Duration measured, LongSupplier modelRequests)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+    builder.environment().putAll(environment);
+    long launched = System.nanoTime();
+    Process process = builder.start();
+    OutputWatcher output = new OutputWatcher(process.getInputStream());
+    try {
+      int port = output.port(process);
+      LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + port + "/run"));
+      String failure = load.once();
+      double firstAnswer = (System.nanoTime() - launched) / 1e6;
+      if (failure != null) {
+        throw new IllegalStateException("the first request failed: " + failure);
+      }
+      load.run(clients, warmup);
+      long modelBefore = modelRequests.getAsLong();
+      LoadGenerator.Stats stats = load.run(clients, measured);
+      long modelDuring = modelRequests.getAsLong() - modelBefore;
+      double rss = peakRssKb(process.pid());
+      return new Result(output.springStarted(), firstAnswer, stats, rss, modelDuring);
+    } finally {
+      stop(process);
+    }
+  }
+
+  /** Stops the process as a terminal's Ctrl-C would, so that shutdown hooks (exporters) run. */
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static double peakRssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Double.parseDouble(line.substring(6).replace("kB", "").strip());
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * Reads the application's standard output on a thread of its own, so that the pipe never fills:
+   * finds the port the driver listens on and Spring's start-up figure, and keeps the last lines for
+   * an error message.
+   */
+  private static final class OutputWatcher {
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile double springStarted = Double.NaN;
+
+    OutputWatcher(InputStream in) {
+      Thread reader = new Thread(() -> read(in), "app-output");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private void read(InputStream in) {
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (!port.isDone() && line.startsWith(AppServer.LISTENING)) {
+            port.complete(Integer.parseInt(line.substring(AppServer.LISTENING.length()).strip()));
+          }
+          Matcher started = SPRING_STARTED.matcher(line);
+          if (Double.isNaN(springStarted) && started.find()) {
+            springStarted = Double.parseDouble(started.group(1));
+          }
+          synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > 40) {
+              tail.removeFirst();
+            }
+          }
+        }
+      } catch (IOException e) {
+        // The process ended; what was read is kept.
+      }
+      port.completeExceptionally(new IllegalStateException("the application ended"));
+    }
+
+    /** Waits until the driver listens; fails with the last output lines when it does not. */
+    int port(Process process) throws InterruptedException {
+      try {
+        return port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException(
+            "the application did not start serving (alive: "
+                + process.isAlive()
+                + "); last output:\n"
+                + tail());
+      }
+    }
+
+    double springStarted() {
+      return springStarted;
+    }
+
+    private String tail() {
+      synchronized (tail) {
+        return String.join("\n", tail);
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.weft.benchmarks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The report of {@link AppBenchmark}: per application, the median of each figure over the runs of
+ * each agent and its ratio to the runs with no agent, Weft's throughput target, every launch's
+ * figures, and the machine's load average at the start, before each launch and at the end.
+ */
+final class AppReport {
+  /** Weft's throughput under load is within this share of no agent's. */
+  private static final double THROUGHPUT_TARGET = 0.03;
+
+  private record Launch(
+      String app, String agent, int run, AppLaunch.Result result, String exported, String load) {}
+
+  private final String settings;
+  private final String loadAtStart = Report.loadAverage();
+  private final List<Launch> launches = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+
+  AppReport(String settings) {
+    this.settings = settings;
+  }
+
+  /** Adds one launch's figures; returns them as one line, for the progress output. */
+  String add(
+      String app, String agent, int run, AppLaunch.Result result, String exported, String load) {
+    Launch launch = new Launch(app, agent, run, result, exported, load);
+    launches.add(launch);
+    return line(launch);
+  }
+
+  void failed(String app, String agent, int run, String why) {
+    failures.add(app + " / " + agent + " run " + run + ": " + why);
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Real applications under each agent\n\n");
+    out.append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+        .append(", ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.version"))
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores; ")
+        .append(settings)
+        .append(". Load average at the start: ")
+        .append(loadAtStart)
+        .append("; at the end: ")
+        .append(Report.loadAverage())
+        .append(".\n\n");
+    out.append("Figures are medians over the runs; \"vs none\" divides by the median with no");
+    out.append(" agent. Spring s = Spring's own \"Started ... in\"; first answer = wall time from");
+    out.append(" launch to the first answered request; RSS = peak resident set size (VmHWM).\n");
+    Set<String> apps = new LinkedHashSet<>();
+    launches.forEach(l -> apps.add(l.app()));
+    for (String app : apps) {
+      renderApp(out, app);
+    }
+    out.append("\n## Launches\n\n");
+    launches.forEach(l -> out.append("- ").append(line(l)).append('\n'));
+    failures.forEach(f -> out.append("- FAILED ").append(f).append('\n'));
+    return out.toString();
+  }
+
+  private void renderApp(StringBuilder out, String app) {
+    Map<String, List<AppLaunch.Result>> byAgent = new LinkedHashMap<>();
+    for (Launch l : launches) {
+      if (l.app().equals(app)) {
+        byAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result());
+      }
+    }
+    out.append("\n## ").append(app).append("\n\n");
+    out.append(
+        "| agent | runs | Spring s | first answer ms | req/s | p50 ms | p99 ms | peak RSS MB"
+            + " | req/s vs none | p50 vs none | p99 vs none | first answer vs none | RSS vs none |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    List<AppLaunch.Result> none = byAgent.get("none");
+    for (Map.Entry<String, List<AppLaunch.Result>> e : byAgent.entrySet()) {
+      List<AppLaunch.Result> runs = e.getValue();
+      out.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(runs.size())
+          .append(" | ")
+          .append(f2(median(runs, AppLaunch.Result::springStartedSeconds)))
+          .append(" | ")
+          .append(f0(median(runs, AppLaunch.Result::firstAnswerMillis)))
+          .append(" | ")
+          .append(f1(median(runs, r -> r.load().requestsPerSecond())))
+          .append(" | ")
+          .append(f1(median(runs, r -> r.load().percentile(50))))
+          .append(" | ")
+          .append(f1(median(runs, r -> r.load().percentile(99))))
+          .append(" | ")
+          .append(f0(median(runs, r -> r.peakRssKb() / 1024)))
+          .append(" | ")
+          .append(ratio(runs, none, r -> r.load().requestsPerSecond()))
+          .append(" | ")
+          .append(ratio(runs, none, r -> r.load().percentile(50)))
+          .append(" | ")
+          .append(ratio(runs, none, r -> r.load().percentile(99)))
+          .append(" | ")
+          .append(ratio(runs, none, AppLaunch.Result::firstAnswerMillis))
+          .append(" | ")
+          .append(ratio(runs, none, AppLaunch.Result::peakRssKb))
+          .append(" |\n");
+    }
+    List<AppLaunch.Result> weft = byAgent.get("weft");
+    if (weft != null && none != null) {
+      double change =
+          median(weft, r -> r.load().requestsPerSecond())
+                  / median(none, r -> r.load().requestsPerSecond())
+              - 1;
+      out.append("\nWeft's throughput against no agent: ")
+          .append(String.format(Locale.ROOT, "%+.1f %%", change * 100))
+          .append(" (target: within ")
+          .append(f0(THROUGHPUT_TARGET * 100))
+          .append(" %): ")
+          .append(change >= -THROUGHPUT_TARGET ? "PASS" : "FAIL")
+          .append('\n');
+    }
+  }
+
+  private static String line(Launch l) {
+    AppLaunch.Result r = l.result();
+    LoadGenerator.Stats load = r.load();
+    return String.format(
+        Locale.ROOT,
+        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, %.1f req/s"
+            + " (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms, peak RSS %.0f MB,"
+            + " %d model requests%s",
+        l.app(),
+        l.agent(),
+        l.run(),
+        l.load(),
+        Double.isNaN(r.springStartedSeconds())
+            ? ""
+            : "Spring started in " + f2(r.springStartedSeconds()) + " s, ",
+        r.firstAnswerMillis(),
+        load.requestsPerSecond(),
+        load.answered(),
+        load.failed(),
+        load.firstFailure() == null
+            ? ""
+            : ", first: " + load.firstFailure().lines().findFirst().orElse(""),
+        load.percentile(50),
+        load.percentile(99),
+        r.peakRssKb() / 1024,
+        r.modelRequests(),
+        l.exported().isEmpty() ? "" : ", " + l.exported());
+  }
+
+  private static String ratio(
+      List<AppLaunch.Result> runs,
+      List<AppLaunch.Result> none,
+      ToDoubleFunction<AppLaunch.Result> figure) {
+    return none == null ? "" : f3(median(runs, figure) / median(none, figure));
+  }
+
+  private static double median(
+      List<AppLaunch.Result> runs, ToDoubleFunction<AppLaunch.Result> figure) {
+    return StartupProbe.median(runs.stream().mapToDouble(figure).toArray());
+  }
+
+  private static String f0(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  private static String f1(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String f2(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String f3(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+  }
+}
