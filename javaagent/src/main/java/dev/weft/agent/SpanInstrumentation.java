@@ -43,6 +43,7 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
       };
 
   private final SpanMatchers matchers;
+  private final SpanCandidates candidates;
   private final ClassFileLocator adviceLocator;
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
 
@@ -57,6 +58,7 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
 
   private SpanInstrumentation(SpanMatchers matchers, ClassFileLocator adviceLocator) {
     this.matchers = matchers;
+    this.candidates = new SpanCandidates(matchers);
     this.adviceLocator = adviceLocator;
   }
 
@@ -76,6 +78,11 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
     return classLoader != null
         && classLoader != platformLoader
         && !matchers.ignoredByInternalName(internalName);
+  }
+
+  @Override
+  public boolean mayMatch(ClassLoader classLoader, String internalName, byte[] classFile) {
+    return candidates.mayHoldSpanMethods(classLoader, internalName, classFile);
   }
 
   @Override

@@ -87,6 +87,11 @@ final class SpanMatchers {
     }
   }
 
+  /** Returns whether a {@code weft.methods} rule names the type of this internal name. */
+  boolean isRuleType(String internalName) {
+    return ruleTypesInternal.contains(internalName);
+  }
+
   /** Returns whether a type is never woven, judged by its binary name alone. */
   boolean ignoredByName(String name) {
     return ignoredByInternalName(name.replace('.', '/'));

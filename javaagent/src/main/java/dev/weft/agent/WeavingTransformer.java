@@ -29,6 +29,14 @@ final class WeavingTransformer implements ClassFileTransformer {
     /** Returns whether a class may be woven, judged by its loader and internal name alone. */
     boolean mayWeave(ClassLoader classLoader, String internalName);
 
+    /**
+     * Returns whether a class may be woven, judged by its class file before it is described; false
+     * only when it certainly is not.
+     */
+    default boolean mayMatch(ClassLoader classLoader, String internalName, byte[] classFile) {
+      return true;
+    }
+
     /** Returns whether a class, described lazily, is to be woven. */
     boolean matches(TypeDescription type);
 
@@ -90,6 +98,9 @@ final class WeavingTransformer implements ClassFileTransformer {
     }
     WEAVING.set(Boolean.TRUE);
     try {
+      if (!weaving.mayMatch(classLoader, internalName, classFile)) {
+        return null;
+      }
       String name = internalName.replace('/', '.');
       ClassFileLocator locator =
           new ClassFileLocator.Compound(
