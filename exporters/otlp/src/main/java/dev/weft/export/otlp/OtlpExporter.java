@@ -8,9 +8,7 @@ import dev.weft.processor.SpanExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
@@ -26,9 +24,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends ended spans to an OpenTelemetry backend over OTLP/HTTP (protobuf) through the OpenTelemetry
- * SDK's {@link OtlpHttpSpanExporter} with the JDK's HTTP client, each span mapped by {@link
- * SpanMapping}.
+ * Sends ended spans to an OpenTelemetry backend over OTLP ({@code http/protobuf}, {@code http/json}
+ * or {@code grpc}) through the OpenTelemetry SDK's exporters ({@link OtlpTransport}), each span
+ * mapped by {@link SpanMapping}.
  *
  * <p>It uses no global OpenTelemetry state (no {@code GlobalOpenTelemetry}, no autoconfiguration,
  * no-op self-metrics), so an application's own OpenTelemetry is left alone. Meant to run behind
@@ -52,25 +50,17 @@ public final class OtlpExporter implements SpanExporter {
     }
   }
 
-  private final OtlpHttpSpanExporter delegate;
+  private final io.opentelemetry.sdk.trace.export.SpanExporter delegate;
   private final SpanMapping mapping;
   private final Duration timeout;
   private final URI endpoint;
+  private final OtlpProtocol protocol;
 
   private OtlpExporter(OtlpSettings settings, boolean includeSensitiveData) {
-    OtlpHttpSpanExporterBuilder builder =
-        OtlpHttpSpanExporter.builder()
-            .setEndpoint(settings.endpoint().toString())
-            .setTimeout(settings.timeout())
-            .setCompression(settings.compression())
-            // The default reaches for GlobalOpenTelemetry, which could start the application's
-            // own SDK; the exporter's self-metrics are not wanted anyway.
-            .setMeterProvider(MeterProvider::noop)
-            .setServiceClassLoader(OtlpExporter.class.getClassLoader());
-    settings.headers().forEach(builder::addHeader);
-    this.delegate = builder.build();
+    this.delegate = OtlpTransport.create(settings);
     this.timeout = settings.timeout();
     this.endpoint = settings.endpoint();
+    this.protocol = settings.protocol();
     AttributesBuilder resource = Attributes.builder();
     settings.resourceAttributes().forEach(resource::put);
     resource.put(AttributeKey.stringKey("service.name"), settings.serviceName());
@@ -82,18 +72,36 @@ public final class OtlpExporter implements SpanExporter {
   }
 
   /**
-   * Returns an exporter configured from Weft's configuration ({@code weft.otlp.endpoint}, {@code
-   * weft.include-sensitive-data}) and the standard variables in {@code env}: {@code
-   * OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT}, {@code _HEADERS}, {@code _TIMEOUT}, {@code
-   * _COMPRESSION}, {@code OTEL_SERVICE_NAME} and {@code OTEL_RESOURCE_ATTRIBUTES}.
+   * Returns an exporter configured from Weft's configuration ({@code weft.otlp.protocol}, {@code
+   * weft.otlp.endpoint}, {@code weft.include-sensitive-data}) and the standard variables in {@code
+   * variables}: {@code OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL}, {@code _ENDPOINT}, {@code _HEADERS},
+   * {@code _TIMEOUT}, {@code _COMPRESSION}, {@code _CERTIFICATE}, {@code _CLIENT_KEY}, {@code
+   * _CLIENT_CERTIFICATE}, {@code OTEL_SERVICE_NAME} and {@code OTEL_RESOURCE_ATTRIBUTES}.
    */
-  public static OtlpExporter create(WeftConfig config, Map<String, String> env) {
-    return new OtlpExporter(OtlpSettings.read(config, env), config.includeSensitiveData());
+  public static OtlpExporter create(WeftConfig config, Map<String, String> variables) {
+    return new OtlpExporter(OtlpSettings.read(config, variables), config.includeSensitiveData());
   }
 
-  /** Returns where spans are posted. */
+  /**
+   * Returns an exporter configured as {@code weft.exporters=otlp} configures it: from Weft's
+   * configuration, the process environment, and the {@code otel.*} system properties, which win
+   * over the environment as in the OpenTelemetry SDK for Java.
+   */
+  public static OtlpExporter create(WeftConfig config) {
+    return create(config, OtlpSettings.variables(System.getenv(), System.getProperties()));
+  }
+
+  /** Returns where spans are sent. */
   public URI endpoint() {
     return endpoint;
+  }
+
+  /**
+   * Returns the protocol spans are sent by: {@code http/protobuf}, {@code http/json} or {@code
+   * grpc}.
+   */
+  public String protocol() {
+    return protocol.value();
   }
 
   @Override
@@ -119,6 +127,9 @@ public final class OtlpExporter implements SpanExporter {
               + batch.size()
               + " spans not accepted by "
               + endpoint()
+              + " ("
+              + protocol
+              + ")"
               + (result.isDone() ? "" : " (no answer in time)"),
           result.getFailureThrowable());
     }

@@ -3,6 +3,7 @@ package dev.weft.export.otlp;
 import dev.weft.config.WeftConfig;
 import dev.weft.export.SpanExporterProvider;
 import dev.weft.processor.SpanExporter;
+import java.util.Set;
 
 /** Provides the {@code otlp} exporter of {@code weft.exporters}. */
 public final class OtlpExporterProvider implements SpanExporterProvider {
@@ -16,6 +17,11 @@ public final class OtlpExporterProvider implements SpanExporterProvider {
 
   @Override
   public SpanExporter create(WeftConfig config) {
-    return OtlpExporter.create(config, System.getenv());
+    return OtlpExporter.create(config);
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("weft.otlp.protocol", "weft.otlp.endpoint");
   }
 }

@@ -60,11 +60,94 @@ class OtlpSettingsTest {
   void read_withNothingSet_usesTheSpecificationDefaults() {
     OtlpSettings settings = OtlpSettings.read(NO_ENDPOINT, Map.of());
 
+    assertThat(settings.protocol()).isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
     assertThat(settings.endpoint()).isEqualTo(URI.create("http://localhost:4318/v1/traces"));
     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.compression()).isEqualTo("none");
     assertThat(settings.serviceName()).isEqualTo("unknown_service:java");
     assertThat(settings.headers()).isEmpty();
+    assertThat(settings.tls()).isNull();
+  }
+
+  @Test
+  void grpc_defaultsToPort4317_andTakesTheGeneralEndpointAsItIs() {
+    assertThat(
+            OtlpSettings.read(NO_ENDPOINT, Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"))
+                .endpoint())
+        .isEqualTo(URI.create("http://localhost:4317"));
+    assertThat(
+            OtlpSettings.read(
+                    NO_ENDPOINT,
+                    Map.of(
+                        "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "https://collector:4317"))
+                .endpoint())
+        .isEqualTo(URI.create("https://collector:4317"));
+  }
+
+  @Test
+  void httpJson_appendsTheTracesPathToTheGeneralEndpoint() {
+    OtlpSettings settings =
+        OtlpSettings.read(
+            NO_ENDPOINT,
+            Map.of(
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "HTTP/JSON",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"));
+
+    assertThat(settings.protocol()).isEqualTo(OtlpProtocol.HTTP_JSON);
+    assertThat(settings.endpoint()).isEqualTo(URI.create("http://collector:4318/v1/traces"));
+  }
+
+  @Test
+  void protocol_tracesVariableWins_andWeftKeyWinsOverBoth() {
+    Map<String, String> variables =
+        Map.of(
+            "OTEL_EXPORTER_OTLP_PROTOCOL", "http/json",
+            "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc");
+
+    assertThat(OtlpSettings.read(NO_ENDPOINT, variables).protocol()).isEqualTo(OtlpProtocol.GRPC);
+    assertThat(
+            OtlpSettings.read(
+                    WeftConfig.load("exporters=none;otlp.protocol=http/protobuf"), variables)
+                .protocol())
+        .isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
+  }
+
+  @Test
+  void variables_systemPropertiesStandForVariables_andWinOverTheEnvironment() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("otel.exporter.otlp.traces.protocol", "grpc");
+    properties.setProperty("otel.service.name", "from-property");
+    properties.setProperty("user.name", "not otel");
+
+    Map<String, String> variables =
+        OtlpSettings.variables(
+            Map.of("OTEL_SERVICE_NAME", "from-env", "OTEL_EXPORTER_OTLP_TIMEOUT", "250"),
+            properties);
+    OtlpSettings settings = OtlpSettings.read(NO_ENDPOINT, variables);
+
+    assertThat(settings.protocol()).isEqualTo(OtlpProtocol.GRPC);
+    assertThat(settings.serviceName()).isEqualTo("from-property");
+    assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(variables).doesNotContainKey("USER_NAME");
+  }
+
+  @Test
+  void badWeftProtocol_isReportedWithTheKey_andTheDefaultUsed() {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      OtlpSettings settings =
+          OtlpSettings.read(WeftConfig.load("exporters=none;otlp.protocol=udp"), Map.of());
+
+      assertThat(settings.protocol()).isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
+      assertThat(log.toString(StandardCharsets.UTF_8))
+          .contains("weft.otlp.protocol")
+          .contains("udp")
+          .contains("http/protobuf, http/json or grpc");
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
   }
 
   @Test
@@ -207,7 +290,7 @@ class OtlpSettingsTest {
                   "OTEL_EXPORTER_OTLP_TIMEOUT", "soon",
                   "OTEL_EXPORTER_OTLP_COMPRESSION", "brotli",
                   "OTEL_EXPORTER_OTLP_ENDPOINT", "not a url",
-                  "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"));
+                  "OTEL_EXPORTER_OTLP_PROTOCOL", "thrift"));
 
       assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
       assertThat(settings.compression()).isEqualTo("none");
@@ -216,7 +299,9 @@ class OtlpSettingsTest {
           .contains("OTEL_EXPORTER_OTLP_TIMEOUT: soon")
           .contains("OTEL_EXPORTER_OTLP_COMPRESSION: brotli")
           .contains("OTEL_EXPORTER_OTLP_ENDPOINT: not a url")
-          .contains("OTEL_EXPORTER_OTLP_PROTOCOL: grpc");
+          .contains(
+              "OTEL_EXPORTER_OTLP_PROTOCOL: thrift; expected http/protobuf, http/json or grpc");
+      assertThat(settings.protocol()).isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
     } finally {
       WeftLog.setOutput(System.err);
     }
