@@ -45,6 +45,13 @@ public final class AppBenchmark {
     Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "15")));
     List<String> apps = List.of(opts.getOrDefault("apps", "langchain4j,spring-ai").split(","));
     List<String> agents = List.of(opts.getOrDefault("agents", "none,weft,otel").split(","));
+    for (String jar :
+        List.of("weft.agent", "otel.agent", "driver", "langchain4j.jar", "spring-ai.jar")) {
+      if (opts.get(jar) == null || !Files.isRegularFile(Path.of(opts.get(jar)))) {
+        System.err.println(jar + " names no file: " + opts.get(jar) + " (build it first)");
+        System.exit(2);
+      }
+    }
     Path workDir = Files.createTempDirectory("weft-apps");
     AppReport report =
         new AppReport(

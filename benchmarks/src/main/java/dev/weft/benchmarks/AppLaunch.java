@@ -90,7 +90,7 @@ final class AppLaunch {
     }
   }
 
-  /** Stops the process as a terminal's Ctrl-C would, so that shutdown hooks (exporters) run. */
+  /** Stops the process with SIGTERM, so that its shutdown hooks (the exporters' flush) run. */
   private static void stop(Process process) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
