@@ -1,9 +1,13 @@
 package dev.weft;
 
+import dev.weft.internal.ExternalContext;
+import dev.weft.internal.ExternalContexts;
+
 /**
  * The current trace or span of each thread: null, a {@link TraceImpl} (a trace with no span open),
  * or a {@link SpanImpl} (which knows its trace). One object per thread, so switching costs no
- * allocation.
+ * allocation. Every change goes through {@link #set}, which also keeps an installed {@link
+ * ExternalContext} in step (see {@link ExternalScopes}).
  */
 final class ContextStorage {
   private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
@@ -18,6 +22,10 @@ final class ContextStorage {
     // Never remove(): the next span on this thread would allocate a new map entry, and removing
     // clears a weak reference; a null value holds nothing alive.
     CURRENT.set(value);
+    ExternalContext external = ExternalContexts.installed();
+    if (external != null) {
+      ExternalScopes.follow(external, value);
+    }
   }
 
   /**

@@ -25,9 +25,9 @@ record Traceparent(String traceHex, String parentHex, boolean sampled) {
       return null;
     }
     return "00-"
-        + traceId.substring(6)
+        + Ids.w3cTraceId(traceId)
         + "-"
-        + spanId.substring(spanId.length() - 16)
+        + Ids.w3cSpanId(spanId)
         + (sampled ? "-01" : "-00");
   }
 

@@ -4,6 +4,8 @@ import dev.weft.capture.ValueRenderer;
 import dev.weft.config.WeftConfig;
 import dev.weft.data.SpanData;
 import dev.weft.export.Exporters;
+import dev.weft.internal.ExternalContext;
+import dev.weft.internal.ExternalContexts;
 import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
 import java.time.Duration;
@@ -228,6 +230,10 @@ public final class Tracer {
         WeftLog.warn("trace id " + id + " is not trace_ + 32 lowercase hex; using a new id");
         id = null;
       }
+      Object previous = ContextStorage.get();
+      if (remote == null && id == null && previous == null) {
+        remote = externalParent();
+      }
       if (remote != null) {
         id = remote.traceId();
       }
@@ -247,7 +253,6 @@ public final class Tracer {
       } else {
         record = new TraceRecord(id, workflowName, groupId, metadata, now, 0, exportSettings);
       }
-      Object previous = ContextStorage.get();
       TraceImpl trace =
           remote == null
               ? new TraceImpl(s, record, s.sample(), previous)
@@ -264,13 +269,30 @@ public final class Tracer {
   private static TraceImpl implicitTrace(
       TracerState s, SpanData data, Object previous, long nowMicros) {
     String name = s.implicitTraceName != null ? s.implicitTraceName : data.displayName();
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    TraceRecord record =
-        TraceRecord.started(
-            random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
-    TraceImpl trace = new TraceImpl(s, record, s.sample(), previous);
+    Traceparent remote = previous == null ? externalParent() : null;
+    TraceImpl trace;
+    if (remote == null) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      TraceRecord record =
+          TraceRecord.started(
+              random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
+      trace = new TraceImpl(s, record, s.sample(), previous);
+    } else {
+      TraceRecord record = new TraceRecord(remote.traceId(), name, null, null, nowMicros, 0, null);
+      trace = new TraceImpl(s, record, remote.sampled(), previous, remote.parentSpanId());
+    }
     trace.reportStart();
     return trace;
+  }
+
+  /**
+   * Returns the span current in OpenTelemetry (or another installed external context) for a trace
+   * that starts with nothing of Weft current: the trace joins it, taking its trace id, its parent
+   * and its sampling decision. Null when none is installed or no span is current there.
+   */
+  private static Traceparent externalParent() {
+    ExternalContext external = ExternalContexts.installed();
+    return external == null ? null : ExternalScopes.joinable(external);
   }
 
   /** Builds a {@link Tracer}. */

@@ -17,6 +17,7 @@ import dev.weft.data.TaskSpanData;
 import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
+import dev.weft.internal.ExternalContexts;
 import dev.weft.internal.WeftLog;
 import dev.weft.processor.BatchTraceProcessor;
 import java.util.List;
@@ -94,6 +95,7 @@ public final class Tracing {
       builder.clock(current.clock());
     }
     install(builder.build());
+    followExternalContext(newConfig);
   }
 
   /** Returns the configuration in use. */
@@ -369,8 +371,26 @@ public final class Tracing {
         }
         installed = tracer;
         ShutdownHook.register();
+        followExternalContext(tracer.config());
       }
       return tracer;
+    }
+  }
+
+  /**
+   * Looks for OpenTelemetry (or another tracing system with a bridge on the class path) when the
+   * runtime is on the application's class path; under the java agent the runtime is on the boot
+   * class path and the agent installs the bridge itself. Switched off by {@code
+   * weft.instrumentation.opentelemetry.enabled=false}.
+   */
+  private static void followExternalContext(WeftConfig config) {
+    ClassLoader loader = Tracing.class.getClassLoader();
+    if (loader != null
+        && !config.disabled()
+        && config.getBoolean(
+            "weft.instrumentation.opentelemetry.enabled",
+            config.getBoolean("weft.instrumentation.default-enabled", true))) {
+      ExternalContexts.discover(loader);
     }
   }
 

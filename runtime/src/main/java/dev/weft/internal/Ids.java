@@ -35,6 +35,23 @@ public final class Ids {
     return format("span_", high & 0xFFFFFFFFL, low, 24);
   }
 
+  /**
+   * Returns a trace id as OpenTelemetry and W3C Trace Context carry it: the last 32 hex of Weft's
+   * {@code trace_} id. OTLP export, {@code traceparent} headers and the OpenTelemetry context all
+   * use this one rule, so the same trace has the same id everywhere.
+   */
+  public static String w3cTraceId(String traceId) {
+    return traceId.substring(traceId.length() - 32);
+  }
+
+  /**
+   * Returns a span id as OpenTelemetry and W3C Trace Context carry it: the last 16 hex of Weft's
+   * {@code span_} id (its low 64 bits).
+   */
+  public static String w3cSpanId(String spanId) {
+    return spanId.substring(spanId.length() - 16);
+  }
+
   /** Returns whether {@code id} is {@code prefix} followed by exactly {@code hexDigits} hex. */
   public static boolean isValid(String id, String prefix, int hexDigits) {
     if (id == null || id.length() != prefix.length() + hexDigits || !id.startsWith(prefix)) {

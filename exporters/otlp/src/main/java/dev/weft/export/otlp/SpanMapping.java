@@ -18,6 +18,7 @@ import dev.weft.data.TaskSpanData;
 import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
+import dev.weft.internal.Ids;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -130,19 +131,28 @@ final class SpanMapping {
           StatusData.create(StatusCode.ERROR, includeSensitiveData ? error.message() : type(error));
       events = List.of(exceptionEvent(error, span.endedAtMicros() * 1000));
     }
-    String traceHex = span.traceId().substring(span.traceId().length() - 32);
+    String traceHex = Ids.w3cTraceId(span.traceId());
     SpanContext context =
         SpanContext.create(
-            traceHex, last16(span.spanId()), TraceFlags.getSampled(), TraceState.getDefault());
+            traceHex,
+            Ids.w3cSpanId(span.spanId()),
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
     String parentId = span.parentId();
     SpanContext parent = SpanContext.getInvalid();
     if (parentId != null) {
       parent =
           span.isLocalRoot()
               ? SpanContext.createFromRemoteParent(
-                  traceHex, last16(parentId), TraceFlags.getSampled(), TraceState.getDefault())
+                  traceHex,
+                  Ids.w3cSpanId(parentId),
+                  TraceFlags.getSampled(),
+                  TraceState.getDefault())
               : SpanContext.create(
-                  traceHex, last16(parentId), TraceFlags.getSampled(), TraceState.getDefault());
+                  traceHex,
+                  Ids.w3cSpanId(parentId),
+                  TraceFlags.getSampled(),
+                  TraceState.getDefault());
     }
     return new OtelSpan(
         name,
@@ -363,10 +373,6 @@ final class SpanMapping {
 
   private static String withName(String operation, String name) {
     return name == null || name.isBlank() ? operation : operation + " " + name;
-  }
-
-  private static String last16(String spanId) {
-    return spanId.substring(spanId.length() - 16);
   }
 
   private static boolean looksLikeJson(String value) {
