@@ -89,7 +89,7 @@ class ModuleLayersTest {
         .whereLayer("instrumentation")
         .mayOnlyBeAccessedByLayers("javaagent")
         .whereLayer("exporters")
-        .mayOnlyBeAccessedByLayers("javaagent")
+        .mayOnlyBeAccessedByLayers("tools", "javaagent")
         .whereLayer("viewer")
         .mayOnlyBeAccessedByLayers("exporters", "tools", "javaagent")
         .whereLayer("trace-file")

@@ -48,6 +48,11 @@ public final class Main {
             "diff <a> <b> [--dir DIR]        compare two traces (files, or ids in DIR)",
             DiffCommand::run));
     COMMANDS.put(
+        "export",
+        new Entry(
+            "export --otlp <trace> [-o FILE] write a trace as OTLP/JSON (Jaeger, Phoenix)",
+            ExportCommand::run));
+    COMMANDS.put(
         "attach",
         new Entry(
             "attach <pid> [options]          load the agent into a running JVM",
