@@ -76,9 +76,11 @@ final class Report {
         .append(" cores; ")
         .append(settings)
         .append(".\n\n");
-    out.append("## Configurations\n\n");
-    setupLines.forEach(l -> out.append(l).append('\n'));
-    notes.forEach(l -> out.append("- ").append(l).append('\n'));
+    if (!setupLines.isEmpty() || !notes.isEmpty()) {
+      out.append("## Configurations\n\n");
+      setupLines.forEach(l -> out.append(l).append('\n'));
+      notes.forEach(l -> out.append("- ").append(l).append('\n'));
+    }
     renderPerCall(out);
     renderExporters(out);
     renderStartup(out);
