@@ -56,6 +56,11 @@ final class AgentInstaller {
 
     if (!config.disabled()) {
       LibraryWeaving.install(instrumentation, config, LIBRARIES, advice, attached);
+      if (config.getBoolean(
+          "weft.instrumentation.opentelemetry.enabled",
+          config.getBoolean("weft.instrumentation.default-enabled", true))) {
+        OpenTelemetryDetection.install(instrumentation, advice, attached);
+      }
       loadExceptionPath();
     }
 

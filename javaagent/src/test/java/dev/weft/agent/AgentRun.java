@@ -21,6 +21,7 @@ final class AgentRun {
   private Path javaHome = Path.of(System.getProperty("java.home"));
   private final List<String> jvmArgs = new ArrayList<>();
   private final List<String> programArgs = new ArrayList<>();
+  private final List<String> extraClassPath = new ArrayList<>();
   private final String mainClass;
   private String agentArgs = "";
   private Path otherAgent;
@@ -55,6 +56,12 @@ final class AgentRun {
 
   AgentRun programArg(String arg) {
     programArgs.add(arg);
+    return this;
+  }
+
+  /** Adds a jar or folder to the application's class path, after its usual entries. */
+  AgentRun classPath(Path entry) {
+    extraClassPath.add(entry.toString());
     return this;
   }
 
@@ -99,7 +106,9 @@ final class AgentRun {
     command.add("-javaagent:" + AGENT_JAR + "=" + options);
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(applicationClassPath());
+    List<String> classPath = new ArrayList<>(List.of(applicationClassPath()));
+    classPath.addAll(extraClassPath);
+    command.add(String.join(File.pathSeparator, classPath));
     command.add(mainClass);
     command.addAll(programArgs);
     return command;
@@ -148,7 +157,7 @@ final class AgentRun {
     return String.join(File.pathSeparator, entries);
   }
 
-  private static String codeSource(Class<?> type) {
+  static String codeSource(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (java.net.URISyntaxException e) {

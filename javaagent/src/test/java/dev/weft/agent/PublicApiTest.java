@@ -86,6 +86,7 @@ class PublicApiTest {
   private static boolean isApi(JavaClass type) {
     return type.getModifiers().contains(JavaModifier.PUBLIC)
         && !type.getPackageName().startsWith("dev.weft.internal")
+        && !type.getPackageName().contains(".internal")
         && !type.getPackageName().startsWith("dev.weft.agent")
         && !type.getPackageName().startsWith("dev.weft.shaded")
         && type.getEnclosingClass().map(PublicApiTest::isApi).orElse(true);
