@@ -25,6 +25,8 @@ final class ViewerPage {
           "conversation.js",
           "details.js",
           "trace-view.js",
+          "compare.js",
+          "otlp.js",
           "loader.js",
           "app.js");
 

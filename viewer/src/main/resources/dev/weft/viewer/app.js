@@ -84,7 +84,9 @@ async function showTrace(id, spanId, loadModel) {
 
 function route() {
   const h = parseHash();
-  if (h.trace) showTrace(h.trace, h.span);
+  const pair = comparePair();
+  if (pair) { ++routeToken; traceView = null; showCompare(pair, app, crumb); }
+  else if (h.trace) showTrace(h.trace, h.span);
   else if (h.session) showTrace(h.session, h.span, sessionModel);
   else {
     state.listFilter = h.q || '';

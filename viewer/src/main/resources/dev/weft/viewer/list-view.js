@@ -45,7 +45,8 @@ function ListView(state, actions) {
   const header = el('div', { class: 'trow thead' });
   const list = VirtualList({ rowHeight: 40, testid: 'trace-list', renderRow });
   const empty = el('div', { class: 'empty', testid: 'empty' });
-  root.append(el('div', { class: 'toolbar' }, [listTabs('traces'), filter, status]), notices, problem,
+  const compare = CompareControl();
+  root.append(el('div', { class: 'toolbar' }, [listTabs('traces'), filter, compare.element, status]), notices, problem,
     el('div', { class: 'table' }, [header, empty, list.element]));
   let rows = [];
 
@@ -77,7 +78,7 @@ function ListView(state, actions) {
     const cells = columns.map((c) => {
       switch (c.key) {
         case 'workflow': return el('div', { class: 'cell', testid: 'cell-workflow' }, [
-          el('span', { class: 'wf', text: e.workflow || '(unnamed workflow)' }),
+          compareBox(e.id, compare.refresh), el('span', { class: 'wf', text: e.workflow || '(unnamed workflow)' }),
           el('span', { class: 'sub', text: e.id + (e.group_id ? '  ·  ' + e.group_id : '') })]);
         case 'start': return el('div', { class: 'cell', text: fmtTime(e.start), title: str(e.started_at) });
         case 'duration': return el('div', { class: 'cell num', text: fmtDuration(e.duration_ms * 1000) });

@@ -34,6 +34,7 @@ function TraceView(model, state, actions) {
     el('button', { class: 'button', type: 'button', testid: 'expand-all', text: 'Expand all', onclick: () => { collapsed.clear(); recompute(); } }),
     el('button', { class: 'button', type: 'button', testid: 'collapse-all', text: 'Collapse all', onclick: () => {
       for (const sp of model.order) if (sp.children.length && sp.depth >= 1) collapsed.add(sp); recompute(); } }),
+    ...otlpExportButtons(model, () => selected),
     el('span', { class: 'legend' }, [el('span', {}, [el('span', { class: 'crit-key' }), 'critical path'])]),
     status]);
 
