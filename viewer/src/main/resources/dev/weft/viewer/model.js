@@ -295,7 +295,10 @@ function fmtEstimate(cost) {
   return fmtCost(cost.usd) + (unpriced ? ' + ' + unpriced : '');
 }
 
-/** A list entry, as the Java side writes them, computed from a model. */
+/**
+ * A list entry, as the Java side writes them, computed from a model: the traces of a standalone
+ * page and files opened by hand have no index, and the search reads the same fields from both.
+ */
 function entryFromModel(model, extra) {
   const s = model.summary;
   const models = {};
@@ -305,5 +308,20 @@ function entryFromModel(model, extra) {
     group_id: model.trace.group_id, started_at: model.trace.started_at || null,
     start: model.t0, duration_ms: s.duration / 1000, spans: s.spans, errors: s.errors.length,
     input_tokens: s.inputTokens, output_tokens: s.outputTokens, models,
-  }, extra || {});
+  }, spanFacets(model), extra || {});
+}
+
+/** The span types with their counts, span names and error messages, as the index's SpanFacets. */
+function spanFacets(model) {
+  const types = {};
+  const names = new Set();
+  const errorMessages = [];
+  for (const s of model.order) {
+    types[s.type] = (types[s.type] || 0) + 1;
+    const d = s.raw.span_data;
+    if (isObject(d) && typeof d.name === 'string' && d.name) names.add(d.name);
+    const message = isObject(s.error) ? s.error.message : s.error;
+    if (typeof message === 'string' && message) errorMessages.push(message);
+  }
+  return { types, names: [...names], error_messages: errorMessages };
 }

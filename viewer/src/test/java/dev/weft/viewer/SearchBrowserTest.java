@@ -62,6 +62,23 @@ class SearchBrowserTest {
   }
 
   @Test
+  void standalonePage_filtersByTypeNameAndError_asTheFolderPageDoes() throws IOException {
+    TraceFixtures.threeTraces(dir);
+    List<Path> files;
+    try (var listing = java.nio.file.Files.list(dir)) {
+      files = listing.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    Path page =
+        TraceFolderViewer.writeStandalone(files, dir.resolve("view.html"), ModelPrices.none());
+    chromium.open(page, null);
+
+    assertThat(search("type:guardrail")).containsExactly("Support: newest", "Support: oldest");
+    assertThat(search("name:lookup")).containsExactly("Support: newest", "Support: oldest");
+    assertThat(search("error:timeout")).hasSize(2);
+    assertThat(search("type:generation -type:function")).containsExactly("Research");
+  }
+
+  @Test
   void freeText_findsWordsInsideInputsAndOutputs() throws IOException {
     chromium.open(TraceFixtures.threeTraces(dir), null);
 
