@@ -27,15 +27,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium driven through the system chromedriver, with nothing downloaded: the
  * browser and driver paths are given, so Selenium Manager has nothing to look up.
+ *
+ * <p>Public, and shipped in this module's test jar, so that the samples' integration tests open the
+ * viewer on their real runs with the same browser set-up as the viewer's own tests.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private static final Json JSON = new Json();
 
-  final ChromeDriver driver;
+  /** The driver, for what the helpers below do not cover. */
+  public final ChromeDriver driver;
+
   private final Path profile;
 
   private Chromium(ChromeDriver driver, Path profile) {
@@ -44,7 +49,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts the browser; fails with what to install when it is missing. */
-  static Chromium start() throws IOException {
+  public static Chromium start() throws IOException {
     assertThat(BROWSER)
         .as("the viewer tests need Chromium: apt-get install chromium chromium-driver")
         .isExecutable();
@@ -84,7 +89,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Opens a page and waits until its data has loaded; drops earlier log entries first. */
-  void open(Path page, String hash) {
+  public void open(Path page, String hash) {
     networkUrls();
     driver.manage().logs().get(LogType.BROWSER);
     driver.get("about:blank");
@@ -92,31 +97,36 @@ final class Chromium implements AutoCloseable {
     waitFor(() -> "true".equals(js("return document.documentElement.dataset.weftLoaded || ''")));
   }
 
-  Object js(String script, Object... args) {
+  /** Runs {@code script} in the page and returns its result. */
+  public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  void waitFor(java.util.function.BooleanSupplier condition) {
+  /** Waits up to 15 seconds for {@code condition} to hold. */
+  public void waitFor(java.util.function.BooleanSupplier condition) {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
   }
 
-  WebElement byTestId(String id) {
+  /** The element whose {@code data-testid} is {@code id}. */
+  public WebElement byTestId(String id) {
     return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
   }
 
-  List<WebElement> allByTestId(String id) {
+  /** The elements whose {@code data-testid} is {@code id}, in document order. */
+  public List<WebElement> allByTestId(String id) {
     return driver.findElements(By.cssSelector("[data-testid='" + id + "']"));
   }
 
   /** Opens a trace from the list page and waits until it has rendered. */
-  void openTrace(String traceId) {
+  public void openTrace(String traceId) {
     driver
         .findElement(By.cssSelector("[data-testid='trace-row'][data-trace-id='" + traceId + "']"))
         .click();
     waitForTrace(traceId);
   }
 
-  void waitForTrace(String traceId) {
+  /** Waits until the trace (or session) {@code traceId} has rendered. */
+  public void waitForTrace(String traceId) {
     waitFor(
         () ->
             !driver
@@ -132,7 +142,7 @@ final class Chromium implements AutoCloseable {
    * The URLs pages asked the network stack for since the last call, from DevTools events; those of
    * Chromium's own pages are left out.
    */
-  List<String> networkUrls() {
+  public List<String> networkUrls() {
     List<String> urls = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
       Map<?, ?> event =
@@ -150,7 +160,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** The workflow names of the readable rows of the trace list, top to bottom. */
-  List<String> listedWorkflows() {
+  public List<String> listedWorkflows() {
     return allByTestId("trace-row").stream()
         .filter(row -> row.getAttribute("data-unreadable") == null)
         .map(row -> row.findElement(By.cssSelector(".wf")).getText())
@@ -158,7 +168,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** The {@code index}-th timeline row whose span is named {@code name}. */
-  WebElement spanRow(String name, int index) {
+  public WebElement spanRow(String name, int index) {
     return allByTestId("span-row").stream()
         .filter(
             r -> r.findElement(By.cssSelector("[data-testid='span-name']")).getText().equals(name))
@@ -168,7 +178,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Checks that no hostile text became a script, an element or a side effect. */
-  void assertNothingInjected() {
+  public void assertNothingInjected() {
     assertThat(js("return typeof window.pwned")).isEqualTo("undefined");
     assertThat(js("return document.querySelectorAll('img').length")).isEqualTo(0L);
     assertThat(
@@ -179,7 +189,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Saves what the browser shows as {@code target/viewer-<name>.png}. */
-  void screenshot(String name) throws IOException {
+  public void screenshot(String name) throws IOException {
     Path target = Path.of("target", "viewer-" + name + ".png");
     Files.createDirectories(target.getParent());
     Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
