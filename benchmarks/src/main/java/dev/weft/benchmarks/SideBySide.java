@@ -33,10 +33,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent} (jar paths), {@code
  * out} (report file), {@code forks}, {@code wi}, {@code w}, {@code i}, {@code r} (JMH warm-up and
- * measurement iterations and seconds), {@code startup.runs}, {@code exporters.seconds} and {@code
- * exporters.warmup} (per exporter), {@code only} (comma list of configuration names, plus {@code
- * exporters} and {@code startup}, to re-run part of it) and {@code prof} (comma list of extra JMH
- * profilers, such as {@code stack}, to find hot spots).
+ * measurement iterations and seconds), {@code startup.runs}, {@code exporters} (comma list of the
+ * exporters to measure), {@code exporters.seconds} and {@code exporters.warmup} (per exporter),
+ * {@code only} (comma list of configuration names, plus {@code exporters} and {@code startup}, to
+ * re-run part of it) and {@code prof} (comma list of extra JMH profilers, such as {@code stack}, to
+ * find hot spots).
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -86,7 +87,9 @@ public final class SideBySide {
                 workDir,
                 Integer.parseInt(opts.getOrDefault("exporters.seconds", "10")),
                 Integer.parseInt(opts.getOrDefault("exporters.warmup", "3")));
-        report.exporters(rates.measure(ingest, sink, report));
+        List<String> exporters =
+            List.of(opts.getOrDefault("exporters", ExporterRates.EXPORTERS).split(","));
+        report.exporters(rates.measure(exporters, ingest, sink, report));
       }
       if (only.isEmpty() || only.contains("startup")) {
         int runs = Integer.parseInt(opts.getOrDefault("startup.runs", "10"));
