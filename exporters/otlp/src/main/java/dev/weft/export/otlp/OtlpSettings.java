@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -208,16 +210,8 @@ record OtlpSettings(
             variables,
             "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE",
             "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE");
-    Path trustedFile = null;
-    if (trusted != null) {
-      try {
-        trustedFile = Path.of(trusted.value().trim());
-        OtlpTls.certificates(trustedFile);
-      } catch (IOException | GeneralSecurityException | InvalidPathException e) {
-        bad(trusted, "a readable PEM file of certificates (" + e.getMessage() + ")", JVM_TRUST);
-        trustedFile = null;
-      }
-    }
+    Path trustedFile =
+        trusted == null ? null : usable(trusted, OtlpTls::certificates, CERTIFICATES, JVM_TRUST);
     Path keyFile = null;
     Path chainFile = null;
     if (key != null && chain == null) {
@@ -225,42 +219,51 @@ record OtlpSettings(
     } else if (chain != null && key == null) {
       bad(chain, "a client key named with it", NO_CLIENT_CERTIFICATE);
     } else if (key != null) {
-      try {
-        keyFile = Path.of(key.value().trim());
-        OtlpTls.privateKey(keyFile);
-      } catch (IOException | GeneralSecurityException | InvalidPathException e) {
-        bad(
-            key,
-            "a readable PKCS#8 PEM private key (" + e.getMessage() + ")",
-            NO_CLIENT_CERTIFICATE);
-        keyFile = null;
-      }
-      try {
-        chainFile = Path.of(chain.value().trim());
-        OtlpTls.certificates(chainFile);
-      } catch (IOException | GeneralSecurityException | InvalidPathException e) {
-        bad(
-            chain,
-            "a readable PEM file of certificates (" + e.getMessage() + ")",
-            NO_CLIENT_CERTIFICATE);
-        chainFile = null;
-      }
+      keyFile = usable(key, OtlpTls::privateKey, PRIVATE_KEY, NO_CLIENT_CERTIFICATE);
+      chainFile = usable(chain, OtlpTls::certificates, CERTIFICATES, NO_CLIENT_CERTIFICATE);
     }
-    if (keyFile == null || chainFile == null) {
-      keyFile = null;
-      chainFile = null;
-    }
-    if (trustedFile == null && keyFile == null) {
+    boolean client = keyFile != null && chainFile != null;
+    if (trustedFile == null && !client) {
       return null;
     }
     try {
-      return OtlpTls.fromFiles(trustedFile, keyFile, chainFile);
+      return OtlpTls.fromFiles(trustedFile, client ? keyFile : null, client ? chainFile : null);
     } catch (IOException | GeneralSecurityException e) {
       WeftLog.warn("otlp exporter: TLS setup failed, using the JVM's defaults: " + e);
       return null;
     }
   }
 
+  /** Reads one TLS file. */
+  private interface FileReader {
+    void read(Path file) throws IOException, GeneralSecurityException;
+  }
+
+  /** Returns the file a variable names when {@code reader} can read it; else reports it, null. */
+  private static Path usable(Named file, FileReader reader, String accepted, String instead) {
+    try {
+      Path path = Path.of(file.value().trim());
+      reader.read(path);
+      return path;
+    } catch (IOException | GeneralSecurityException | InvalidPathException e) {
+      bad(file, accepted + " (" + reason(e) + ")", instead);
+      return null;
+    }
+  }
+
+  /** Says why a TLS file could not be used, in a few words. */
+  private static String reason(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "not readable";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static final String CERTIFICATES = "a readable PEM file of certificates";
+  private static final String PRIVATE_KEY = "a readable PKCS#8 PEM private key";
   private static final String JVM_TRUST = "the JVM's trusted certificates";
   private static final String NO_CLIENT_CERTIFICATE = "no client certificate";
 

@@ -16,12 +16,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OtlpSettingsTest {
   private static final WeftConfig NO_ENDPOINT = WeftConfig.load("exporters=none");
@@ -302,6 +305,56 @@ class OtlpSettingsTest {
           .contains(
               "OTEL_EXPORTER_OTLP_PROTOCOL: thrift; expected http/protobuf, http/json or grpc");
       assertThat(settings.protocol()).isEqualTo(OtlpProtocol.HTTP_PROTOBUF);
+    } finally {
+      WeftLog.setOutput(System.err);
+    }
+  }
+
+  @Test
+  void badTlsFiles_areReportedOnOneLineEach_andLeftOut(@TempDir Path dir) throws Exception {
+    Path notPem = Files.writeString(dir.resolve("key.pem"), "not a key");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    WeftLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      OtlpSettings missingCertificate =
+          OtlpSettings.read(
+              NO_ENDPOINT,
+              Map.of("OTEL_EXPORTER_OTLP_CERTIFICATE", dir.resolve("absent.pem").toString()));
+      OtlpSettings keyWithoutCertificate =
+          OtlpSettings.read(
+              NO_ENDPOINT, Map.of("OTEL_EXPORTER_OTLP_CLIENT_KEY", notPem.toString()));
+      OtlpSettings unreadableKey =
+          OtlpSettings.read(
+              NO_ENDPOINT,
+              Map.of(
+                  "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY", notPem.toString(),
+                  "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE", notPem.toString()));
+
+      assertThat(missingCertificate.tls()).isNull();
+      assertThat(keyWithoutCertificate.tls()).isNull();
+      assertThat(unreadableKey.tls()).isNull();
+      assertThat(log.toString(StandardCharsets.UTF_8).lines())
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("OTEL_EXPORTER_OTLP_CERTIFICATE: " + dir.resolve("absent.pem"))
+                      .contains("using the JVM's trusted certificates"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("OTEL_EXPORTER_OTLP_CLIENT_KEY")
+                      .contains("a client certificate named with it")
+                      .contains("using no client certificate"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY")
+                      .contains("PKCS#8"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE")
+                      .contains("PEM file of certificates"));
     } finally {
       WeftLog.setOutput(System.err);
     }
