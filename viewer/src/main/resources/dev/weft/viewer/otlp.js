@@ -395,17 +395,17 @@ function otlpReadable(raw) {
   return raw.id !== undefined && raw.id !== null && isObject(raw.span_data);
 }
 
-/** The spans of a trace model to export: all of them, or a span and everything under it. */
+/** The spans of a trace model to export, in file order: all, or a span and everything under it. */
 function otlpSpansOf(model, under) {
   if (!under) return model.spans.map((s) => s.raw).filter(otlpReadable);
-  const out = [];
+  const inside = new Set();
   const stack = [under];
   while (stack.length) {
     const s = stack.pop();
-    out.push(s.raw);
-    for (let i = s.children.length - 1; i >= 0; i--) stack.push(s.children[i]);
+    inside.add(s);
+    stack.push(...s.children);
   }
-  return out.filter(otlpReadable);
+  return model.spans.filter((s) => inside.has(s)).map((s) => s.raw).filter(otlpReadable);
 }
 
 /** Downloads the spans as `<trace id>[-<span id>].otlp.json`. */
