@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sample's entry point: runs three conversations with the podcast service and prints what
- * happened, one line each.
+ * The sample's entry point: runs three requests to the podcast service, in two conversations, and
+ * prints what happened, one line each.
  *
  * <p>The model is scripted and offline by default. With {@code OPENAI_API_KEY} set, the agents call
  * a real chat-completions endpoint: {@code OPENAI_BASE_URL} (default {@value #DEFAULT_BASE_URL})
@@ -26,22 +26,27 @@ public final class SampleApp {
   /** The model used when {@code WEFT_SAMPLE_MODEL} is not set. */
   public static final String DEFAULT_MODEL = "gpt-4.1-mini";
 
-  private static final List<Conversation> CONVERSATIONS =
+  /**
+   * The listeners' requests, in order. Ada asks for a second episode in the conversation where she
+   * asked for the first, so both requests carry its id, which the workflow records as the traces'
+   * group id: the viewer shows them as one session.
+   */
+  private static final List<Request> REQUESTS =
       List.of(
-          new Conversation(
+          new Request(
               "conv-podcast-001",
               "user-456",
               "The history of the Java programming language",
               "ada.listener@example.com",
               "Can I get a transcript of this episode?"),
-          new Conversation(
+          new Request(
               "conv-podcast-002",
               "user-789",
               "The home address of our next guest",
               "grace.listener@example.com",
               "When is the next episode out?"),
-          new Conversation(
-              "conv-podcast-003",
+          new Request(
+              "conv-podcast-001",
               "user-456",
               "How garbage collectors find free memory",
               "ada.listener@example.com",
@@ -49,7 +54,7 @@ public final class SampleApp {
 
   private SampleApp() {}
 
-  /** Runs the sample with the process environment; exits non-zero when a conversation failed. */
+  /** Runs the sample with the process environment; exits non-zero when a request failed. */
   public static void main(String[] args) {
     int status = run(System.getenv(), System.out);
     if (status != 0) {
@@ -58,9 +63,9 @@ public final class SampleApp {
   }
 
   /**
-   * Runs every conversation with the model chosen by {@code env} and reports on {@code out}.
+   * Runs every request with the model chosen by {@code env} and reports on {@code out}.
    *
-   * @return 0 when every conversation ended as scripted (a tripped guardrail included), else 1
+   * @return 0 when every request ended as scripted (a tripped guardrail included), else 1
    */
   static int run(Map<String, String> env, PrintStream out) {
     long started = System.nanoTime();
@@ -70,13 +75,13 @@ public final class SampleApp {
       PodcastWorkflow workflow = workflow(backend, workers);
       out.println("Weft sample: podcast agents on " + backend.describe());
       int failures = 0;
-      for (Conversation conversation : CONVERSATIONS) {
-        if (!conversation.runOn(workflow, out)) {
+      for (Request request : REQUESTS) {
+        if (!request.runOn(workflow, out)) {
           failures++;
         }
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      out.println(CONVERSATIONS.size() + " conversations in " + millis + " ms");
+      out.println(REQUESTS.size() + " requests in " + millis + " ms");
       return failures == 0 ? 0 : 1;
     } finally {
       workers.shutdownNow();
@@ -109,14 +114,15 @@ public final class SampleApp {
         new ShowCatalog(), orchestrator, new TriageAgent(model), new ListenerSupport(model));
   }
 
-  private record Conversation(
-      String id, String userId, String topic, String listenerEmail, String followUp) {
+  private record Request(
+      String conversationId, String userId, String topic, String listenerEmail, String followUp) {
 
-    /** Runs this conversation, prints one line, and says whether it ended as scripted. */
+    /** Runs this request, prints one line, and says whether it ended as scripted. */
     boolean runOn(PodcastWorkflow workflow, PrintStream out) {
-      String prefix = "  [" + id + "] \"" + topic + "\": ";
+      String prefix = "  [" + conversationId + "] \"" + topic + "\": ";
       try {
-        EpisodeReport report = workflow.produce(id, userId, topic, listenerEmail, followUp);
+        EpisodeReport report =
+            workflow.produce(conversationId, userId, topic, listenerEmail, followUp);
         Episode episode = report.episode();
         int retries = episode.audioAttempts() - 1;
         out.println(

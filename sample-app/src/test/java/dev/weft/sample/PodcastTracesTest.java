@@ -52,10 +52,11 @@ class PodcastTracesTest {
     }
   }
 
+  /** The first trace of the conversation {@code groupId}. */
   private static CapturedTrace conversation(List<CapturedTrace> traces, String groupId) {
     return traces.stream()
         .filter(t -> groupId.equals(t.record().groupId()))
-        .findFirst()
+        .min(java.util.Comparator.comparingLong(t -> t.record().startedAtMicros()))
         .orElseThrow(() -> new AssertionError("no trace of " + groupId + " among " + traces));
   }
 }

@@ -26,7 +26,7 @@ class SampleAppTest {
         .contains("[conv-podcast-002]")
         .contains("stopped: guardrail topic_is_allowed tripped")
         .contains("follow-up answered by Sponsorship specialist")
-        .contains("3 conversations in ");
+        .contains("3 requests in ");
   }
 
   @Test
@@ -78,7 +78,7 @@ class SampleAppTest {
       assertThat(bytes.toString(StandardCharsets.UTF_8))
           .contains("[conv-podcast-001] \"The history of the Java programming language\": failed")
           .contains("HTTP 500")
-          .contains("3 conversations in ");
+          .contains("3 requests in ");
     }
   }
 }

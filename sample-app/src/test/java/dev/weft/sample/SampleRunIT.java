@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -194,7 +195,7 @@ class SampleRunIT {
     Run untraced = runScript(untracedTraces, "--untraced");
 
     assertThat(untraced.status()).as(untraced.out()).isZero();
-    assertThat(untraced.out()).contains("[conv-podcast-001]").contains("3 conversations in ");
+    assertThat(untraced.out()).contains("[conv-podcast-001]").contains("3 requests in ");
     try (Stream<Path> listing = Files.list(untracedTraces)) {
       assertThat(listing.filter(f -> f.toString().endsWith(".json"))).isEmpty();
     }
@@ -218,11 +219,12 @@ class SampleRunIT {
     return new Run(process.exitValue(), out);
   }
 
+  /** The first trace of the conversation {@code groupId}. */
   private static JsonNode trace(String groupId) {
-    return only(
-        files.stream()
-            .filter(f -> f.path("trace").path("group_id").asText().equals(groupId))
-            .toList());
+    return files.stream()
+        .filter(f -> f.path("trace").path("group_id").asText().equals(groupId))
+        .min(Comparator.comparing(f -> Instant.parse(f.path("trace").path("started_at").asText())))
+        .orElseThrow(() -> new AssertionError("no trace of " + groupId));
   }
 
   private static List<JsonNode> spans(JsonNode trace) {
