@@ -37,16 +37,20 @@ public final class OtlpExporter implements SpanExporter {
   public static final String SCOPE_NAME = "dev.weft";
 
   /**
-   * The SDK exporter's own logger, silenced when the SDK is bundled in the same jar as this class
-   * (relocated inside the agent jar), so failures are reported once through Weft's log and not into
-   * the application's logging; a library user's logging is left as it is. Held so the level set on
-   * it stays.
+   * The loggers of the SDK's exporters and of OkHttp, which sends gRPC: silenced when the SDK is
+   * bundled in the same jar as this class (relocated inside the agent jar), so failures are
+   * reported once through Weft's log and not into the application's logging; a library user's
+   * logging is left as it is. Held so the level set on them stays.
    */
-  private static final Logger SDK_LOGGER = Logger.getLogger(sdkExporterLoggerName());
+  private static final List<Logger> SENDER_LOGGERS =
+      List.of(
+          Logger.getLogger(sdkExporterLoggerName()),
+          // Inside the agent jar, relocation rewrites this name as it moves the package.
+          Logger.getLogger("okhttp3"));
 
   static {
     if (Objects.equals(location(OtlpHttpSpanExporter.class), location(OtlpExporter.class))) {
-      SDK_LOGGER.setLevel(Level.OFF);
+      SENDER_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
     }
   }
 
