@@ -4,6 +4,7 @@ import dev.weft.benchmarks.appdriver.AppServer;
 import dev.weft.scripted.ScriptedModelServer;
 import dev.weft.scripted.Scripts;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +98,12 @@ public final class AppBenchmark {
           }
         }
       }
+    }
+    // Kept when a failed launch left its standard error there.
+    try {
+      Files.delete(workDir);
+    } catch (DirectoryNotEmptyException kept) {
+      System.out.println("the output of failed launches is in " + workDir);
     }
     String text = report.render();
     System.out.println();
