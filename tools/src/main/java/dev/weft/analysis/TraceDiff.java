@@ -200,7 +200,7 @@ public final class TraceDiff {
                 b,
                 SpanMeasure.of(a, prices),
                 SpanMeasure.of(b, prices),
-                SpanContent.changedParts(a, b)));
+                ComparedParts.changedParts(a, b)));
         align(treeA, treeA.children(a), treeB, treeB.children(b), depth + 1, prices, out);
       } else if (j >= m || (i < n && common[i + 1][j] >= common[i][j + 1])) {
         removed(treeA, listA.get(i++), depth, prices, out);

@@ -19,8 +19,8 @@ import java.util.Set;
  * The parts of a span that a comparison looks at: what went in, what came out, and the error. A
  * type that records no input (an agent) or no output has none to differ.
  */
-final class SpanContent {
-  private SpanContent() {}
+final class ComparedParts {
+  private ComparedParts() {}
 
   /** Returns which of {@code input}, {@code output} and {@code error} differ between two spans. */
   static Set<String> changedParts(SpanRecord a, SpanRecord b) {
