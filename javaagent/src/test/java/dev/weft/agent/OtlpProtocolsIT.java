@@ -14,18 +14,24 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,8 +49,8 @@ import org.junit.jupiter.api.TestInstance;
  * otel.exporter.otlp.*} system properties: over gRPC to a collector on the loopback interface built
  * from the official OTLP gRPC service, which proves the relocated OkHttp sender works from the
  * shaded jar, and over {@code http/json}, whose encoder is reached through a logger of the
- * relocated SDK. ({@code http/protobuf} from the agent jar is covered by {@link
- * ConfiguredMethodsIT}.)
+ * relocated SDK; and over gRPC with mutual TLS, the certificates made at run time. ({@code
+ * http/protobuf} from the agent jar is covered by {@link ConfiguredMethodsIT}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OtlpProtocolsIT {
@@ -57,13 +63,21 @@ class OtlpProtocolsIT {
   private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
   private final List<Metadata> headers = new CopyOnWriteArrayList<>();
   private final List<byte[]> jsonBodies = new CopyOnWriteArrayList<>();
+  private final List<ExportTraceServiceRequest> tlsRequests = new CopyOnWriteArrayList<>();
   private Server collector;
+  private Server tlsCollector;
   private HttpServer jsonCollector;
   private AgentRun.Result result;
   private AgentRun.Result jsonResult;
+  private AgentRun.Result tlsResult;
 
-  @BeforeAll
-  void runApplication() throws Exception {
+  /**
+   * Starts a collector on the loopback interface that keeps each request in {@code into} and its
+   * metadata in {@code metadataInto}; over TLS when {@code tls} is given.
+   */
+  private static Server startCollector(
+      List<ExportTraceServiceRequest> into, List<Metadata> metadataInto, SslContext tls)
+      throws Exception {
     ServerInterceptor keepHeaders =
         new ServerInterceptor() {
           @Override
@@ -79,17 +93,24 @@ class OtlpProtocolsIT {
           public void export(
               ExportTraceServiceRequest request,
               StreamObserver<ExportTraceServiceResponse> response) {
-            requests.add(request);
-            headers.add(HEADERS.get());
+            into.add(request);
+            metadataInto.add(HEADERS.get());
             response.onNext(ExportTraceServiceResponse.getDefaultInstance());
             response.onCompleted();
           }
         };
-    collector =
+    NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .addService(ServerInterceptors.intercept(service, keepHeaders))
-            .build()
-            .start();
+            .addService(ServerInterceptors.intercept(service, keepHeaders));
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    return builder.build().start();
+  }
+
+  @BeforeAll
+  void runApplication() throws Exception {
+    collector = startCollector(requests, headers, null);
     Path work = Files.createTempDirectory("weft-otlp-grpc");
     result =
         AgentRun.of(SupportDeskApp.class, work)
@@ -118,12 +139,94 @@ class OtlpProtocolsIT {
                     + jsonCollector.getAddress().getPort()
                     + "/v1/traces")
             .run();
+
+    Path certificates = Files.createTempDirectory("weft-otlp-tls");
+    Path[] server = selfSigned(certificates, "weft-collector");
+    Path[] client = selfSigned(certificates, "weft-client");
+    tlsCollector =
+        startCollector(
+            tlsRequests,
+            new CopyOnWriteArrayList<>(),
+            GrpcSslContexts.forServer(server[0].toFile(), server[1].toFile())
+                .trustManager(client[0].toFile())
+                .clientAuth(ClientAuth.REQUIRE)
+                .build());
+    tlsResult =
+        AgentRun.of(SupportDeskApp.class, Files.createTempDirectory("weft-otlp-mtls"))
+            .agentArgs("exporters=otlp;otlp.protocol=grpc")
+            .jvmArg("-Dotel.exporter.otlp.endpoint=https://127.0.0.1:" + tlsCollector.getPort())
+            .jvmArg("-Dotel.exporter.otlp.certificate=" + server[0])
+            .jvmArg("-Dotel.exporter.otlp.client.key=" + client[1])
+            .jvmArg("-Dotel.exporter.otlp.client.certificate=" + client[0])
+            .run();
   }
 
   @AfterAll
   void stopCollectors() throws InterruptedException {
     collector.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    tlsCollector.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     jsonCollector.stop(0);
+  }
+
+  /**
+   * Makes a key pair and a self-signed certificate for 127.0.0.1 with the JDK's keytool; returns
+   * the certificate and the PKCS#8 private key as PEM files.
+   */
+  private static Path[] selfSigned(Path dir, String name) throws Exception {
+    Path store = dir.resolve(name + ".p12");
+    Path certificate = dir.resolve(name + ".pem");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + name,
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-keystore",
+        store.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        name,
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        certificate.toString());
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    byte[] pkcs8 = keys.getKey(name, "changeit".toCharArray()).getEncoded();
+    Path key = dir.resolve(name + "-key.pem");
+    Files.writeString(
+        key,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(pkcs8)
+            + "\n-----END PRIVATE KEY-----\n");
+    return new Path[] {certificate, key};
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
   }
 
   private List<Span> spans() {
@@ -188,6 +291,22 @@ class OtlpProtocolsIT {
       }
     }
     assertThat(names).contains("invoke_agent Triage", "invoke_agent Researcher");
+  }
+
+  @Test
+  void grpcOverMutualTls_trustsTheGivenCertificate_andPresentsTheClientCertificate() {
+    assertThat(tlsResult.exitCode()).as(tlsResult.describe()).isZero();
+    assertThat(tlsResult.stderr()).doesNotContain("WARN").doesNotContain("not accepted");
+    assertThat(tlsRequests).isNotEmpty();
+    List<String> names = new ArrayList<>();
+    tlsRequests.forEach(
+        r ->
+            r.getResourceSpansList()
+                .forEach(
+                    rs ->
+                        rs.getScopeSpansList()
+                            .forEach(s -> s.getSpansList().forEach(x -> names.add(x.getName())))));
+    assertThat(names).contains("invoke_agent Triage");
   }
 
   @Test
