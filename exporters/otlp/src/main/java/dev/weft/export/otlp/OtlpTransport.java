@@ -36,6 +36,7 @@ final class OtlpTransport {
         OtlpHttpSpanExporter.builder()
             .setEndpoint(settings.endpoint().toString())
             .setTimeout(settings.timeout())
+            .setConnectTimeout(settings.timeout())
             .setCompression(settings.compression())
             // The default reaches for GlobalOpenTelemetry, which could start the application's
             // own SDK; the exporter's self-metrics are not wanted anyway.
@@ -53,6 +54,7 @@ final class OtlpTransport {
         OtlpGrpcSpanExporter.builder()
             .setEndpoint(settings.endpoint().toString())
             .setTimeout(settings.timeout())
+            .setConnectTimeout(settings.timeout())
             .setCompression(settings.compression())
             .setMeterProvider(MeterProvider::noop)
             .setComponentLoader(components);
