@@ -420,8 +420,13 @@ function downloadOtlp(model, under) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-/** The trace view's export buttons: the whole trace, or the selected span with its subtree. */
+/**
+ * The trace view's export buttons: the whole trace, or the selected span with its subtree; none for
+ * a session.
+ */
 function otlpExportButtons(model, selectedSpan) {
+  // A session joins several traces under made-up spans: it is no one trace to export.
+  if (model.session) return [];
   return [
     el('button', { class: 'button', type: 'button', testid: 'export-otlp', text: 'Export OTLP',
       title: 'Download the trace as an OTLP/JSON file (Jaeger, Phoenix)', onclick: () => downloadOtlp(model, null) }),
