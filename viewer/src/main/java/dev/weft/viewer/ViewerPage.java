@@ -26,6 +26,7 @@ final class ViewerPage {
           "details.js",
           "trace-view.js",
           "compare.js",
+          "genai-messages.js",
           "otlp.js",
           "loader.js",
           "app.js");
