@@ -88,21 +88,9 @@ final class TraceDiffTable {
     boolean model = (a != null && a.tokens() > 0) || (b != null && b.tokens() > 0);
     StringBuilder line = new StringBuilder(marker).append(' ');
     line.append(pad(TextWidth.shown(name, NAME_WIDTH), NAME_WIDTH)).append("  ");
-    line.append(
-        pad(
-            durations(a == null ? null : a.durationMicros(), b == null ? null : b.durationMicros()),
-            DURATION_WIDTH));
-    line.append(
-        pad(
-            model ? counts(a == null ? null : a.tokens(), b == null ? null : b.tokens()) : "",
-            TOKENS_WIDTH));
-    line.append(
-        pad(
-            model
-                ? costs(
-                    a == null ? null : a.usd(), b == null ? null : b.usd(), a == null, b == null)
-                : "",
-            COST_WIDTH));
+    line.append(pad(durations(durationOf(a), durationOf(b)), DURATION_WIDTH));
+    line.append(pad(model ? counts(tokensOf(a), tokensOf(b)) : "", TOKENS_WIDTH));
+    line.append(pad(model ? costs(a, b) : "", COST_WIDTH));
     line.append(String.join(", ", row.changedParts()));
     return line.toString().stripTrailing();
   }
@@ -131,14 +119,24 @@ final class TraceDiffTable {
   }
 
   /** Costs of one span: a missing side shows as "-", an unpriced one as "unpriced". */
-  private static String costs(Double a, Double b, boolean noA, boolean noB) {
-    String textA = noA ? "-" : a == null ? "unpriced" : AnalysisTable.usd(a);
-    String textB = noB ? "-" : b == null ? "unpriced" : AnalysisTable.usd(b);
-    StringBuilder text = new StringBuilder(textA).append(" -> ").append(textB);
-    if (a != null && b != null && !a.equals(b)) {
-      text.append(" (").append(signedUsd(b - a)).append(')');
+  private static String costs(SpanMeasure a, SpanMeasure b) {
+    StringBuilder text = new StringBuilder(cost(a)).append(" -> ").append(cost(b));
+    if (a != null && b != null && a.usd() != null && b.usd() != null && !a.usd().equals(b.usd())) {
+      text.append(" (").append(signedUsd(b.usd() - a.usd())).append(')');
     }
     return text.toString();
+  }
+
+  private static String cost(SpanMeasure m) {
+    return m == null ? "-" : m.usd() == null ? "unpriced" : AnalysisTable.usd(m.usd());
+  }
+
+  private static Long durationOf(SpanMeasure m) {
+    return m == null ? null : m.durationMicros();
+  }
+
+  private static Long tokensOf(SpanMeasure m) {
+    return m == null ? null : m.tokens();
   }
 
   private static String totalCost(CostEstimate a, CostEstimate b) {
