@@ -155,16 +155,13 @@ class ExportCommandTest {
         .orElseThrow();
   }
 
-  /**
-   * Spans in id order with attributes by key; the flags (which the SDK's encoder sets and the file
-   * leaves out, as OTLP allows) cleared.
-   */
+  /** Spans in id order with attributes by key. */
   private static List<Span> comparable(List<Span> spans) {
     List<Span> out = new ArrayList<>();
     for (Span span : spans) {
       List<KeyValue> attributes = new ArrayList<>(span.getAttributesList());
       attributes.sort(Comparator.comparing(KeyValue::getKey));
-      out.add(span.toBuilder().clearFlags().clearAttributes().addAllAttributes(attributes).build());
+      out.add(span.toBuilder().clearAttributes().addAllAttributes(attributes).build());
     }
     out.sort(Comparator.comparing(s -> OtlpJsonFiles.hex(s.getSpanId())));
     return out;

@@ -241,6 +241,8 @@ function otlpSpan(raw, trace) {
     status.code = 2;
   }
   span.status = status;
+  // Sampled (0x01), and whether the parent is remote is known (0x100): it is not, in a file.
+  span.flags = 257;
   return span;
 }
 
