@@ -63,7 +63,8 @@ class CommandLineIT {
     JsonNode request = json.readTree(target.toFile());
     JsonNode spans = request.path("resourceSpans").path(0).path("scopeSpans").path(0).path("spans");
     JsonNode file = json.readTree(first.toFile());
-    assertThat(spans.size()).isEqualTo(file.path("spans").size()).isPositive();
+    // Every span of the trace file, and the trace's own invoke_workflow span.
+    assertThat(spans.size()).isEqualTo(file.path("spans").size() + 1);
     String traceHex = file.path("trace").path("id").asText().substring("trace_".length());
     List<String> names = new ArrayList<>();
     for (JsonNode span : spans) {
@@ -73,6 +74,7 @@ class CommandLineIT {
       names.add(span.path("name").asText());
     }
     assertThat(names).anyMatch(n -> n.startsWith("invoke_agent "));
+    assertThat(names).filteredOn(n -> n.startsWith("invoke_workflow ")).hasSize(1);
   }
 
   private record Run(int exitCode, String out, String err) {}

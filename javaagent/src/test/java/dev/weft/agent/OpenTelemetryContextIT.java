@@ -139,9 +139,10 @@ class OpenTelemetryContextIT {
   }
 
   /**
-   * The assertions of one joined trace: every span shares the request span's trace id; Weft's agent
-   * span (its root) has the request span as parent; the tool span is the parent of {@code
-   * childrenOfTool}; and the json trace file has the same trace id.
+   * The assertions of one joined trace: every span shares the request span's trace id; Weft's
+   * workflow span (its root) has the request span as parent, and the agent span the workflow span;
+   * the tool span is the parent of {@code childrenOfTool}; and the json trace file has the same
+   * trace id.
    */
   private static void assertJoined(
       AgentRun.Result result, List<Span> spans, Span request, List<Span> childrenOfTool)
@@ -149,9 +150,11 @@ class OpenTelemetryContextIT {
     String traceHex = hex(request.getTraceId());
     assertThat(spans).allSatisfy(s -> assertThat(hex(s.getTraceId())).isEqualTo(traceHex));
 
+    Span workflow = named(spans, "invoke_workflow order desk");
     Span agent = weftSpan(spans, "agent");
     Span tool = weftSpan(spans, "function");
-    assertThat(hex(agent.getParentSpanId())).isEqualTo(hex(request.getSpanId()));
+    assertThat(hex(workflow.getParentSpanId())).isEqualTo(hex(request.getSpanId()));
+    assertThat(hex(agent.getParentSpanId())).isEqualTo(hex(workflow.getSpanId()));
     assertThat(hex(tool.getParentSpanId())).isEqualTo(hex(agent.getSpanId()));
     for (Span child : childrenOfTool) {
       assertThat(hex(child.getParentSpanId())).as(child.getName()).isEqualTo(hex(tool.getSpanId()));

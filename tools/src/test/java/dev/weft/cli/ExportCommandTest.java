@@ -64,9 +64,15 @@ class ExportCommandTest {
             "chat gpt-4.1-mini",
             "execute_tool orderStatus",
             "execute_tool deliveryDays",
-            "chat gpt-4.1-mini");
+            "chat gpt-4.1-mini",
+            "invoke_workflow Assistant");
     TraceFile file = TraceFiles.read(dir.resolve(TOOL_RUN + ".json"));
-    for (int i = 0; i < spans.size(); i++) {
+    Span workflow = spans.get(spans.size() - 1);
+    assertThat(workflow.getParentSpanId().isEmpty()).isTrue();
+    assertThat(workflow.getStartTimeUnixNano()).isEqualTo(file.trace().startedAtMicros() * 1000);
+    assertThat(workflow.getEndTimeUnixNano()).isEqualTo(file.trace().endedAtMicros() * 1000);
+    assertThat(spans.get(0).getParentSpanId()).isEqualTo(workflow.getSpanId());
+    for (int i = 0; i < file.spans().size(); i++) {
       Span span = spans.get(i);
       SpanRecord record = file.spans().get(i);
       assertThat(OtlpJsonFiles.hex(span.getTraceId())).isEqualTo(TOOL_RUN.substring(6));
@@ -127,7 +133,8 @@ class ExportCommandTest {
         .isZero();
     List<Span> written = OtlpJsonFiles.spans(OtlpJsonFiles.parse(Files.readString(target)));
 
-    assertThat(written).hasSize(file.spans().size()).hasSameSizeAs(sent);
+    // The spans of the file and the trace's invoke_workflow span, in both.
+    assertThat(written).hasSize(file.spans().size() + 1).hasSameSizeAs(sent);
     assertThat(comparable(written)).isEqualTo(comparable(sent));
   }
 

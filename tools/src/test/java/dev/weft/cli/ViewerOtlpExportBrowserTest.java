@@ -82,7 +82,10 @@ class ViewerOtlpExportBrowserTest {
     assertThat(downloadName()).isEqualTo(traceId + ".otlp.json");
     ExportTraceServiceRequest fromViewer = OtlpJsonFiles.parse(download());
     ExportTraceServiceRequest fromJava = OtlpJsonFiles.parse(OtlpJson.request(file.spans()));
-    assertThat(OtlpJsonFiles.spans(fromViewer)).hasSize(file.spans().size());
+    // Every span of the file, and the trace's own invoke_workflow span above the top ones.
+    assertThat(OtlpJsonFiles.spans(fromViewer)).hasSize(file.spans().size() + 1);
+    assertThat(OtlpJsonFiles.spans(fromViewer).get(file.spans().size()).getName())
+        .startsWith("invoke_workflow ");
     assertThat(fromViewer).isEqualTo(fromJava);
   }
 

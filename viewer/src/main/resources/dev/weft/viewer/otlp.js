@@ -221,7 +221,7 @@ function otlpSpan(raw, trace) {
   const ended = isFinite(parseTime(raw.ended_at)) ? parseTime(raw.ended_at) : 0;
   const end = Math.max(ended, start);
   const span = { traceId: traceId.slice(-32), spanId: str(raw.id).slice(-16) };
-  if (parentId !== null) span.parentSpanId = parentId.slice(-16);
+  span.parentSpanId = parentId !== null ? parentId.slice(-16) : otlpWorkflowSpanId(trace);
   Object.assign(span, {
     name, kind: ['generation', 'response', 'transcription', 'speech'].includes(type) ? 3 : 1,
     startTimeUnixNano: otlpNanos(start), endTimeUnixNano: otlpNanos(end), attributes: otlpAttributes(attrs),
@@ -246,12 +246,64 @@ function otlpSpan(raw, trace) {
   return span;
 }
 
-/** The OTLP/JSON request of some spans of a trace file's content. */
+/**
+ * The 16 hex span id of a trace's workflow span, worked out from its id and start time exactly as
+ * the otlp exporter does (64-bit FNV-1a over `<trace id>@<start in microseconds>`, then mixed).
+ */
+function otlpWorkflowSpanId(trace) {
+  const started = parseTime(trace.started_at);
+  const key = str(trace.id) + '@' + String(isFinite(started) ? Math.round(started) : 0);
+  const mask = (1n << 64n) - 1n;
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= BigInt(key.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & mask;
+  }
+  hash ^= hash >> 33n;
+  hash = (hash * 0xff51afd7ed558ccdn) & mask;
+  hash ^= hash >> 33n;
+  return (hash === 0n ? 1n : hash).toString(16).padStart(16, '0');
+}
+
+/** The trace's own span, `invoke_workflow <name>`: the parent of its top spans. */
+function otlpWorkflowSpan(trace) {
+  const attrs = new Map();
+  attrs.set('gen_ai.operation.name', otlpValue.string('invoke_workflow'));
+  attrs.set('openinference.span.kind', otlpValue.string('CHAIN'));
+  attrs.set('weft.trace.id', otlpValue.string(str(trace.id)));
+  let name = 'invoke_workflow';
+  if (typeof trace.workflow_name === 'string' && trace.workflow_name.trim() !== '') {
+    attrs.set('weft.workflow.name', otlpValue.string(trace.workflow_name));
+    name += ' ' + trace.workflow_name;
+  }
+  if (typeof trace.group_id === 'string') attrs.set('gen_ai.conversation.id', otlpValue.string(trace.group_id));
+  if (isObject(trace.metadata)) {
+    for (const k of Object.keys(trace.metadata)) {
+      const v = trace.metadata[k];
+      if (v === null) continue;
+      attrs.set('weft.metadata.' + k, otlpValue.string(typeof v === 'string' ? v : JSON.stringify(v)));
+    }
+  }
+  const start = isFinite(parseTime(trace.started_at)) ? parseTime(trace.started_at) : 0;
+  const ended = isFinite(parseTime(trace.ended_at)) ? parseTime(trace.ended_at) : 0;
+  return {
+    traceId: str(trace.id).slice(-32), spanId: otlpWorkflowSpanId(trace), name, kind: 1,
+    startTimeUnixNano: otlpNanos(start), endTimeUnixNano: otlpNanos(Math.max(ended, start)),
+    attributes: otlpAttributes(attrs), status: {}, flags: 257,
+  };
+}
+
+/**
+ * The OTLP/JSON request of some spans of a trace file's content, with the trace's workflow span
+ * when its top spans are among them.
+ */
 function otlpRequest(trace, rawSpans) {
+  const spans = rawSpans.map((raw) => otlpSpan(raw, trace));
+  if (rawSpans.some((raw) => typeof raw.parent_id !== 'string')) spans.push(otlpWorkflowSpan(trace));
   return {
     resourceSpans: [{
       resource: { attributes: [{ key: 'service.name', value: { stringValue: OTLP_SERVICE_NAME } }] },
-      scopeSpans: [{ scope: { name: OTLP_SCOPE_NAME }, spans: rawSpans.map((raw) => otlpSpan(raw, trace)) }],
+      scopeSpans: [{ scope: { name: OTLP_SCOPE_NAME }, spans }],
     }],
   };
 }

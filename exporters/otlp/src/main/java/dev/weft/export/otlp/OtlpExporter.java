@@ -110,12 +110,23 @@ public final class OtlpExporter implements SpanExporter {
 
   @Override
   public void export(List<TraceRecord> traceRecords, List<SpanRecord> spans) {
-    List<SpanData> batch = new ArrayList<>(spans.size());
+    List<SpanData> batch = new ArrayList<>(spans.size() + traceRecords.size());
     for (SpanRecord span : spans) {
       try {
         batch.add(mapping.map(span));
       } catch (RuntimeException e) {
         WeftLog.warnRateLimited("otlp-map", "otlp exporter: a span could not be mapped", e);
+      }
+    }
+    // After the spans: a top span that ended in this batch names the remote parent first.
+    for (TraceRecord trace : traceRecords) {
+      if (!trace.isEnded()) {
+        continue;
+      }
+      try {
+        batch.add(mapping.mapWorkflow(trace));
+      } catch (RuntimeException e) {
+        WeftLog.warnRateLimited("otlp-map", "otlp exporter: a trace could not be mapped", e);
       }
     }
     if (batch.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.weft.export.otlp;
 
 import dev.weft.SpanRecord;
+import dev.weft.TraceRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -9,7 +10,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes Weft spans as an OTLP/JSON file: one {@code ExportTraceServiceRequest} in the JSON
@@ -30,16 +33,25 @@ public final class OtlpJson {
   private OtlpJson() {}
 
   /**
-   * Returns the spans as one OTLP/JSON request. Their content is written as the spans hold it:
-   * spans read from a trace file written with sensitive data switched off hold none.
+   * Returns the spans as one OTLP/JSON request, with the {@code invoke_workflow} span of each trace
+   * whose top spans are among them (the parent of those spans). Their content is written as the
+   * spans hold it: spans read from a trace file written with sensitive data switched off hold none.
    *
    * @throws IOException when the SDK could not encode them
    */
   public static String request(Collection<SpanRecord> spans) throws IOException {
     SpanMapping mapping = new SpanMapping(true, RESOURCE, SCOPE);
-    List<SpanData> mapped = new ArrayList<>(spans.size());
+    List<SpanData> mapped = new ArrayList<>(spans.size() + 1);
+    // The workflow span of each trace whose top spans are exported, as the exporter sends it.
+    Map<String, TraceRecord> workflows = new LinkedHashMap<>();
     for (SpanRecord span : spans) {
       mapped.add(mapping.map(span));
+      if (span.isLocalRoot()) {
+        workflows.putIfAbsent(SpanMapping.workflowSpanId(span.trace()), span.trace());
+      }
+    }
+    for (TraceRecord trace : workflows.values()) {
+      mapped.add(mapping.mapWorkflow(trace));
     }
     return new OtlpJsonEncoding().encode(mapped);
   }

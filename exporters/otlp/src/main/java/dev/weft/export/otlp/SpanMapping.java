@@ -1,6 +1,7 @@
 package dev.weft.export.otlp;
 
 import dev.weft.SpanRecord;
+import dev.weft.TraceRecord;
 import dev.weft.capture.JsonText;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.CustomSpanData;
@@ -31,6 +32,7 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +83,10 @@ final class SpanMapping {
   static final AttributeKey<String> WEFT_TYPE = AttributeKey.stringKey("weft.span.type");
   static final AttributeKey<String> WORKFLOW = AttributeKey.stringKey("weft.workflow.name");
   static final AttributeKey<String> WEFT_SPAN_ID = AttributeKey.stringKey("weft.span.id");
+  static final AttributeKey<String> WEFT_TRACE_ID = AttributeKey.stringKey("weft.trace.id");
+
+  /** How many traces' remote parents are kept until their workflow span is sent. */
+  private static final int MAX_REMOTE_PARENTS = 8192;
 
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
@@ -88,6 +94,19 @@ final class SpanMapping {
   private final boolean includeSensitiveData;
   private final Resource resource;
   private final InstrumentationScopeInfo scope;
+
+  /**
+   * The remote parent (an OpenTelemetry span, a {@code traceparent} header) of traces whose top
+   * spans were mapped before the trace ended, by {@link #workflowKey}: their workflow span takes
+   * it. Only the exporter's thread maps, but the map is guarded all the same.
+   */
+  private final Map<String, String> remoteParents =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_REMOTE_PARENTS;
+        }
+      };
 
   SpanMapping(boolean includeSensitiveData, Resource resource, InstrumentationScopeInfo scope) {
     this.includeSensitiveData = includeSensitiveData;
@@ -139,20 +158,24 @@ final class SpanMapping {
             TraceFlags.getSampled(),
             TraceState.getDefault());
     String parentId = span.parentId();
-    SpanContext parent = SpanContext.getInvalid();
-    if (parentId != null) {
+    SpanContext parent;
+    if (span.isLocalRoot()) {
+      // A top span hangs under its trace's workflow span, which takes over the remote parent.
+      if (parentId != null) {
+        synchronized (remoteParents) {
+          remoteParents.put(workflowKey(span.trace()), Ids.w3cSpanId(parentId));
+        }
+      }
       parent =
-          span.isLocalRoot()
-              ? SpanContext.createFromRemoteParent(
-                  traceHex,
-                  Ids.w3cSpanId(parentId),
-                  TraceFlags.getSampled(),
-                  TraceState.getDefault())
-              : SpanContext.create(
-                  traceHex,
-                  Ids.w3cSpanId(parentId),
-                  TraceFlags.getSampled(),
-                  TraceState.getDefault());
+          SpanContext.create(
+              traceHex,
+              workflowSpanId(span.trace()),
+              TraceFlags.getSampled(),
+              TraceState.getDefault());
+    } else {
+      parent =
+          SpanContext.create(
+              traceHex, Ids.w3cSpanId(parentId), TraceFlags.getSampled(), TraceState.getDefault());
     }
     return new OtelSpan(
         name,
@@ -381,6 +404,75 @@ final class SpanMapping {
     }
     String trimmed = value.strip();
     return trimmed.startsWith("{") || trimmed.startsWith("[");
+  }
+
+  /**
+   * Returns the {@code invoke_workflow} span of an ended trace: the parent of its top spans, from
+   * the trace's start to its end, under the remote parent the trace continued, if any.
+   */
+  OtelSpan mapWorkflow(TraceRecord trace) {
+    String traceHex = Ids.w3cTraceId(trace.traceId());
+    AttributesBuilder attributes = Attributes.builder();
+    attributes.put(OPERATION, "invoke_workflow").put(SPAN_KIND, "CHAIN");
+    attributes.put(WEFT_TRACE_ID, trace.traceId());
+    String name = "invoke_workflow";
+    if (trace.workflowName() != null && !trace.workflowName().isBlank()) {
+      attributes.put(WORKFLOW, trace.workflowName());
+      name = name + " " + trace.workflowName();
+    }
+    if (trace.groupId() != null) {
+      attributes.put(CONVERSATION, trace.groupId());
+    }
+    if (trace.metadata() != null) {
+      // The runtime has already applied the sensitive-data rule to trace metadata.
+      for (Map.Entry<String, Object> e : trace.metadata().entrySet()) {
+        attributes.put("weft.metadata." + e.getKey(), text(e.getValue()));
+      }
+    }
+    String remoteParent;
+    synchronized (remoteParents) {
+      remoteParent = remoteParents.remove(workflowKey(trace));
+    }
+    SpanContext parent =
+        remoteParent == null
+            ? SpanContext.getInvalid()
+            : SpanContext.createFromRemoteParent(
+                traceHex, remoteParent, TraceFlags.getSampled(), TraceState.getDefault());
+    return new OtelSpan(
+        name,
+        SpanKind.INTERNAL,
+        SpanContext.create(
+            traceHex, workflowSpanId(trace), TraceFlags.getSampled(), TraceState.getDefault()),
+        parent,
+        StatusData.unset(),
+        trace.startedAtMicros() * 1000,
+        Math.max(trace.endedAtMicros(), trace.startedAtMicros()) * 1000,
+        attributes.build(),
+        List.of(),
+        scope,
+        resource);
+  }
+
+  /**
+   * Returns the 16 hex span id of a trace's workflow span, worked out from the trace itself so that
+   * its top spans, sent before the trace ends, name it as their parent. Two Weft traces that joined
+   * one OpenTelemetry trace share a trace id, so the start time takes part too.
+   */
+  static String workflowSpanId(TraceRecord trace) {
+    long hash = 0xcbf29ce484222325L; // FNV-1a, 64 bits
+    String key = workflowKey(trace);
+    for (int i = 0; i < key.length(); i++) {
+      hash ^= key.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    hash ^= hash >>> 33; // spread the last characters over the high bits too
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    return String.format("%016x", hash == 0 ? 1 : hash);
+  }
+
+  private static String workflowKey(TraceRecord trace) {
+    return trace.traceId() + "@" + trace.startedAtMicros();
   }
 
   private static String text(Object value) {

@@ -105,10 +105,15 @@ class CrossProcessTraceTest {
               .filter(s -> s.getName().equals("execute_tool lookup_order"))
               .findFirst()
               .orElseThrow();
-      assertThat(byService.get("tool-service")).hasSize(1);
-      Span serviceTool = byService.get("tool-service").get(0);
-      assertThat(serviceTool.getParentSpanId()).isEqualTo(callerTool.getSpanId());
-      assertThat(serviceTool.getFlags() & REMOTE_PARENT_FLAGS).isEqualTo(REMOTE_PARENT_FLAGS);
+      // The service's trace is a workflow span under the caller's tool span, its tool under it.
+      assertThat(byService.get("tool-service"))
+          .extracting(Span::getName)
+          .containsExactlyInAnyOrder("invoke_workflow tool service", "execute_tool lookup_order");
+      Span serviceWorkflow = named(byService.get("tool-service"), "invoke_workflow tool service");
+      Span serviceTool = named(byService.get("tool-service"), "execute_tool lookup_order");
+      assertThat(serviceWorkflow.getParentSpanId()).isEqualTo(callerTool.getSpanId());
+      assertThat(serviceWorkflow.getFlags() & REMOTE_PARENT_FLAGS).isEqualTo(REMOTE_PARENT_FLAGS);
+      assertThat(serviceTool.getParentSpanId()).isEqualTo(serviceWorkflow.getSpanId());
       assertThat(Collected.attributes(serviceTool.getAttributesList()))
           .containsEntry("weft.workflow.name", "tool service");
 
@@ -128,5 +133,9 @@ class CrossProcessTraceTest {
       assertThat(b.get("spans").get(0).get("parent_id").asText())
           .isEqualTo("span_00000000" + callerSpanId.substring(callerSpanId.length() - 16));
     }
+  }
+
+  private static Span named(List<Span> spans, String name) {
+    return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
   }
 }

@@ -81,11 +81,12 @@ class OtlpExporterTest {
     assertThat(requests.get(0).path()).isEqualTo("/v1/traces");
     assertThat(requests.get(0).header("Content-Type")).isEqualTo("application/x-protobuf");
     List<Span> spans = Collected.spans(requests);
-    assertThat(spans).hasSize(14);
+    assertThat(spans).hasSize(15);
     Map<String, Span> byName =
         spans.stream().collect(Collectors.toMap(Span::getName, Function.identity()));
     assertThat(byName.keySet())
         .containsExactlyInAnyOrder(
+            "invoke_workflow " + EverySpanTypeRun.WORKFLOW,
             "invoke_agent Orchestrator",
             "task plan",
             "turn 1",
@@ -102,15 +103,29 @@ class OtlpExporterTest {
             "speech tts");
 
     // Ids: the trace id's 32 hex everywhere; span ids are the last 16 hex of Weft's.
+    Span workflow = byName.get("invoke_workflow " + EverySpanTypeRun.WORKFLOW);
     for (Span span : spans) {
       assertThat(hex(span.getTraceId())).isEqualTo(traceId.substring(6));
       Map<String, Object> a = attributes(span.getAttributesList());
-      assertThat((String) a.get("weft.span.id")).endsWith(hex(span.getSpanId()));
+      if (span != workflow) {
+        assertThat((String) a.get("weft.span.id")).endsWith(hex(span.getSpanId()));
+      }
       assertThat(a).contains(entry("gen_ai.conversation.id", EverySpanTypeRun.GROUP));
       assertThat(span.getEndTimeUnixNano()).isGreaterThanOrEqualTo(span.getStartTimeUnixNano());
     }
+    // The trace is a workflow span of its own, the parent of its top spans and the root.
+    assertThat(workflow.getParentSpanId().isEmpty()).isTrue();
+    assertThat(workflow.getKind()).isEqualTo(SpanKind.SPAN_KIND_INTERNAL);
+    assertThat(attributes(workflow.getAttributesList()))
+        .contains(
+            entry("gen_ai.operation.name", "invoke_workflow"),
+            entry("openinference.span.kind", "CHAIN"),
+            entry("weft.trace.id", traceId),
+            entry("weft.workflow.name", EverySpanTypeRun.WORKFLOW));
     Span agent = byName.get("invoke_agent Orchestrator");
-    assertThat(agent.getParentSpanId().isEmpty()).isTrue();
+    assertThat(agent.getParentSpanId()).isEqualTo(workflow.getSpanId());
+    assertThat(workflow.getStartTimeUnixNano()).isLessThanOrEqualTo(agent.getStartTimeUnixNano());
+    assertThat(workflow.getEndTimeUnixNano()).isGreaterThanOrEqualTo(agent.getEndTimeUnixNano());
     Span turn = byName.get("turn 1");
     assertThat(turn.getParentSpanId()).isEqualTo(agent.getSpanId());
     assertThat(byName.get("chat gpt-test").getParentSpanId()).isEqualTo(turn.getSpanId());

@@ -80,7 +80,8 @@ class OtlpProtocolsTest {
       List<io.opentelemetry.proto.trace.v1.Span> spans = Collected.spans(List.of(request));
       assertThat(spans)
           .extracting(io.opentelemetry.proto.trace.v1.Span::getName)
-          .containsExactly("execute_tool lookup", "invoke_agent Planner");
+          .containsExactly(
+              "execute_tool lookup", "invoke_agent Planner", "invoke_workflow protocols");
       assertThat(hex(spans.get(0).getTraceId())).isEqualTo(traceId.substring(6));
       assertThat(spans.get(0).getParentSpanId()).isEqualTo(spans.get(1).getSpanId());
       assertThat(attributes(Collected.resource(request).getAttributesList()))
@@ -119,6 +120,9 @@ class OtlpProtocolsTest {
       // OTLP/JSON writes ids as hex, not base64.
       assertThat(tool.path("traceId").asText()).isEqualTo(traceId.substring(6));
       assertThat(tool.path("parentSpanId").asText()).isEqualTo(agent.path("spanId").asText());
+      JsonNode workflow = scope.path("spans").get(2);
+      assertThat(workflow.path("name").asText()).isEqualTo("invoke_workflow protocols");
+      assertThat(agent.path("parentSpanId").asText()).isEqualTo(workflow.path("spanId").asText());
       assertThat(agent.path("spanId").asText()).matches("[0-9a-f]{16}");
       assertThat(keyValues(tool.path("attributes")))
           .contains(
@@ -146,7 +150,8 @@ class OtlpProtocolsTest {
       List<io.opentelemetry.proto.trace.v1.Span> spans = GrpcReceiver.spans(calls);
       assertThat(spans)
           .extracting(io.opentelemetry.proto.trace.v1.Span::getName)
-          .containsExactly("execute_tool lookup", "invoke_agent Planner");
+          .containsExactly(
+              "execute_tool lookup", "invoke_agent Planner", "invoke_workflow protocols");
       assertThat(hex(spans.get(1).getTraceId())).isEqualTo(traceId.substring(6));
       assertThat(attributes(spans.get(0).getAttributesList()))
           .contains(entry("gen_ai.tool.name", "lookup"), entry("weft.span.type", "function"));

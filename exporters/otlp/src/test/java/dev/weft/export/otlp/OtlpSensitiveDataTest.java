@@ -35,7 +35,7 @@ class OtlpSensitiveDataTest {
         CANARY);
     List<Received> requests = server.awaitRequests(1, 5000);
     assertThat(requests).hasSize(1);
-    assertThat(Collected.spans(requests)).hasSize(14);
+    assertThat(Collected.spans(requests)).hasSize(15);
     // Protobuf carries strings as UTF-8 bytes, so the raw body shows any leak.
     return new String(requests.get(0).body(), StandardCharsets.ISO_8859_1);
   }

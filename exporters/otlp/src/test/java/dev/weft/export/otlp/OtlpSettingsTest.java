@@ -218,7 +218,7 @@ class OtlpSettingsTest {
     assertThat(requests.get(0).header("Content-Encoding")).isEqualTo("gzip");
     assertThat(Collected.spans(requests))
         .extracting(s -> s.getName())
-        .containsExactly("invoke_agent a");
+        .containsExactly("invoke_agent a", "invoke_workflow env check");
   }
 
   @Test

@@ -86,7 +86,8 @@ class OtlpTlsTest {
 
       List<TlsReceiver.Received> received = receiver.await(1, 10_000);
       assertThat(received).hasSize(1);
-      assertThat(spanNames(received.get(0).body())).containsExactly("invoke_agent Secure");
+      assertThat(spanNames(received.get(0).body()))
+          .containsExactly("invoke_agent Secure", "invoke_workflow tls");
       assertThat(received.get(0).clientSubject()).isNull();
     }
   }
@@ -115,7 +116,8 @@ class OtlpTlsTest {
       List<TlsReceiver.Received> received = receiver.await(1, 10_000);
       assertThat(received).hasSize(1);
       assertThat(received.get(0).clientSubject()).isEqualTo("CN=weft-client");
-      assertThat(spanNames(received.get(0).body())).containsExactly("invoke_agent Secure");
+      assertThat(spanNames(received.get(0).body()))
+          .containsExactly("invoke_agent Secure", "invoke_workflow tls");
     }
   }
 
@@ -159,7 +161,7 @@ class OtlpTlsTest {
       List<GrpcReceiver.Call> calls = receiver.awaitCalls(1, 10_000);
       assertThat(GrpcReceiver.spans(calls))
           .extracting(io.opentelemetry.proto.trace.v1.Span::getName)
-          .containsExactly("invoke_agent Secure");
+          .containsExactly("invoke_agent Secure", "invoke_workflow tls");
     }
   }
 }
