@@ -14,7 +14,8 @@ cd "$root"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # javaagent builds weft-agent.jar; benchmarks builds benchmarks.jar, the serving driver's jar
-  # and copies the OpenTelemetry agent; the two applications build their jars.
+  # and copies the OpenTelemetry agent; the two applications build their jars. Only the jars to
+  # measure are wanted here (as in run.sh); ./run-tests.sh is what runs the tests.
   mvn -B -q -pl javaagent,benchmarks,sample-langchain4j,it-libraries/spring-ai-1.1 -am package \
     -DskipTests
 fi

@@ -80,7 +80,7 @@ final class SpanImpl implements Span {
 
   @Override
   public String parentId() {
-    return parent == null ? trace.remoteParentId : parent.spanId();
+    return parent == null ? trace.remoteParentId() : parent.spanId();
   }
 
   @Override
@@ -245,7 +245,7 @@ final class SpanImpl implements Span {
         idLow,
         parentHigh,
         parentLow,
-        parent == null ? trace.remoteParentId : null,
+        parent == null ? trace.remoteParentId() : null,
         startedAtMicros,
         endedAtMicros,
         data(),

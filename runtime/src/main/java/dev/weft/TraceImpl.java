@@ -23,9 +23,6 @@ final class TraceImpl implements Trace {
   private final Object previous;
   private final Thread owner;
 
-  /** The caller's span when the trace continues one of another process, or null. */
-  final String remoteParentId;
-
   /** Spans held until the end when the sampler left this trace out but errors are kept; or null. */
   private final PendingSpans pending;
 
@@ -42,22 +39,17 @@ final class TraceImpl implements Trace {
   volatile SpanImpl implicitRoot;
 
   TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
-    this(tracer, started, sampled, previous, null);
-  }
-
-  TraceImpl(
-      TracerState tracer,
-      TraceRecord started,
-      boolean sampled,
-      Object previous,
-      String remoteParentId) {
     this.tracer = tracer;
     this.started = started;
     this.sampled = sampled;
     this.previous = previous;
     this.owner = Thread.currentThread();
-    this.remoteParentId = remoteParentId;
     this.pending = !sampled && tracer.keepErrors ? new PendingSpans(tracer.pendingBudget) : null;
+  }
+
+  /** The caller's span when the trace continues one of another process or tracer, or null. */
+  String remoteParentId() {
+    return started.remoteParentId();
   }
 
   void reportStart() {

@@ -22,6 +22,7 @@ public final class TraceRecord {
   private final long startedAtMicros;
   private final long endedAtMicros;
   private final Map<String, String> exportSettings;
+  private final String remoteParentId;
   // The snapshot this one was copied from, whose id text it shares; null for a first snapshot.
   private final TraceRecord source;
   // Formatted on first use; a race formats the same text twice, which is harmless.
@@ -56,6 +57,7 @@ public final class TraceRecord {
         startedAtMicros,
         endedAtMicros,
         copySettings(exportSettings),
+        null,
         null);
     this.traceId = traceId;
   }
@@ -80,6 +82,7 @@ public final class TraceRecord {
       long startedAtMicros,
       long endedAtMicros,
       Map<String, String> exportSettings,
+      String remoteParentId,
       TraceRecord source) {
     this.idHigh = idHigh;
     this.idLow = idLow;
@@ -89,6 +92,7 @@ public final class TraceRecord {
     this.startedAtMicros = startedAtMicros;
     this.endedAtMicros = endedAtMicros;
     this.exportSettings = exportSettings;
+    this.remoteParentId = remoteParentId;
     this.source = source;
   }
 
@@ -110,6 +114,7 @@ public final class TraceRecord {
         startedAtMicros,
         0,
         copySettings(exportSettings),
+        null,
         null);
   }
 
@@ -124,6 +129,25 @@ public final class TraceRecord {
         startedAtMicros,
         endedAtMicros,
         exportSettings,
+        remoteParentId,
+        source != null ? source : this);
+  }
+
+  /**
+   * Returns a copy of this snapshot continuing the caller's span {@code spanId} of another process
+   * or tracer, sharing its id.
+   */
+  TraceRecord continuing(String spanId) {
+    return new TraceRecord(
+        idHigh,
+        idLow,
+        workflowName,
+        groupId,
+        metadata,
+        startedAtMicros,
+        endedAtMicros,
+        exportSettings,
+        spanId,
         source != null ? source : this);
   }
 
@@ -182,6 +206,15 @@ public final class TraceRecord {
     return exportSettings.get(key);
   }
 
+  /**
+   * Returns the span this trace continues, in another process (a {@code traceparent} header) or in
+   * another tracer in this one (OpenTelemetry), as a Weft span id: {@code span_00000000} + its 16
+   * hex; null for a trace that started on its own. Trace files do not keep it.
+   */
+  public String remoteParentId() {
+    return remoteParentId;
+  }
+
   /** Returns whether the trace had ended when this snapshot was taken. */
   public boolean isEnded() {
     return endedAtMicros != 0;
@@ -201,7 +234,8 @@ public final class TraceRecord {
         && Objects.equals(workflowName, that.workflowName)
         && Objects.equals(groupId, that.groupId)
         && metadata.equals(that.metadata)
-        && exportSettings.equals(that.exportSettings);
+        && exportSettings.equals(that.exportSettings)
+        && Objects.equals(remoteParentId, that.remoteParentId);
   }
 
   @Override

@@ -256,7 +256,8 @@ public final class Tracer {
       TraceImpl trace =
           remote == null
               ? new TraceImpl(s, record, s.sample(), previous)
-              : new TraceImpl(s, record, remote.sampled(), previous, remote.parentSpanId());
+              : new TraceImpl(
+                  s, record.continuing(remote.parentSpanId()), remote.sampled(), previous);
       ContextStorage.set(trace);
       trace.reportStart();
       return trace;
@@ -278,8 +279,10 @@ public final class Tracer {
               random.nextLong(), random.nextLong(), name, null, null, nowMicros, null);
       trace = new TraceImpl(s, record, s.sample(), previous);
     } else {
-      TraceRecord record = new TraceRecord(remote.traceId(), name, null, null, nowMicros, 0, null);
-      trace = new TraceImpl(s, record, remote.sampled(), previous, remote.parentSpanId());
+      TraceRecord record =
+          new TraceRecord(remote.traceId(), name, null, null, nowMicros, 0, null)
+              .continuing(remote.parentSpanId());
+      trace = new TraceImpl(s, record, remote.sampled(), previous);
     }
     trace.reportStart();
     return trace;

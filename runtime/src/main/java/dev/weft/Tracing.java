@@ -195,8 +195,8 @@ public final class Tracing {
       if (current instanceof SpanImpl span) {
         return Traceparent.format(span.traceId(), span.spanId(), span.trace.sampled);
       }
-      if (current instanceof TraceImpl trace && trace.remoteParentId != null) {
-        return Traceparent.format(trace.traceId(), trace.remoteParentId, trace.sampled);
+      if (current instanceof TraceImpl trace && trace.remoteParentId() != null) {
+        return Traceparent.format(trace.traceId(), trace.remoteParentId(), trace.sampled);
       }
     } catch (RuntimeException e) {
       WeftLog.warnRateLimited("traceparent", "making a traceparent header failed", e);

@@ -47,6 +47,13 @@ class ExternalScopesTest {
       assertThat(trace.traceId()).isEqualTo("trace_" + TRACE_HEX);
       assertThat(agent.parentId()).isEqualTo("span_00000000" + PARENT_HEX);
     }
+    // Exporters learn the trace's remote parent from its own records, at start and at end.
+    assertThat(recorder.traceStarts)
+        .singleElement()
+        .satisfies(t -> assertThat(t.remoteParentId()).isEqualTo("span_00000000" + PARENT_HEX));
+    assertThat(recorder.traceEnds)
+        .singleElement()
+        .satisfies(t -> assertThat(t.remoteParentId()).isEqualTo("span_00000000" + PARENT_HEX));
   }
 
   @Test

@@ -32,7 +32,6 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,28 +84,12 @@ final class SpanMapping {
   static final AttributeKey<String> WEFT_SPAN_ID = AttributeKey.stringKey("weft.span.id");
   static final AttributeKey<String> WEFT_TRACE_ID = AttributeKey.stringKey("weft.trace.id");
 
-  /** How many traces' remote parents are kept until their workflow span is sent. */
-  private static final int MAX_REMOTE_PARENTS = 8192;
-
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
 
   private final boolean includeSensitiveData;
   private final Resource resource;
   private final InstrumentationScopeInfo scope;
-
-  /**
-   * The remote parent (an OpenTelemetry span, a {@code traceparent} header) of traces whose top
-   * spans were mapped before the trace ended, by {@link #workflowKey}: their workflow span takes
-   * it. Only the exporter's thread maps, but the map is guarded all the same.
-   */
-  private final Map<String, String> remoteParents =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > MAX_REMOTE_PARENTS;
-        }
-      };
 
   SpanMapping(boolean includeSensitiveData, Resource resource, InstrumentationScopeInfo scope) {
     this.includeSensitiveData = includeSensitiveData;
@@ -160,12 +143,7 @@ final class SpanMapping {
     String parentId = span.parentId();
     SpanContext parent;
     if (span.isLocalRoot()) {
-      // A top span hangs under its trace's workflow span, which takes over the remote parent.
-      if (parentId != null) {
-        synchronized (remoteParents) {
-          remoteParents.put(workflowKey(span.trace()), Ids.w3cSpanId(parentId));
-        }
-      }
+      // A top span hangs under its trace's workflow span, which has the remote parent.
       parent =
           SpanContext.create(
               traceHex,
@@ -429,15 +407,15 @@ final class SpanMapping {
         attributes.put("weft.metadata." + e.getKey(), text(e.getValue()));
       }
     }
-    String remoteParent;
-    synchronized (remoteParents) {
-      remoteParent = remoteParents.remove(workflowKey(trace));
-    }
+    String remoteParent = trace.remoteParentId();
     SpanContext parent =
         remoteParent == null
             ? SpanContext.getInvalid()
             : SpanContext.createFromRemoteParent(
-                traceHex, remoteParent, TraceFlags.getSampled(), TraceState.getDefault());
+                traceHex,
+                Ids.w3cSpanId(remoteParent),
+                TraceFlags.getSampled(),
+                TraceState.getDefault());
     return new OtelSpan(
         name,
         SpanKind.INTERNAL,
