@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Whole-file writes that readers see either before or after, never half done. */
@@ -51,6 +52,24 @@ final class AtomicFiles {
       if (!moved) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /**
+   * Writes {@code bytes} as {@link #write} does, unless {@code target} already holds exactly them,
+   * so a reader's cached copy and the file's time stay as they were.
+   */
+  static void writeUnlessSame(Path target, byte[] bytes) throws IOException {
+    if (!holds(target, bytes)) {
+      write(target, bytes);
+    }
+  }
+
+  private static boolean holds(Path file, byte[] content) throws IOException {
+    try {
+      return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
+    } catch (NoSuchFileException e) {
+      return false;
     }
   }
 

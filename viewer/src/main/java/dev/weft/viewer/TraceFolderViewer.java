@@ -1,8 +1,6 @@
 package dev.weft.viewer;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +61,17 @@ public final class TraceFolderViewer {
    * unless the same are already there. When the folder holds trace files but no index yet (written
    * by an older version, or copied in), the index is built from them.
    *
+   * <p>Called at every start of an application that writes traces, so a folder that already holds
+   * this build's page and the same prices costs a few small reads: the files name the build and
+   * prices they were written from, and neither the page nor the prices script is built to compare.
+   *
    * @param dir the trace folder; created when missing
    * @param prices the prices of the page's cost estimates; with none, the page shows no cost
    * @throws IOException when the folder cannot be written
    */
   public static void install(Path dir, ModelPrices prices) throws IOException {
     Files.createDirectories(dir);
-    byte[] page = ViewerPage.folderPage().getBytes(StandardCharsets.UTF_8);
-    Path target = dir.resolve(PAGE_FILE);
-    if (!sameContent(target, page)) {
-      AtomicFiles.write(target, page);
-    }
+    FolderPage.current().writeTo(dir.resolve(PAGE_FILE));
     setPrices(dir, prices);
     if (!Files.isDirectory(dir.resolve(IndexJournal.DIRECTORY)) && !traceFiles(dir).isEmpty()) {
       rebuildIndex(dir);
@@ -199,7 +196,7 @@ public final class TraceFolderViewer {
    */
   public static Path writeStandalone(List<Path> traceFiles, Path outHtml, ModelPrices prices)
       throws IOException {
-    String pricesJson = pricesJson(prices);
+    String pricesJson = PricesScript.json(prices);
     StringBuilder traces = new StringBuilder();
     StringBuilder unreadable = new StringBuilder();
     for (Path file : traceFiles) {
@@ -244,10 +241,7 @@ public final class TraceFolderViewer {
       Files.deleteIfExists(target);
       return;
     }
-    byte[] script = ("weft.prices(" + pricesJson(prices) + ");\n").getBytes(StandardCharsets.UTF_8);
-    if (!sameContent(target, script)) {
-      AtomicFiles.write(target, script);
-    }
+    PricesScript.writeTo(target, prices);
   }
 
   /**
@@ -269,37 +263,11 @@ public final class TraceFolderViewer {
       // A trace just written: its script is new, or has new content not worth comparing with the
       // old. It is listed only after this returns, so a new one needs no temporary file.
       AtomicFiles.writeUnreferenced(data, bytes);
-    } else if (!sameContent(data, bytes)) {
+    } else {
       // A rebuilt index finds most data scripts as they were: those are not written again.
-      AtomicFiles.write(data, bytes);
+      AtomicFiles.writeUnlessSame(data, bytes);
     }
     return summary.toEntryJson(traceId, fileName);
-  }
-
-  /**
-   * The prices as the page reads them, {@code {"as_of": date, "models": {name: [input, cached,
-   * output]}}}, safe to embed in a script.
-   */
-  private static String pricesJson(ModelPrices prices) {
-    StringWriter out = new StringWriter();
-    try (var g = TraceSummary.JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("as_of", prices.asOf());
-      g.writeObjectFieldStart("models");
-      for (Map.Entry<String, ModelPrices.Price> e : new TreeMap<>(prices.prices()).entrySet()) {
-        ModelPrices.Price p = e.getValue();
-        g.writeArrayFieldStart(e.getKey());
-        g.writeNumber(p.input());
-        g.writeNumber(p.cachedInput());
-        g.writeNumber(p.output());
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ScriptJson.escape(out.toString());
   }
 
   private static String describe(IOException e) {
@@ -309,14 +277,6 @@ public final class TraceFolderViewer {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static boolean sameContent(Path file, byte[] content) throws IOException {
-    try {
-      return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
   }
 
   /** The trace files of {@code dir}, oldest first. */

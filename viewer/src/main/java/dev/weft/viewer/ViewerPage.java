@@ -31,24 +31,49 @@ final class ViewerPage {
           "loader.js",
           "app.js");
 
+  /** How far into a folder page its {@link #buildTag} can be found. */
+  static final int BUILD_TAG_WITHIN = 512;
+
   private static final String CSS_MARK = "/*@weft-css*/";
   private static final String JS_MARK = "/*@weft-js*/";
   private static final String EMBED_MARK = "<!--@weft-embed-->";
+  private static final String BUILD_MARK = "<!--@weft-build-->";
 
   private ViewerPage() {}
 
-  /** The page for a trace folder, which loads the companion scripts. */
+  /**
+   * The page for a trace folder, which loads the companion scripts; it names the build that wrote
+   * it ({@link #buildTag}) when the build has a fingerprint.
+   */
   static String folderPage() {
     return Holder.FOLDER_PAGE;
   }
 
   /**
-   * The page with traces embedded in it.
+   * The page for a trace folder as the build with the given fingerprint writes it.
+   *
+   * @param fingerprint the build's fingerprint, or null for a page that names no build
+   */
+  static String folderPage(String fingerprint) {
+    return Holder.TEMPLATE.replace(BUILD_MARK, fingerprint == null ? "" : buildTag(fingerprint));
+  }
+
+  /**
+   * The tag by which a folder page names the build that wrote it; it comes within the first {@link
+   * #BUILD_TAG_WITHIN} bytes of the page.
+   */
+  static String buildTag(String fingerprint) {
+    return "<meta name=\"weft-viewer-build\" content=\"" + fingerprint + "\">";
+  }
+
+  /**
+   * The page with traces embedded in it. It names no build: it is not the folder page, even when
+   * saved as a folder's {@code index.html}.
    *
    * @param embedJson a JSON object already made safe by {@link ScriptJson#escape}
    */
   static String standalonePage(String embedJson) {
-    String template = Holder.FOLDER_PAGE;
+    String template = Holder.TEMPLATE.replace(BUILD_MARK, "");
     int at = template.indexOf(EMBED_MARK);
     return template.substring(0, at)
         + "<script>window.WEFT_EMBED = "
@@ -58,7 +83,8 @@ final class ViewerPage {
   }
 
   private static final class Holder {
-    static final String FOLDER_PAGE = assemble();
+    static final String TEMPLATE = assemble();
+    static final String FOLDER_PAGE = folderPage(ViewerBuild.fingerprint());
   }
 
   private static String assemble() {
@@ -75,8 +101,10 @@ final class ViewerPage {
         || containsTagEnd(css, "</style")) {
       throw new IllegalStateException("a packaged viewer part contains the end of its own tag");
     }
-    if (!template.contains(EMBED_MARK)) {
-      throw new IllegalStateException("index.html lacks " + EMBED_MARK);
+    for (String mark : List.of(EMBED_MARK, BUILD_MARK)) {
+      if (!template.contains(mark)) {
+        throw new IllegalStateException("index.html lacks " + mark);
+      }
     }
     return template.replace(CSS_MARK, css).replace(JS_MARK, js);
   }

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,82 @@ class TraceFolderViewerTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("index.html", "weft-prices.js");
     }
+  }
+
+  @Test
+  void install_whenTheFolderHoldsThisBuildsPageAndPrices_leavesBothUntouched() throws IOException {
+    TraceFolderViewer.install(dir);
+    Untouched page = Untouched.mark(dir.resolve("index.html"));
+    Untouched prices = Untouched.mark(dir.resolve("weft-prices.js"));
+
+    TraceFolderViewer.install(dir, ModelPrices.builtIn());
+
+    page.check();
+    prices.check();
+  }
+
+  @Test
+  void install_whenThePageNamesAnotherBuild_rewritesIt() throws IOException {
+    String other = "0".repeat(64);
+    Files.writeString(dir.resolve("index.html"), ViewerPage.folderPage(other));
+    Untouched before = Untouched.mark(dir.resolve("index.html"));
+
+    TraceFolderViewer.install(dir);
+
+    assertThat(before.isUntouched()).isFalse();
+    assertThat(Files.readString(dir.resolve("index.html")))
+        .isEqualTo(ViewerPage.folderPage())
+        .contains(ViewerPage.buildTag(build()));
+  }
+
+  @Test
+  void install_whenThePageWasWrittenByAVersionThatNamedNoBuild_rewritesIt() throws IOException {
+    Files.writeString(dir.resolve("index.html"), ViewerPage.folderPage(null));
+
+    TraceFolderViewer.install(dir);
+
+    assertThat(Files.readString(dir.resolve("index.html"))).isEqualTo(ViewerPage.folderPage());
+  }
+
+  @Test
+  void install_whenTheIndexIsAStandalonePage_replacesItByTheFolderPage() throws IOException {
+    TraceFixtures t = TraceFixtures.support(1, "kept", T0);
+    t.writeTo(dir);
+    TraceFolderViewer.writeStandalone(
+        List.of(dir.resolve(t.id() + ".json")), dir.resolve("index.html"));
+
+    TraceFolderViewer.install(dir);
+
+    assertThat(Files.readString(dir.resolve("index.html"))).isEqualTo(ViewerPage.folderPage());
+  }
+
+  @Test
+  void install_whenThePricesChanged_rewritesTheirScript() throws IOException {
+    TraceFolderViewer.install(dir);
+    Path script = dir.resolve("weft-prices.js");
+    Untouched builtIn = Untouched.mark(script);
+
+    TraceFolderViewer.install(
+        dir, ModelPrices.builtIn().overriddenBy(ModelPrices.parse("gpt-4.1-mini=1/2")));
+
+    assertThat(builtIn.isUntouched()).isFalse();
+    assertThat(Files.readString(script)).contains("\"gpt-4.1-mini\":[1.0,1.0,2.0]");
+
+    TraceFolderViewer.install(dir);
+    assertThat(Files.readString(script)).contains("\"gpt-4.1-mini\":[0.4,0.1,1.6]");
+  }
+
+  @Test
+  void install_whenThePricesScriptNamesNoFingerprint_rewritesIt() throws IOException {
+    TraceFolderViewer.install(dir);
+    Path script = dir.resolve("weft-prices.js");
+    String current = Files.readString(script);
+    String withoutClosing = current.substring(0, current.indexOf("// weft-prices "));
+    Files.writeString(script, withoutClosing);
+
+    TraceFolderViewer.install(dir);
+
+    assertThat(Files.readString(script)).isEqualTo(current);
   }
 
   @Test
@@ -96,9 +174,11 @@ class TraceFolderViewerTest {
 
   @Test
   void setPrices_writesThemAndNoPricesRemoveThem() throws IOException {
-    TraceFolderViewer.setPrices(dir, ModelPrices.parse("GPT-4o=2.5/1.25/10"));
+    ModelPrices prices = ModelPrices.parse("GPT-4o=2.5/1.25/10");
+    TraceFolderViewer.setPrices(dir, prices);
     assertThat(Files.readString(dir.resolve("weft-prices.js")))
-        .isEqualTo("weft.prices({\"as_of\":null,\"models\":{\"gpt-4o\":[2.5,1.25,10.0]}});\n");
+        .startsWith("weft.prices({\"as_of\":null,\"models\":{\"gpt-4o\":[2.5,1.25,10.0]}});\n")
+        .endsWith("\n// weft-prices " + PricesScript.fingerprint(build(), prices) + "\n");
 
     TraceFolderViewer.setPrices(dir, ModelPrices.none());
     assertThat(dir.resolve("weft-prices.js")).doesNotExist();
@@ -139,5 +219,34 @@ class TraceFolderViewerTest {
     assertThat(embed).doesNotContainIgnoringCase("<script").doesNotContain("<!--");
     assertThat(embed)
         .contains("\"unreadable\":[{\"id\":\"broken.json\"", "{\"id\":\"missing.json\"");
+  }
+
+  private static String build() {
+    String build = ViewerBuild.fingerprint();
+    assertThat(build).as("the fingerprint the build writes").isNotNull();
+    return build;
+  }
+
+  /** A file's identity and time, to tell whether it was written again. */
+  private record Untouched(Path file, Object key, FileTime time) {
+    private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+
+    /** Dates the file back, so that a new write shows in its time as well as in its identity. */
+    static Untouched mark(Path file) throws IOException {
+      Files.setLastModifiedTime(file, LONG_AGO);
+      return new Untouched(file, key(file), LONG_AGO);
+    }
+
+    boolean isUntouched() throws IOException {
+      return Objects.equals(key(file), key) && Files.getLastModifiedTime(file).equals(time);
+    }
+
+    void check() throws IOException {
+      assertThat(isUntouched()).as("%s untouched", file.getFileName()).isTrue();
+    }
+
+    private static Object key(Path file) throws IOException {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
   }
 }

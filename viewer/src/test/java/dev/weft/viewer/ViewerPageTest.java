@@ -2,6 +2,7 @@ package dev.weft.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,9 @@ class ViewerPageTest {
   void folderPage_inlinesEveryPartAndLeavesNoMarks() {
     String page = ViewerPage.folderPage();
 
-    assertThat(page).doesNotContain("/*@weft-css*/", "/*@weft-js*/").contains("<!--@weft-embed-->");
+    assertThat(page)
+        .doesNotContain("/*@weft-css*/", "/*@weft-js*/", "<!--@weft-build-->")
+        .contains("<!--@weft-embed-->");
     for (String script : ViewerPage.SCRIPTS) {
       assertThat(page).contains("// " + script + "\n");
     }
@@ -52,6 +55,20 @@ class ViewerPageTest {
             "document.write",
             "eval(",
             "new Function");
+  }
+
+  @Test
+  void folderPage_namesItsBuildWithinItsFirstBytes() {
+    byte[] page = ViewerPage.folderPage().getBytes(StandardCharsets.UTF_8);
+    String head = new String(page, 0, ViewerPage.BUILD_TAG_WITHIN, StandardCharsets.ISO_8859_1);
+
+    assertThat(head).contains(ViewerPage.buildTag(ViewerBuild.fingerprint()));
+  }
+
+  @Test
+  void standalonePage_namesNoBuild() {
+    assertThat(ViewerPage.standalonePage("{\"traces\":[]}"))
+        .doesNotContain("weft-viewer-build", "<!--@weft-build-->");
   }
 
   @Test
