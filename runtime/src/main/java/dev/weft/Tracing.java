@@ -379,8 +379,8 @@ public final class Tracing {
 
   /**
    * Looks for OpenTelemetry (or another tracing system with a bridge on the class path) when the
-   * runtime is on the application's class path; under the java agent the runtime is on the boot
-   * class path and the agent installs the bridge itself. Switched off by {@code
+   * runtime is on the application's class path; under the java agent the runtime's loader sees no
+   * bridge, and the agent installs one itself. Switched off by {@code
    * weft.instrumentation.opentelemetry.enabled=false}.
    */
   private static void followExternalContext(WeftConfig config) {

@@ -14,9 +14,9 @@ import java.util.jar.JarFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Installs the agent once Weft's runtime is on the boot class path: reads the configuration,
- * configures tracing, and registers the class transformers that weave span methods and carry the
- * trace context into JDK executors.
+ * Installs the agent from the agent's class loader: connects the runtime to the JVM's other loaders
+ * ({@link RuntimeClasses}), reads the configuration, configures tracing, and registers the class
+ * transformers that weave span methods and carry the trace context into JDK executors.
  */
 final class AgentInstaller {
   /** The libraries the agent traces with no code change. */
@@ -36,19 +36,23 @@ final class AgentInstaller {
    * @param instrumentation the JVM's instrumentation
    * @param attached whether the agent was loaded into a running JVM, whose loaded classes are then
    *     transformed again
-   * @param runtime the runtime jar the agent put on the boot class path, or null when it was there
-   *     already
+   * @param runtime the runtime jar the agent's class loader reads, or null when the runtime is on
+   *     the boot class path already
    */
   static void install(
       String agentArgs, Instrumentation instrumentation, boolean attached, JarFile runtime) {
     long start = System.nanoTime();
+    ClassFileLocator advice = adviceLocator(runtime);
+    ClassLoader own = AgentInstaller.class.getClassLoader();
+    if (runtime != null && own != null) {
+      RuntimeClasses.connect(instrumentation, runtime, own);
+    }
+    ExecutorInstrumentation.install(instrumentation, advice);
+    long executors = System.nanoTime();
+
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
     long configured = System.nanoTime();
-    ClassFileLocator advice = adviceLocator(runtime);
-
-    ExecutorInstrumentation.install(instrumentation, advice);
-    long executors = System.nanoTime();
 
     MethodByMethodRetry methods = SpanInstrumentation.transformer(config, advice);
     WeavingTransformer.installAndRetransform(instrumentation, methods, methods.weaving(), attached);
@@ -67,12 +71,12 @@ final class AgentInstaller {
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
       WeftLog.debug(
-          "start-up: configuration "
-              + (configured - start) / 1_000_000
-              + " ms, executors "
-              + (executors - configured) / 1_000_000
+          "start-up: JDK classes "
+              + (executors - start) / 1_000_000
+              + " ms, configuration "
+              + (configured - executors) / 1_000_000
               + " ms, span methods "
-              + (spanMethods - executors) / 1_000_000
+              + (spanMethods - configured) / 1_000_000
               + " ms, libraries "
               + (System.nanoTime() - spanMethods) / 1_000_000
               + " ms");
@@ -109,10 +113,7 @@ final class AgentInstaller {
     }
   }
 
-  /**
-   * Returns where the advice class files are read from. Resources of a jar added to the boot class
-   * path at run time cannot be found through any class loader, so they are read from the jar.
-   */
+  /** Returns where the advice class files are read from: the runtime jar, when there is one. */
   static ClassFileLocator adviceLocator(JarFile runtime) {
     return runtime != null
         ? new ClassFileLocator.ForJarFile(runtime)

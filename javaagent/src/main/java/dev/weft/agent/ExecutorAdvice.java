@@ -1,13 +1,13 @@
 package dev.weft.agent;
 
-import dev.weft.Scope;
-import dev.weft.weaver.ContextPropagation;
+import dev.weft.bootstrap.ContextHooks;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
 
 /**
  * The code woven into JDK task submission points: replaces the submitted task by one bound to the
- * current trace context. Inlined into JDK classes, so it refers only to the boot class path.
+ * current trace context. Inlined into JDK classes, so it refers only to what the agent defines in
+ * the boot loader ({@link ContextHooks}).
  */
 final class ExecutorAdvice {
   private ExecutorAdvice() {}
@@ -18,7 +18,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-      task = ContextPropagation.wrap(task);
+      task = ContextHooks.wrap(task);
     }
   }
 
@@ -28,7 +28,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-      task = ContextPropagation.wrapUnlessFutureTask(task);
+      task = ContextHooks.wrapUnlessFutureTask(task);
     }
   }
 
@@ -38,7 +38,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-      task = ContextPropagation.wrap(task);
+      task = ContextHooks.wrap(task);
     }
   }
 
@@ -48,7 +48,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 3, readOnly = false) Runnable task) {
-      task = ContextPropagation.wrap(task);
+      task = ContextHooks.wrap(task);
     }
   }
 
@@ -58,7 +58,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This Object work) {
-      TaskContexts.handOver(work);
+      ContextHooks.handOver(work);
     }
   }
 
@@ -71,7 +71,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(0) Object work) {
-      TaskContexts.handOver(work);
+      ContextHooks.handOver(work);
     }
   }
 
@@ -80,13 +80,13 @@ final class ExecutorAdvice {
     private ResumeThis() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Scope enter(@Advice.This Object work) {
-      return TaskContexts.resume(work);
+    static Object enter(@Advice.This Object work) {
+      return ContextHooks.resume(work);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter Scope scope) {
-      TaskContexts.end(scope);
+    static void exit(@Advice.Enter Object resumed) {
+      ContextHooks.end(resumed);
     }
   }
 
@@ -96,7 +96,7 @@ final class ExecutorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This Thread thread) {
-      TaskContexts.handOverThread(thread);
+      ContextHooks.handOverThread(thread);
     }
   }
 
@@ -105,13 +105,13 @@ final class ExecutorAdvice {
     private ResumeThread() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Scope enter(@Advice.This Thread thread) {
-      return TaskContexts.resumeThread(thread);
+    static Object enter(@Advice.This Thread thread) {
+      return ContextHooks.resumeThread(thread);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter Scope scope) {
-      TaskContexts.end(scope);
+    static void exit(@Advice.Enter Object resumed) {
+      ContextHooks.end(resumed);
     }
   }
 }

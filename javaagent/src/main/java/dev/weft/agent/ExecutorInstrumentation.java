@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.weft.bootstrap.ContextHooks;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ import net.bytebuddy.pool.TypePool;
  *   <li>{@code Timer.sched} (every {@code Timer.schedule*}), resumed where the timer's thread calls
  *       {@code TimerTask.run}.
  * </ul>
+ *
+ * <p>It also weaves {@code ClassLoader.loadClass(String)}, so that every loader finds Weft's
+ * runtime in the agent's class loader ({@link ClassLoaderAdvice}). The advice calls only classes
+ * the agent defines in the boot loader ({@code dev.weft.bootstrap}), the only ones JDK classes can
+ * reach.
  */
 final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   /** The advice for each JDK class, by internal name; read when the class is woven. */
@@ -73,6 +79,10 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
 
   private ExecutorInstrumentation(ClassFileLocator adviceClasses) {
     this.adviceClasses = adviceClasses;
+    add(
+        "java/lang/ClassLoader",
+        named("loadClass").and(takesArguments(String.class)),
+        ClassLoaderAdvice.class);
     add(
         "java/util/concurrent/ThreadPoolExecutor",
         named("execute").and(takesArguments(Runnable.class)),
@@ -171,7 +181,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
 
   private static java.lang.reflect.Method timerTaskRun() {
     try {
-      return TaskContexts.class.getMethod("runTimerTask", TimerTask.class);
+      return ContextHooks.class.getMethod("runTimerTask", TimerTask.class);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

@@ -11,8 +11,8 @@ import java.util.TimerTask;
  * replaced by a bound copy, because the JDK (or the application) keeps the object itself: a {@code
  * ForkJoinTask} that is forked, a {@code TimerTask} that is scheduled, a platform {@code Thread}
  * that is started. The context current where the work is handed over is remembered against the
- * object, weakly, and made current around its run. Called from code woven into JDK classes, so it
- * lies on the boot class path.
+ * object, weakly, and made current around its run. Called from code woven into JDK classes, through
+ * {@link JdkContextHooks}.
  *
  * <p>With no context current nothing is remembered, and a run looks up nothing while no context is
  * remembered at all.
@@ -83,7 +83,7 @@ public final class TaskContexts {
                   frames
                       .map(StackWalker.StackFrame::getClassName)
                       .filter(name -> !name.equals("java.lang.Thread"))
-                      .filter(name -> !name.equals(TaskContexts.class.getName()))
+                      .filter(name -> !isHandOverFrame(name))
                       .findFirst());
       if (starter.isPresent() && !isInfrastructure(starter.get())) {
         PENDING.put(thread, context);
@@ -142,6 +142,13 @@ public final class TaskContexts {
     try (Scope ignored = context.makeCurrent()) {
       task.run();
     }
+  }
+
+  /**
+   * Whether a frame belongs to the hand-over itself rather than to the code starting the thread.
+   */
+  private static boolean isHandOverFrame(String className) {
+    return className.startsWith("dev.weft.bootstrap.") || className.startsWith("dev.weft.agent.");
   }
 
   static boolean isInfrastructure(String className) {

@@ -15,11 +15,13 @@ import java.util.jar.JarFile;
 /**
  * The java agent's entry point ({@code Premain-Class} and {@code Agent-Class}).
  *
- * <p>Puts Weft's runtime (annotations, core, weaver, the installer and their relocated
- * dependencies, shipped inside the agent jar as {@value #BOOTSTRAP_JAR}) on the boot class path, so
- * the code woven into any class, whichever class loader defined it, reaches one copy of it; then
- * hands over to {@code AgentInstaller}. This class refers to JDK types only: nothing of Weft may be
- * loaded before the runtime is on the boot class path, or it would be loaded twice.
+ * <p>Loads Weft's runtime (annotations, core, weaver, the installer and their relocated
+ * dependencies, shipped inside the agent jar as {@value #BOOTSTRAP_JAR}) in a class loader of its
+ * own ({@link AgentLoader}) and hands over to {@code AgentInstaller}, which makes every other
+ * loader find the runtime there, so the code woven into any class reaches one copy of it. The
+ * runtime is not put on the boot class path: the JVM would then give up class-data sharing for all
+ * classes outside the boot loader, and say so on every start. This class refers to JDK types only:
+ * nothing of Weft may be loaded before its loader exists, or it would be loaded twice.
  */
 public final class WeftAgent {
   /** Where the runtime jar lies inside the agent jar. */
@@ -50,12 +52,13 @@ public final class WeftAgent {
         System.setProperty(INSTALLED_PROPERTY, "true");
       }
       JarFile runtime = null;
+      ClassLoader loader = WeftAgent.class.getClassLoader();
       if (!runtimeOnBootClassPath()) {
-        runtime = new JarFile(extractRuntime());
-        instrumentation.appendToBootstrapClassLoaderSearch(runtime);
+        File file = extractRuntime();
+        runtime = new JarFile(file, false);
+        loader = new AgentLoader(file, runtime);
       }
-      Class<?> installer =
-          Class.forName("dev.weft.agent.AgentInstaller", true, WeftAgent.class.getClassLoader());
+      Class<?> installer = Class.forName("dev.weft.agent.AgentInstaller", true, loader);
       Method install =
           installer.getDeclaredMethod(
               "install", String.class, Instrumentation.class, boolean.class, JarFile.class);

@@ -10,6 +10,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -18,40 +19,61 @@ import net.bytebuddy.jar.asm.ClassReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks what the agent puts on the boot class path: classes there see only the JDK modules of the
- * boot loader, so a reference to a platform module (java.net.http, java.sql, jdk.httpserver ...)
- * would fail at run time with NoClassDefFoundError. Also checks that nothing third-party is left
- * unrelocated.
+ * Checks the runtime jar the agent's class loader reads. The classes the agent defines in the boot
+ * loader ({@code dev.weft.bootstrap}) see only the JDK modules of the boot loader and nothing else
+ * of Weft; the rest, whose loader has the platform loader as parent, see every JDK module. A
+ * reference beyond that would fail at run time with NoClassDefFoundError. Also checks that nothing
+ * third-party is left unrelocated.
  */
 class BootstrapJarIT {
   private static final Path BOOTSTRAP_JAR = Path.of(System.getProperty("weft.bootstrap.jar"));
   private static final Pattern OBJECT_TYPE = Pattern.compile("L([^;<]+)[;<]");
-
-  /**
-   * Jackson's optional handlers for java.sql types: loaded only when such a value is met, which
-   * cannot happen on the boot class path, where Jackson writes Weft's own trace objects.
-   */
-  private static final Pattern OPTIONAL_JACKSON_SQL =
-      Pattern.compile(
-          ".*/jackson/databind/(ext/.*|ser/std/Sql.*"
-              + "|deser/std/DateDeserializers\\$(SqlDate|Timestamp)Deserializer)\\.class");
+  private static final String BOOT_LOADER_PACKAGE = "dev/weft/bootstrap/";
 
   private static final int CONSTANT_CLASS = 7;
   private static final int CONSTANT_NAME_AND_TYPE = 12;
 
   @Test
-  void bootClassPathClasses_referOnlyToJdkClassesTheBootLoaderDefines() throws IOException {
+  void bootLoaderClasses_referOnlyToEachOtherAndToTheBootLoadersJdkClasses() throws IOException {
     Set<String> unreachable = new TreeSet<>();
+    Set<String> weft = new TreeSet<>();
     try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
-      for (String type : jdkTypesReferenced(jar)) {
-        try {
-          Class.forName(type.replace('/', '.'), false, null);
-        } catch (ClassNotFoundException | LinkageError e) {
+      Set<String> referenced = typesReferenced(jar, name -> name.startsWith(BOOT_LOADER_PACKAGE));
+      assertThat(referenced).contains("dev/weft/bootstrap/ContextHooks", "java/lang/Runnable");
+      for (String type : referenced) {
+        if (type.startsWith("dev/weft/")) {
+          if (!type.startsWith(BOOT_LOADER_PACKAGE)) {
+            weft.add(type);
+          }
+        } else if (!loads(type, null)) {
           unreachable.add(type);
         }
       }
     }
     assertThat(unreachable).as("JDK types the boot loader cannot see").isEmpty();
+    assertThat(weft).as("Weft types outside the boot loader").isEmpty();
+  }
+
+  @Test
+  void runtimeClasses_referOnlyToJdkClassesThePlatformLoaderSees() throws IOException {
+    Set<String> unreachable = new TreeSet<>();
+    try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
+      for (String type : typesReferenced(jar, name -> true)) {
+        if (!type.startsWith("dev/weft/") && !loads(type, ClassLoader.getPlatformClassLoader())) {
+          unreachable.add(type);
+        }
+      }
+    }
+    assertThat(unreachable).as("JDK types the platform loader cannot see").isEmpty();
+  }
+
+  private static boolean loads(String type, ClassLoader loader) {
+    try {
+      Class.forName(type.replace('/', '.'), false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   @Test
@@ -73,12 +95,13 @@ class BootstrapJarIT {
     assertThat(foreign).isEmpty();
   }
 
-  private static Set<String> jdkTypesReferenced(JarFile jar) throws IOException {
+  /** Returns the JDK and Weft types the classes of {@code jar} accepted by {@code which} name. */
+  private static Set<String> typesReferenced(JarFile jar, Predicate<String> which)
+      throws IOException {
     Set<String> types = new TreeSet<>();
     for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
       JarEntry entry = entries.nextElement();
-      if (!entry.getName().endsWith(".class")
-          || OPTIONAL_JACKSON_SQL.matcher(entry.getName()).matches()) {
+      if (!entry.getName().endsWith(".class") || !which.test(entry.getName())) {
         continue;
       }
       byte[] bytes;
@@ -121,6 +144,7 @@ class BootstrapJarIT {
       return;
     }
     if (type.startsWith("java/")
+        || type.startsWith("dev/weft/")
         || type.startsWith("javax/")
         || type.startsWith("jdk/")
         || type.startsWith("sun/")

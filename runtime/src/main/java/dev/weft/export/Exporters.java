@@ -94,9 +94,15 @@ public final class Exporters {
   }
 
   private static List<ClassLoader> loaders(WeftConfig config) {
-    List<ClassLoader> loaders = new ArrayList<>(2);
+    List<ClassLoader> loaders = new ArrayList<>(3);
     ClassLoader own = Exporters.class.getClassLoader();
-    loaders.add(own != null ? own : ClassLoader.getSystemClassLoader());
+    ClassLoader system = ClassLoader.getSystemClassLoader();
+    if (own != null && own != system) {
+      loaders.add(own);
+    }
+    // The class path: the application's own plug-ins, and under the java agent the agent jar, whose
+    // network exporters lie outside the runtime's loader.
+    loaders.add(system);
     ClassLoader extensions = Extensions.loader(config);
     if (extensions != null) {
       loaders.add(extensions);
