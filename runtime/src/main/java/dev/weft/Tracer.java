@@ -7,6 +7,7 @@ import dev.weft.export.Exporters;
 import dev.weft.internal.ExternalContext;
 import dev.weft.internal.ExternalContexts;
 import dev.weft.internal.Ids;
+import dev.weft.internal.TraceStartGate;
 import dev.weft.internal.WeftLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,6 +232,7 @@ public final class Tracer {
         id = null;
       }
       Object previous = ContextStorage.get();
+      TraceStartGate.pass();
       if (remote == null && id == null && previous == null) {
         remote = externalParent();
       }
@@ -269,6 +271,7 @@ public final class Tracer {
 
   private static TraceImpl implicitTrace(
       TracerState s, SpanData data, Object previous, long nowMicros) {
+    TraceStartGate.pass();
     String name = s.implicitTraceName != null ? s.implicitTraceName : data.displayName();
     Traceparent remote = previous == null ? externalParent() : null;
     TraceImpl trace;

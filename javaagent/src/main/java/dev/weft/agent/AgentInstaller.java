@@ -7,9 +7,11 @@ import dev.weft.instrumentation.langchain4j.LangChain4jInstrumentation;
 import dev.weft.instrumentation.mcp.McpInstrumentation;
 import dev.weft.instrumentation.openai.OpenAiJavaInstrumentation;
 import dev.weft.instrumentation.springai.SpringAiInstrumentation;
+import dev.weft.internal.TraceStartGate;
 import dev.weft.internal.WeftLog;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.jar.JarFile;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -46,9 +48,10 @@ final class AgentInstaller {
     ClassLoader own = AgentInstaller.class.getClassLoader();
     if (runtime != null && own != null) {
       RuntimeClasses.connect(instrumentation, runtime, own);
+      ClassLoaderHook.install(instrumentation);
     }
-    ExecutorInstrumentation.install(instrumentation, advice);
-    long executors = System.nanoTime();
+    long hooked = System.nanoTime();
+    weaveExecutorsInTheBackground(instrumentation, advice);
 
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
@@ -71,10 +74,10 @@ final class AgentInstaller {
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
       WeftLog.debug(
-          "start-up: JDK classes "
-              + (executors - start) / 1_000_000
+          "start-up: class loaders "
+              + (hooked - start) / 1_000_000
               + " ms, configuration "
-              + (configured - executors) / 1_000_000
+              + (configured - hooked) / 1_000_000
               + " ms, span methods "
               + (spanMethods - configured) / 1_000_000
               + " ms, libraries "
@@ -88,6 +91,35 @@ final class AgentInstaller {
             + millis
             + " ms"
             + (config.disabled() ? "; tracing is disabled" : "; exporters " + config.exporters()));
+  }
+
+  /**
+   * Weaves the JDK's executors, threads and timers on a thread of its own, while the application
+   * starts: it is most of the agent's start-up, and only matters once a trace runs. A trace that
+   * starts earlier waits for it ({@link TraceStartGate}).
+   */
+  private static void weaveExecutorsInTheBackground(
+      Instrumentation instrumentation, ClassFileLocator advice) {
+    CountDownLatch done = new CountDownLatch(1);
+    TraceStartGate.closeUntil(done);
+    Thread weaving =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                ExecutorInstrumentation.install(instrumentation, advice);
+                WeftLog.debug(
+                    "start-up: executors " + (System.nanoTime() - start) / 1_000_000 + " ms");
+              } catch (Throwable t) {
+                WeftLog.error(
+                    "cannot weave the JDK's executors; work handed to them leaves its trace", t);
+              } finally {
+                done.countDown();
+              }
+            },
+            "weft-jdk-hooks");
+    weaving.setDaemon(true);
+    weaving.start();
   }
 
   /**

@@ -74,7 +74,8 @@ final class AgentLoader extends ClassLoader {
     }
     byte[] bytes;
     try (InputStream in = jar.getInputStream(entry)) {
-      bytes = in.readAllBytes();
+      long size = entry.getSize();
+      bytes = size >= 0 ? in.readNBytes((int) size) : in.readAllBytes();
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }

@@ -60,10 +60,8 @@ import net.bytebuddy.pool.TypePool;
  *       {@code TimerTask.run}.
  * </ul>
  *
- * <p>It also weaves {@code ClassLoader.loadClass(String)}, so that every loader finds Weft's
- * runtime in the agent's class loader ({@link ClassLoaderAdvice}). The advice calls only classes
- * the agent defines in the boot loader ({@code dev.weft.bootstrap}), the only ones JDK classes can
- * reach.
+ * <p>The advice calls only classes the agent defines in the boot loader ({@link ContextHooks}), the
+ * only ones JDK classes can reach.
  */
 final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   /** The advice for each JDK class, by internal name; read when the class is woven. */
@@ -79,10 +77,6 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
 
   private ExecutorInstrumentation(ClassFileLocator adviceClasses) {
     this.adviceClasses = adviceClasses;
-    add(
-        "java/lang/ClassLoader",
-        named("loadClass").and(takesArguments(String.class)),
-        ClassLoaderAdvice.class);
     add(
         "java/util/concurrent/ThreadPoolExecutor",
         named("execute").and(takesArguments(Runnable.class)),

@@ -14,8 +14,8 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * bridge in its place. Deferred to the first trace, since the loader is found while it loads a
  * class, when loading more classes through it is not safe.
  *
- * <p>The bridge classes sit in the boot class path jar without relocation; classes there cannot see
- * the application's API, so they are read as class files and never loaded from there.
+ * <p>The bridge classes sit in the agent's runtime jar without relocation; the agent's loader
+ * cannot see the application's API, so they are read as class files and never loaded from there.
  */
 final class OpenTelemetryBridge implements ExternalContext {
   static final String BRIDGE_CLASS =
@@ -73,7 +73,7 @@ final class OpenTelemetryBridge implements ExternalContext {
   }
 
   /**
-   * Defines the bridge classes itself, takes the rest of {@code dev.weft} from the boot class path
+   * Defines the bridge classes itself, takes the rest of {@code dev.weft} from the agent's loader
    * (where the runtime is, whatever the application loader would answer) and everything else,
    * OpenTelemetry's API above all, from the application loader.
    */
@@ -97,7 +97,7 @@ final class OpenTelemetryBridge implements ExternalContext {
         return super.loadClass(name, resolve);
       }
       if (!name.startsWith(BRIDGE_PACKAGE)) {
-        return Class.forName(name, false, null);
+        return Class.forName(name, false, OpenTelemetryBridge.class.getClassLoader());
       }
       synchronized (getClassLoadingLock(name)) {
         Class<?> type = findLoadedClass(name);

@@ -6,8 +6,8 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The code woven around a span method. Inlined into the method: it may refer only to what is on the
- * boot class path (Weft's runtime and the JDK).
+ * The code woven around a span method. Inlined into the method: it may refer only to the JDK and to
+ * Weft's runtime, which every class loader answers from the agent's loader.
  *
  * <p>With tracing disabled it reads one field and returns. The argument array is built only when
  * the engine needs it (Byte Buddy creates it where {@code args} is read).

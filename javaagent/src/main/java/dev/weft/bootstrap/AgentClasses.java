@@ -42,13 +42,13 @@ public final class AgentClasses {
     if (runtime == null || requester == runtime || name == null || !name.startsWith("dev.weft.")) {
       return null;
     }
-    int dot = name.lastIndexOf('.');
-    if (!packages.contains(name.substring(0, dot))) {
+    if (!packages.contains(name.substring(0, name.lastIndexOf('.')))) {
       return null;
     }
     try {
       return Class.forName(name, false, runtime);
-    } catch (ClassNotFoundException | LinkageError e) {
+    } catch (Throwable t) {
+      // The requester looks for the class as it would have; class loading never fails here.
       return null;
     }
   }

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The class loader of the jars named by {@code weft.extensions}: exporters and processors of third
  * parties with their own dependencies. Its parent is the loader of Weft's runtime, so an extension
- * sees Weft's API and the JDK; under the java agent, where the runtime is on the boot class path,
- * it does not see the application's class path, and the application does not see it.
+ * sees Weft's API and the JDK; under the java agent, where the runtime has a class loader of its
+ * own, it does not see the application's class path, and the application does not see it.
  */
 final class Extensions {
   private Extensions() {}

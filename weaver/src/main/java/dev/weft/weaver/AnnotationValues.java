@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 
 /**
  * Reads Weft annotations by name rather than by class, so an annotation type loaded twice (the
- * agent's copy on the boot class path and an application's own copy in a child-first class loader)
- * is still recognised.
+ * agent's copy and an application's own copy in a child-first class loader that does not ask its
+ * parent first) is still recognised.
  */
 final class AnnotationValues {
   static final String SENSITIVE = SpanKind.ANNOTATION_PACKAGE + "Sensitive";
