@@ -7,11 +7,10 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
-import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -19,10 +18,14 @@ import java.util.jar.JarFile;
  * Connects the runtime, loaded by the agent's own class loader, to the rest of the JVM: defines the
  * classes of {@code dev.weft.bootstrap} in the boot loader (without extending the boot class path,
  * which would cost the application its class-data sharing), tells {@link AgentClasses} which
- * packages every loader is to take from the agent, and installs the runtime's {@link ContextHooks}.
+ * classes every loader is to take from the agent, and installs the runtime's {@link ContextHooks}.
  */
 final class RuntimeClasses {
   private static final String BOOTSTRAP_PREFIX = "dev/weft/bootstrap/";
+
+  /** The classes of {@code dev.weft.bootstrap}, which the agent defines in the boot loader. */
+  static final List<String> BOOT_LOADER_CLASSES =
+      List.of("dev.weft.bootstrap.AgentClasses", "dev.weft.bootstrap.ContextHooks");
 
   /**
    * Packages of the runtime jar that other loaders must not take from the agent: the OpenTelemetry
@@ -33,7 +36,7 @@ final class RuntimeClasses {
   private RuntimeClasses() {}
 
   /**
-   * Defines the boot loader classes and lets every loader find the runtime's packages in {@code
+   * Defines the boot loader classes and lets every loader find the runtime's classes in {@code
    * loader}. Must run before any class of {@code dev.weft.bootstrap} is loaded.
    *
    * @param instrumentation the JVM's instrumentation, which opens the JDK's class definition to the
@@ -43,28 +46,20 @@ final class RuntimeClasses {
    * @throws IllegalStateException when the boot loader classes cannot be defined
    */
   static void connect(Instrumentation instrumentation, JarFile runtime, ClassLoader loader) {
-    Set<String> bootstrap = new LinkedHashSet<>();
-    Set<String> packages = new HashSet<>();
-    for (Enumeration<JarEntry> entries = runtime.entries(); entries.hasMoreElements(); ) {
-      String path = entries.nextElement().getName();
-      if (!path.endsWith(".class") || !path.startsWith("dev/weft/")) {
-        continue;
-      }
-      String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
-      if (path.startsWith(BOOTSTRAP_PREFIX)) {
-        if (!path.endsWith("/package-info.class")) {
-          bootstrap.add(name);
-        }
-      } else if (!isOwnLoader(path) && name.lastIndexOf('.') > 0) {
-        packages.add(name.substring(0, name.lastIndexOf('.')));
-      }
-    }
     try {
-      defineInBootLoader(instrumentation, runtime, bootstrap);
+      defineInBootLoader(instrumentation, runtime, BOOT_LOADER_CLASSES);
     } catch (IOException | ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("cannot define Weft's classes in the boot loader", e);
     }
-    Hooks.install(loader, packages);
+    Hooks.install(loader, name -> isRuntimeClass(runtime, name));
+  }
+
+  /** Whether {@code name}, a {@code dev.weft} class, is one the agent's loader defines. */
+  private static boolean isRuntimeClass(JarFile runtime, String name) {
+    String path = name.replace('.', '/');
+    return !path.startsWith(BOOTSTRAP_PREFIX)
+        && !isOwnLoader(path)
+        && runtime.getEntry(path.concat(".class")) != null;
   }
 
   /**
@@ -75,8 +70,8 @@ final class RuntimeClasses {
   private static final class Hooks {
     private Hooks() {}
 
-    static void install(ClassLoader loader, Set<String> packages) {
-      AgentClasses.install(loader, packages);
+    static void install(ClassLoader loader, Predicate<String> runtimeClasses) {
+      AgentClasses.install(loader, runtimeClasses);
       ContextHooks.install(new JdkContextHooks());
     }
   }
@@ -88,7 +83,7 @@ final class RuntimeClasses {
    * several hundred more classes.
    */
   private static void defineInBootLoader(
-      Instrumentation instrumentation, JarFile runtime, Set<String> names)
+      Instrumentation instrumentation, JarFile runtime, List<String> names)
       throws IOException, ReflectiveOperationException {
     String internal = "jdk.internal.misc";
     instrumentation.redefineModule(

@@ -1,6 +1,6 @@
 package dev.weft.bootstrap;
 
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Lets every class loader find Weft's runtime in the agent's own class loader. Defined in the boot
@@ -15,18 +15,19 @@ import java.util.Set;
  */
 public final class AgentClasses {
   private static volatile ClassLoader agent;
-  private static volatile Set<String> packages = Set.of();
+  private static volatile Predicate<String> defines = name -> false;
 
   private AgentClasses() {}
 
   /**
-   * Makes the runtime's packages answer from {@code loader}.
+   * Makes the runtime's classes answer from {@code loader}.
    *
-   * @param loader the agent's class loader
-   * @param runtimePackages the names of the packages it defines, such as {@code dev.weft.data}
+   * @param loader the agent's class loader, or null for none
+   * @param runtimeClasses whether a {@code dev.weft} class, by binary name, is one of the runtime's
+   *     that every loader is to take from {@code loader}; asked without loading anything
    */
-  public static void install(ClassLoader loader, Set<String> runtimePackages) {
-    packages = Set.copyOf(runtimePackages);
+  public static void install(ClassLoader loader, Predicate<String> runtimeClasses) {
+    defines = runtimeClasses;
     agent = loader;
   }
 
@@ -42,11 +43,8 @@ public final class AgentClasses {
     if (runtime == null || requester == runtime || name == null || !name.startsWith("dev.weft.")) {
       return null;
     }
-    if (!packages.contains(name.substring(0, name.lastIndexOf('.')))) {
-      return null;
-    }
     try {
-      return Class.forName(name, false, runtime);
+      return defines.test(name) ? Class.forName(name, false, runtime) : null;
     } catch (Throwable t) {
       // The requester looks for the class as it would have; class loading never fails here.
       return null;

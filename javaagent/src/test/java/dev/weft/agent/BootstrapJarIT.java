@@ -55,6 +55,22 @@ class BootstrapJarIT {
   }
 
   @Test
+  void theAgentDefinesEveryBootLoaderClassOfTheJar() throws IOException {
+    List<String> inJar = new ArrayList<>();
+    try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
+      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        String name = entries.nextElement().getName();
+        if (name.startsWith(BOOT_LOADER_PACKAGE)
+            && name.endsWith(".class")
+            && !name.endsWith("package-info.class")) {
+          inJar.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+        }
+      }
+    }
+    assertThat(RuntimeClasses.BOOT_LOADER_CLASSES).containsExactlyInAnyOrderElementsOf(inJar);
+  }
+
+  @Test
   void runtimeClasses_referOnlyToJdkClassesThePlatformLoaderSees() throws IOException {
     Set<String> unreachable = new TreeSet<>();
     try (JarFile jar = new JarFile(BOOTSTRAP_JAR.toFile())) {
