@@ -33,20 +33,32 @@ final class ClassLoaderHook implements ClassFileTransformer {
   private static final String LOAD_CLASS = "loadClass";
   private static final String LOAD_CLASS_DESCRIPTOR = "(Ljava/lang/String;)Ljava/lang/Class;";
 
+  private volatile boolean installed;
+  private volatile Throwable failure;
+
   private ClassLoaderHook() {}
 
-  /** Registers the hook and weaves the loaded {@code ClassLoader} class. */
+  /**
+   * Registers the hook and weaves the loaded {@code ClassLoader} class.
+   *
+   * @throws IllegalStateException when the class could not be woven: no application class could
+   *     then reach the runtime
+   */
   static void install(Instrumentation instrumentation) {
     ClassLoaderHook hook = new ClassLoaderHook();
     instrumentation.addTransformer(hook, true);
     try {
       instrumentation.retransformClasses(ClassLoader.class);
     } catch (Exception | LinkageError e) {
-      WeftLog.error(
-          "cannot weave ClassLoader.loadClass; classes outside the agent may not find Weft's"
-              + " runtime and stay untraced",
-          e);
+      instrumentation.removeTransformer(hook);
+      throw new IllegalStateException("cannot weave ClassLoader.loadClass: " + e, e);
     }
+    if (hook.failure != null) {
+      instrumentation.removeTransformer(hook);
+      throw new IllegalStateException(
+          "cannot weave ClassLoader.loadClass: " + hook.failure, hook.failure);
+    }
+    hook.installed = true;
   }
 
   @Override
@@ -62,7 +74,12 @@ final class ClassLoaderHook implements ClassFileTransformer {
     try {
       return weave(classFile);
     } catch (RuntimeException | LinkageError e) {
-      WeftLog.error("cannot weave ClassLoader.loadClass", e);
+      if (installed) {
+        // Another agent transforms the class again; it goes on without the hook.
+        WeftLog.error("cannot weave ClassLoader.loadClass again", e);
+      } else {
+        failure = e;
+      }
       return null;
     }
   }
