@@ -3,6 +3,7 @@ package dev.weft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.config.TestConfigs;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.CustomSpanData;
 import dev.weft.data.FunctionSpanData;
@@ -228,5 +229,21 @@ class SpanImplTest {
     assertThat(thrown).startsWith("upstream rejected ").doesNotContain("sk-abcdefghijklmnop1234");
     assertThat(thrown).isEqualTo("upstream rejected [REDACTED] for the call");
     assertThat(recorder.ended("by_hand").error().message()).isEqualTo("key [REDACTED] leaked");
+  }
+
+  @Test
+  void errorMessages_areRedactedByTheConfiguredPatternsToo() {
+    RecordingProcessor recorder = new RecordingProcessor();
+    Tracing.install(
+        Tracer.builder()
+            .config(TestConfigs.fromProperties(Map.of("weft.redact.patterns", "ACME-[0-9]{6}")))
+            .processors(recorder)
+            .build());
+    try (Span span = Tracing.startFunctionSpan("charge", "{}")) {
+      span.recordException(
+          new IllegalArgumentException("card ACME-123456 declined", new RuntimeException("x")));
+    }
+
+    assertThat(recorder.ended("charge").error().message()).isEqualTo("card [REDACTED] declined");
   }
 }

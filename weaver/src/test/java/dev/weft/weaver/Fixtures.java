@@ -133,6 +133,14 @@ final class Fixtures {
       return null;
     }
 
+    @Workflow(name = "vault")
+    String vault(
+        @GroupId String conversation,
+        @TraceMetadata("user") String user,
+        @Sensitive @TraceMetadata("pin") String pin) {
+      return null;
+    }
+
     String plain() {
       return null;
     }

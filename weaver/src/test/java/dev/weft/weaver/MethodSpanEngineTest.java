@@ -165,6 +165,25 @@ class MethodSpanEngineTest {
   }
 
   @Test
+  void traceMetadataAndGroupId_areKeptWithoutSensitiveData_butASensitiveValueStaysRedacted() {
+    for (String sensitiveData : List.of("true", "false")) {
+      recorder = TracingSetup.configure("include-sensitive-data=" + sensitiveData);
+      MethodDescriptor vault = descriptor("vault");
+
+      Object call = MethodSpanEngine.enter(vault, new Object[] {"conv-9", "ada", "4711"});
+      Trace trace = Tracing.currentTrace();
+      MethodSpanEngine.exit(vault, call, "opened", null);
+
+      assertThat(trace.groupId()).as(sensitiveData).isEqualTo("conv-9");
+      assertThat(trace.metadata())
+          .as(sensitiveData)
+          .containsEntry("user", "ada")
+          .containsEntry("pin", "[REDACTED]");
+      assertThat(recorder.endedTraces.get(0).metadata()).containsEntry("pin", "[REDACTED]");
+    }
+  }
+
+  @Test
   void anErrorThatSkippedInnerExits_unwindsTheContextAsFarAsTheStack() {
     // A traced recursion overflows: the innermost calls' exit advice never runs, and the
     // application catches the error around the outermost call.
