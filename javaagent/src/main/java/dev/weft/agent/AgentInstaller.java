@@ -49,6 +49,9 @@ final class AgentInstaller {
     if (runtime != null && own != null) {
       RuntimeClasses.connect(instrumentation, runtime, own);
       ClassLoaderHook.install(instrumentation);
+    } else {
+      // Put on the boot class path by hand: every loader finds the runtime there already.
+      RuntimeClasses.installContextHooks();
     }
     long hooked = System.nanoTime();
     weaveExecutorsInTheBackground(instrumentation, advice);

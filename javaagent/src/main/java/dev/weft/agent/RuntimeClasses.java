@@ -54,6 +54,11 @@ final class RuntimeClasses {
     Hooks.install(loader, name -> isRuntimeClass(runtime, name));
   }
 
+  /** Installs the runtime's {@link ContextHooks} when the runtime is on the boot class path. */
+  static void installContextHooks() {
+    Hooks.installContextHooks();
+  }
+
   /** Whether {@code name}, a {@code dev.weft} class, is one the agent's loader defines. */
   private static boolean isRuntimeClass(JarFile runtime, String name) {
     String path = name.replace('.', '/');
@@ -72,6 +77,10 @@ final class RuntimeClasses {
 
     static void install(ClassLoader loader, Predicate<String> runtimeClasses) {
       AgentClasses.install(loader, runtimeClasses);
+      installContextHooks();
+    }
+
+    static void installContextHooks() {
       ContextHooks.install(new JdkContextHooks());
     }
   }
