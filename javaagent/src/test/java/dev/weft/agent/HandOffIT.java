@@ -39,6 +39,22 @@ class HandOffIT {
 
   @Test
   void everyHandedOffToolCallIsAChildOfTheAgent() {
+    assertEveryHandedOffToolCallIsAChildOfTheAgent(result);
+  }
+
+  @Test
+  void withTheRuntimeOnTheBootClassPathByHand_handedOffWorkStaysInTheTrace() throws Exception {
+    AgentRun.Result onBootClassPath =
+        AgentRun.of(HandOffApp.class, Files.createTempDirectory("weft-hand-off-boot"))
+            .agentArgs("packages=com.acme.threads")
+            .jvmArg("-Xbootclasspath/a:" + System.getProperty("weft.bootstrap.jar"))
+            .run();
+
+    assertThat(onBootClassPath.exitCode()).as(onBootClassPath.describe()).isZero();
+    assertEveryHandedOffToolCallIsAChildOfTheAgent(onBootClassPath);
+  }
+
+  private static void assertEveryHandedOffToolCallIsAChildOfTheAgent(AgentRun.Result result) {
     TraceFiles.TraceFile trace = result.traces().workflow("hand-off");
     JsonNode agent = trace.span("agent", "dispatcher");
     List<JsonNode> work = trace.spans("function", "work");
