@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.viewer.Chromium;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,7 +36,7 @@ class SampleViewerIT {
   @TempDir static Path traces;
   private static List<JsonNode> files;
   private static Path page;
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @BeforeAll
   static void runTheSampleAndOpenTheViewer() throws Exception {
@@ -60,14 +59,6 @@ class SampleViewerIT {
         .containsExactly("conv-podcast-001", "conv-podcast-002", "conv-podcast-001");
     List<String> view = run("-jar", AGENT.toString(), "view", traces.toString()).lines().toList();
     page = Path.of(view.get(view.size() - 1));
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test

@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,21 +21,9 @@ class ViewerCompareBrowserTest {
   private static final String SHORT_RUN = "trace_2bf44d11a1a3322afe3caf298b4f6669";
   private static final String TOOL_RUN = "trace_e54060dda90521b86bdca526fda4f3ab";
 
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void compareOfTwoRecordedRuns_alignsThemAsDiffDoes() throws IOException {

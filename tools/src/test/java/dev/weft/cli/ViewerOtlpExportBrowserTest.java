@@ -17,10 +17,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,24 +40,12 @@ class ViewerOtlpExportBrowserTest {
           + "  if (d) d.name = this.download;"
           + "  return click.call(this); };";
 
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @TempDir Path dir;
   private Path traces;
   private String traceId;
   private TraceFile file;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   /** A run with one span of every type, written by the json exporter with its viewer. */
   @BeforeEach

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,28 +31,46 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium driven through the system chromedriver, with nothing downloaded: the
  * browser and driver paths are given, so Selenium Manager has nothing to look up.
  *
+ * <p>A JUnit extension: a test class registers one, {@code @RegisterExtension static final Chromium
+ * chromium = Chromium.perTestClass();}, and the browser runs from before its first test to after
+ * its last.
+ *
  * <p>Public, and shipped in this module's test jar, so that the samples' integration tests open the
  * viewer on their real runs with the same browser set-up as the viewer's own tests.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private static final Json JSON = new Json();
 
-  /** The driver, for what the helpers below do not cover. */
-  public final ChromeDriver driver;
+  /** The driver, for what the helpers below do not cover; set while the test class runs. */
+  public ChromeDriver driver;
 
-  private final Path profile;
+  private Path profile;
 
-  private Chromium(ChromeDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
+  private Chromium() {}
+
+  /** Returns a browser that starts before the test class's first test and stops after its last. */
+  public static Chromium perTestClass() {
+    return new Chromium();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (driver != null) {
+      close();
+    }
   }
 
   /** Starts the browser; fails with what to install when it is missing. */
-  public static Chromium start() throws IOException {
+  private void start() throws IOException {
     assertThat(BROWSER)
         .as("the viewer tests need Chromium: apt-get install chromium chromium-driver")
         .isExecutable();
@@ -83,9 +104,9 @@ public final class Chromium implements AutoCloseable {
             .usingDriverExecutable(new File(DRIVER.toString()))
             .usingAnyFreePort()
             .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    this.profile = profile;
+    this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-    return new Chromium(driver, profile);
   }
 
   /** Opens a page and waits until its data has loaded; drops earlier log entries first. */
@@ -195,10 +216,10 @@ public final class Chromium implements AutoCloseable {
     Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
   }
 
-  @Override
-  public void close() throws IOException {
+  private void close() throws IOException {
     try {
       driver.quit();
+      driver = null;
     } finally {
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,21 +21,9 @@ class ConversationBrowserTest {
   private static final Instant T0 = Instant.parse("2026-11-21T19:36:01.123456Z");
   private static final String HUGE = "All work and no play. ".repeat(50_000);
 
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   private static Map<String, Object> toolCall(String id, String name, String arguments) {
     return map("id", id, "type", "function", "function", map("name", name, "arguments", arguments));

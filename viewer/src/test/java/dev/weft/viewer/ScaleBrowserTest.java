@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,12 +24,12 @@ class ScaleBrowserTest {
   private static final int TRACES = 5_000;
   private static final int NEEDLE = 4_321;
 
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @TempDir static Path dir;
 
   @BeforeAll
-  static void writeFolderAndStartBrowser() throws IOException {
+  static void writeFolder() throws IOException {
     TraceFolderViewer.install(dir);
     Map<String, byte[]> batch = new LinkedHashMap<>();
     for (int i = 1; i <= TRACES; i++) {
@@ -45,14 +45,6 @@ class ScaleBrowserTest {
         TraceFolderViewer.onTracesWritten(dir, batch);
         batch.clear();
       }
-    }
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
     }
   }
 

@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,21 +17,9 @@ class SessionsBrowserTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T19:36:01.123456Z");
 
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   /** Two support traces in conversation conv-1 (the later exported first), one in conv-2. */
   private Path twoSessions() throws IOException {

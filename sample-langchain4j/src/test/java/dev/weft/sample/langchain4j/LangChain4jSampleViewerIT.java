@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.viewer.Chromium;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,7 +33,7 @@ class LangChain4jSampleViewerIT {
   @TempDir static Path traces;
   private static Path page;
   private static List<JsonNode> files;
-  private static Chromium chromium;
+  @RegisterExtension static final Chromium chromium = Chromium.perTestClass();
 
   @BeforeAll
   static void runTheSampleAndOpenTheViewer() throws Exception {
@@ -49,14 +48,6 @@ class LangChain4jSampleViewerIT {
     assertThat(files).hasSize(4);
     page = TracedRun.viewerPage(traces);
     assertThat(page).isRegularFile();
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
