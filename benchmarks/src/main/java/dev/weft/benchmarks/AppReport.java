@@ -1,7 +1,5 @@
 package dev.weft.benchmarks;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,14 +45,7 @@ final class AppReport {
   String render() {
     StringBuilder out = new StringBuilder();
     out.append("# Real applications under each agent\n\n");
-    out.append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .append(", ")
-        .append(System.getProperty("java.vm.name"))
-        .append(' ')
-        .append(System.getProperty("java.version"))
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores; ")
+    out.append(Report.runHeader())
         .append(settings)
         .append(". Load average at the start: ")
         .append(loadAtStart)

@@ -63,19 +63,22 @@ final class Report {
     }
   }
 
+  /** The start of a report's first line: when, on which JVM, on how many cores. */
+  static String runHeader() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        + ", "
+        + System.getProperty("java.vm.name")
+        + ' '
+        + System.getProperty("java.version")
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores; ";
+  }
+
   String render() {
     StringBuilder out = new StringBuilder();
     out.append("# Weft agent vs OpenTelemetry Java agent, side by side\n\n");
-    out.append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .append(", ")
-        .append(System.getProperty("java.vm.name"))
-        .append(' ')
-        .append(System.getProperty("java.version"))
-        .append(", ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" cores; ")
-        .append(settings)
-        .append(".\n\n");
+    out.append(runHeader()).append(settings).append(".\n\n");
     if (!setupLines.isEmpty() || !notes.isEmpty()) {
       out.append("## Configurations\n\n");
       setupLines.forEach(l -> out.append(l).append('\n'));
