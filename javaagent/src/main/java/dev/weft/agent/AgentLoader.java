@@ -10,6 +10,7 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -108,8 +109,6 @@ final class AgentLoader extends ClassLoader {
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL url = findResource(name);
-    return url == null
-        ? Collections.emptyEnumeration()
-        : Collections.enumeration(java.util.List.of(url));
+    return url == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
   }
 }
