@@ -80,15 +80,20 @@ public final class Exporters {
 
   /** Wraps an exporter in a batch processor configured from {@code weft.batch.*}. */
   public static BatchTraceProcessor batch(SpanExporter exporter, WeftConfig config) {
-    // Unless configured, a network exporter keeps the smaller default (see writesLocally).
-    boolean configured = config.get("weft.batch.max-queue-size") != null;
+    // Unless configured, a network exporter keeps the smaller queue, and an exporter to this
+    // machine takes larger batches: fewer, longer writes (see writesLocally).
+    boolean local = exporter.writesLocally();
     int queueSize =
-        configured || exporter.writesLocally()
+        config.get("weft.batch.max-queue-size") != null || local
             ? config.batchMaxQueueSize()
             : BatchTraceProcessor.DEFAULT_NETWORK_QUEUE_SIZE;
+    int batchSize =
+        config.get("weft.batch.max-batch-size") == null && local
+            ? Math.min(queueSize, BatchTraceProcessor.DEFAULT_LOCAL_BATCH_SIZE)
+            : config.batchMaxBatchSize();
     return BatchTraceProcessor.builder(exporter)
         .maxQueueSize(queueSize)
-        .maxBatchSize(config.batchMaxBatchSize())
+        .maxBatchSize(batchSize)
         .scheduleDelay(Duration.ofMillis(Math.max(1, config.batchScheduleDelayMillis())))
         .build();
   }

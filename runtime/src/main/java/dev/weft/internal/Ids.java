@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -7,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * lowercase hex, {@code group_} + 24 lowercase hex.
  */
 public final class Ids {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private Ids() {}
 
@@ -67,15 +68,18 @@ public final class Ids {
   }
 
   private static String format(String prefix, long high, long low, int hexDigits) {
-    char[] chars = new char[prefix.length() + hexDigits];
-    prefix.getChars(0, prefix.length(), chars, 0);
-    int end = chars.length;
+    // Bytes, not chars: the String keeps them as they are, without compressing a char array.
+    byte[] text = new byte[prefix.length() + hexDigits];
+    for (int i = 0; i < prefix.length(); i++) {
+      text[i] = (byte) prefix.charAt(i);
+    }
+    int end = text.length;
     for (int i = 0; i < 16; i++) {
-      chars[end - 1 - i] = HEX[(int) (low >>> (i * 4)) & 0xF];
+      text[end - 1 - i] = HEX[(int) (low >>> (i * 4)) & 0xF];
     }
     for (int i = 16; i < hexDigits; i++) {
-      chars[end - 1 - i] = HEX[(int) (high >>> ((i - 16) * 4)) & 0xF];
+      text[end - 1 - i] = HEX[(int) (high >>> ((i - 16) * 4)) & 0xF];
     }
-    return new String(chars);
+    return new String(text, StandardCharsets.ISO_8859_1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ public final class Timestamps {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private static final int LENGTH = 27;
+  // Where the six digits of the microseconds start: after "uuuu-MM-ddTHH:mm:ss.".
+  private static final int MICROS_AT = 20;
   private static final long MICROS_PER_SECOND = 1_000_000L;
   private static final int SECONDS_PER_DAY = 86_400;
   // Days from 0000-03-01 to 1970-01-01, and in one 400-year cycle of the Gregorian calendar.
@@ -31,15 +34,16 @@ public final class Timestamps {
 
   /** Formats microseconds since the epoch. */
   public static String format(long epochMicros) {
-    char[] text = new char[MAX_LENGTH];
-    return new String(text, 0, format(epochMicros, text, 0));
+    byte[] text = new byte[MAX_LENGTH];
+    return new String(text, 0, format(epochMicros, text, 0), StandardCharsets.US_ASCII);
   }
 
   /**
-   * Writes the text of microseconds since the epoch into {@code into} at {@code offset}, which must
-   * leave room for {@link #MAX_LENGTH} characters, and returns how many were written.
+   * Writes the text of microseconds since the epoch into {@code into} at {@code offset} as ASCII
+   * bytes, which is also their UTF-8; {@code into} must leave room for {@link #MAX_LENGTH} bytes.
+   * Returns how many were written.
    */
-  public static int format(long epochMicros, char[] into, int offset) {
+  public static int format(long epochMicros, byte[] into, int offset) {
     long seconds = Math.floorDiv(epochMicros, MICROS_PER_SECOND);
     int micros = (int) Math.floorMod(epochMicros, MICROS_PER_SECOND);
     long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
@@ -57,8 +61,9 @@ public final class Timestamps {
     long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
     if (year < 0 || year > 9999) {
       String slow = FORMAT.format(Instant.ofEpochSecond(seconds, micros * 1_000L));
-      slow.getChars(0, slow.length(), into, offset);
-      return slow.length();
+      byte[] text = slow.getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(text, 0, into, offset, text.length);
+      return text.length;
     }
 
     int i = offset;
@@ -79,10 +84,37 @@ public final class Timestamps {
     return LENGTH;
   }
 
+  /**
+   * Formats times one after another into one buffer, as ASCII bytes. The times an exporter writes
+   * in a row mostly fall within the same second, so the date and time of day are reused and only
+   * the microseconds are written again. Not thread-safe: one per writer.
+   */
+  public static final class Text {
+    private final byte[] bytes = new byte[MAX_LENGTH];
+    private long second = Long.MIN_VALUE;
+
+    /** Formats microseconds since the epoch into {@link #bytes()}; returns the length. */
+    public int format(long epochMicros) {
+      long seconds = Math.floorDiv(epochMicros, MICROS_PER_SECOND);
+      if (seconds == second) {
+        digits(bytes, MICROS_AT, (int) Math.floorMod(epochMicros, MICROS_PER_SECOND), 6);
+        return LENGTH;
+      }
+      int length = Timestamps.format(epochMicros, bytes, 0);
+      second = length == LENGTH ? seconds : Long.MIN_VALUE;
+      return length;
+    }
+
+    /** Returns the buffer the last time was formatted into. */
+    public byte[] bytes() {
+      return bytes;
+    }
+  }
+
   /** Writes {@code value} as exactly {@code count} decimal digits and returns the next index. */
-  private static int digits(char[] into, int at, int value, int count) {
+  private static int digits(byte[] into, int at, int value, int count) {
     for (int i = at + count - 1; i >= at; i--) {
-      into[i] = (char) ('0' + value % 10);
+      into[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
     return at + count;

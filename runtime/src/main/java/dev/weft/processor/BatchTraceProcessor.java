@@ -42,6 +42,13 @@ public final class BatchTraceProcessor implements TracingProcessor {
   public static final int DEFAULT_MAX_BATCH_SIZE = 128;
 
   /**
+   * The default largest number of items in one export to an exporter that writes to this machine
+   * (see {@link SpanExporter#writesLocally()}) when {@code weft.batch.max-batch-size} is not set:
+   * at a high rate, a write of a few hundred kilobytes costs less per span than many small ones.
+   */
+  public static final int DEFAULT_LOCAL_BATCH_SIZE = 2048;
+
+  /**
    * The default longest wait before queued items are exported: what a crash can lose, and how late
    * a trace file or line may appear, is at most this.
    */
@@ -110,6 +117,11 @@ public final class BatchTraceProcessor implements TracingProcessor {
    */
   public long exportCount() {
     return exports;
+  }
+
+  /** Returns the most items handed to the exporter in one call. */
+  public int maxBatchSize() {
+    return maxBatchSize;
   }
 
   /** Returns how many items the queue holds at most; more are dropped and counted. */

@@ -91,6 +91,44 @@ class ExportersTest {
   }
 
   @Test
+  void aLocalExporter_getsLargerDefaultBatches_aNetworkOneTheDefault_unlessConfigured() {
+    dev.weft.processor.SpanExporter remote = (traces, spans) -> {};
+    dev.weft.processor.SpanExporter local =
+        new dev.weft.processor.SpanExporter() {
+          @Override
+          public void export(List<dev.weft.TraceRecord> traces, List<dev.weft.SpanRecord> spans) {}
+
+          @Override
+          public boolean writesLocally() {
+            return true;
+          }
+        };
+    WeftConfig defaults = config(Map.of());
+    WeftConfig configured = config(Map.of("weft.batch.max-batch-size", "300"));
+    WeftConfig smallQueue = config(Map.of("weft.batch.max-queue-size", "1000"));
+
+    List<BatchTraceProcessor> processors =
+        List.of(
+            Exporters.batch(remote, defaults),
+            Exporters.batch(local, defaults),
+            Exporters.batch(remote, configured),
+            Exporters.batch(local, configured),
+            Exporters.batch(local, smallQueue));
+    try {
+      assertThat(processors)
+          .extracting(BatchTraceProcessor::maxBatchSize)
+          .containsExactly(
+              BatchTraceProcessor.DEFAULT_MAX_BATCH_SIZE,
+              BatchTraceProcessor.DEFAULT_LOCAL_BATCH_SIZE,
+              300,
+              300,
+              1000);
+    } finally {
+      processors.forEach(BatchTraceProcessor::shutdown);
+    }
+  }
+
+  @Test
   void none_isNoProcessor() {
     assertThat(Exporters.processorsFor(config(Map.of("weft.exporters", "none")))).isEmpty();
   }

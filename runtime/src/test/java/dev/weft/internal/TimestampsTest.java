@@ -2,6 +2,7 @@ package dev.weft.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -76,17 +77,19 @@ class TimestampsTest {
     };
     for (long value : values) {
       assertThat(Timestamps.format(value)).isEqualTo(reference(value));
-      char[] buffer = new char[Timestamps.MAX_LENGTH + 3];
+      byte[] buffer = new byte[Timestamps.MAX_LENGTH + 3];
       int length = Timestamps.format(value, buffer, 3);
-      assertThat(new String(buffer, 3, length)).isEqualTo(reference(value));
+      assertThat(new String(buffer, 3, length, StandardCharsets.US_ASCII))
+          .isEqualTo(reference(value));
     }
   }
 
   @Test
   void format_intoABuffer_writesAtTheOffset_andReturnsTheLength() {
-    char[] buffer = new char[Timestamps.MAX_LENGTH + 5];
+    byte[] buffer = new byte[Timestamps.MAX_LENGTH + 5];
     int length = Timestamps.format(micros("2026-11-21T19:36:01.000042"), buffer, 5);
-    assertThat(new String(buffer, 5, length)).isEqualTo("2026-11-21T19:36:01.000042Z");
+    assertThat(new String(buffer, 5, length, StandardCharsets.US_ASCII))
+        .isEqualTo("2026-11-21T19:36:01.000042Z");
   }
 
   @Test
@@ -94,5 +97,29 @@ class TimestampsTest {
     long value = micros("2024-02-29T23:59:59.999999");
     assertThat(Timestamps.parseMicros(Timestamps.format(value))).isEqualTo(value);
     assertThat(Timestamps.parseMicros("not a time")).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
+  void text_formatsTimesInARow_asFormatDoes_withinASecondAndAcrossSeconds() {
+    long start = micros("2026-11-21T19:36:01.999990");
+    long[] values = {
+      start,
+      start + 5,
+      start + 10, // the next second
+      start + 11,
+      start - 3_000_000, // back by three seconds
+      micros("9999-12-31T23:59:59.999999") + 1, // the slow path, then back
+      start + 12,
+      -1,
+      0
+    };
+    Timestamps.Text text = new Timestamps.Text();
+    for (long value : values) {
+      int length = text.format(value);
+      assertThat(new String(text.bytes(), 0, length, StandardCharsets.US_ASCII))
+          .as("%d", value)
+          .isEqualTo(Timestamps.format(value))
+          .isEqualTo(reference(value));
+    }
   }
 }

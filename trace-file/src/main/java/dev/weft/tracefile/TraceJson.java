@@ -3,6 +3,9 @@ package dev.weft.tracefile;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import dev.weft.ReadableSpan;
 import dev.weft.TraceRecord;
 import dev.weft.data.AgentSpanData;
@@ -22,12 +25,15 @@ import dev.weft.data.TranscriptionSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
 import dev.weft.internal.Timestamps;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +45,64 @@ public final class TraceJson {
   /** The shared factory; thread-safe. */
   static final JsonFactory FACTORY = new JsonFactory();
 
+  // The contract's keys and fixed values, each quoted and encoded once.
+  private static final Map<String, SerializableString> NAMES =
+      encodedNames(
+          "agent",
+          "agent_name",
+          "custom",
+          "data",
+          "ended_at",
+          "error",
+          "first_content_at",
+          "format",
+          "from_agent",
+          "function",
+          "generation",
+          "group_id",
+          "guardrail",
+          "handoff",
+          "handoffs",
+          "id",
+          "input",
+          "input_tokens",
+          "mcp_data",
+          "mcp_tools",
+          "message",
+          "metadata",
+          "model",
+          "model_config",
+          "name",
+          "object",
+          "output",
+          "output_tokens",
+          "output_type",
+          "parent_id",
+          "response",
+          "response_id",
+          "result",
+          "sdk_span_type",
+          "server",
+          "span_data",
+          "spans",
+          "speech",
+          "speech_group",
+          "started_at",
+          "to_agent",
+          "tools",
+          "trace",
+          "trace.span",
+          "trace_id",
+          "transcription",
+          "triggered",
+          "turn",
+          "type",
+          "usage",
+          "workflow_name",
+          "task");
+  // Longer text is escaped in segments by the generator instead of being copied whole first.
+  private static final int MAX_TEXT_AS_BYTES = 64 * 1024;
+
   private TraceJson() {}
 
   /**
@@ -46,20 +110,25 @@ public final class TraceJson {
    * followed by {@code started_at} and {@code ended_at} when {@code withTimes} is set.
    */
   static void writeTrace(JsonGenerator g, TraceRecord trace, boolean withTimes) throws IOException {
+    writeTrace(g, trace, withTimes, new Scratch());
+  }
+
+  private static void writeTrace(
+      JsonGenerator g, TraceRecord trace, boolean withTimes, Scratch scratch) throws IOException {
     g.writeStartObject();
-    g.writeStringField("object", "trace");
-    g.writeStringField("id", trace.traceId());
-    g.writeStringField("workflow_name", trace.workflowName());
-    g.writeFieldName("group_id");
+    key(g, "object");
+    name(g, "trace");
+    stringField(g, "id", trace.traceId());
+    stringField(g, "workflow_name", trace.workflowName());
+    key(g, "group_id");
     writeValue(g, trace.groupId());
-    g.writeFieldName("metadata");
+    key(g, "metadata");
     writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata());
     if (withTimes) {
-      char[] buffer = new char[Timestamps.MAX_LENGTH];
-      g.writeFieldName("started_at");
-      writeTime(g, trace.startedAtMicros(), buffer);
-      g.writeFieldName("ended_at");
-      writeEndTime(g, trace.endedAtMicros(), buffer);
+      key(g, "started_at");
+      writeTime(g, trace.startedAtMicros(), scratch);
+      key(g, "ended_at");
+      writeEndTime(g, trace.endedAtMicros(), scratch);
     }
     g.writeEndObject();
   }
@@ -69,24 +138,31 @@ public final class TraceJson {
    * "ended_at","span_data","error"}}, plus {@code metadata} when the span has any.
    */
   static void writeSpan(JsonGenerator g, ReadableSpan span) throws IOException {
+    writeSpan(g, span, new Scratch());
+  }
+
+  private static void writeSpan(JsonGenerator g, ReadableSpan span, Scratch scratch)
+      throws IOException {
     g.writeStartObject();
-    g.writeStringField("object", "trace.span");
-    g.writeStringField("id", span.spanId());
-    g.writeStringField("trace_id", span.traceId());
-    g.writeFieldName("parent_id");
-    writeValue(g, span.parentId());
-    char[] buffer = new char[Timestamps.MAX_LENGTH];
-    g.writeFieldName("started_at");
-    writeTime(g, span.startedAtMicros(), buffer);
-    g.writeFieldName("ended_at");
-    writeEndTime(g, span.endedAtMicros(), buffer);
-    g.writeFieldName("span_data");
+    key(g, "object");
+    name(g, "trace.span");
+    key(g, "id");
+    writeId(g, span.spanId(), scratch.id);
+    key(g, "trace_id");
+    writeId(g, span.traceId(), scratch.id);
+    key(g, "parent_id");
+    writeId(g, span.parentId(), scratch.id);
+    key(g, "started_at");
+    writeTime(g, span.startedAtMicros(), scratch);
+    key(g, "ended_at");
+    writeEndTime(g, span.endedAtMicros(), scratch);
+    key(g, "span_data");
     writeSpanData(g, span.data());
-    g.writeFieldName("error");
+    key(g, "error");
     writeError(g, span.error());
     Map<String, Object> metadata = span.metadata();
     if (!metadata.isEmpty()) {
-      g.writeFieldName("metadata");
+      key(g, "metadata");
       writeValue(g, metadata);
     }
     g.writeEndObject();
@@ -99,8 +175,8 @@ public final class TraceJson {
       return;
     }
     g.writeStartObject();
-    g.writeStringField("message", error.message());
-    g.writeFieldName("data");
+    stringField(g, "message", error.message());
+    key(g, "data");
     writeValue(g, error.data());
     g.writeEndObject();
   }
@@ -126,12 +202,12 @@ public final class TraceJson {
       field(g, "output", d.output());
       field(g, "model", d.model());
       field(g, "model_config", d.modelConfig());
-      g.writeFieldName("usage");
+      key(g, "usage");
       writeUsage(g, d.usage());
     } else if (data instanceof ResponseSpanData d) {
       type(g, "response");
       field(g, "response_id", d.responseId());
-      g.writeFieldName("usage");
+      key(g, "usage");
       writeUsage(g, d.usage());
     } else if (data instanceof HandoffSpanData d) {
       type(g, "handoff");
@@ -144,10 +220,11 @@ public final class TraceJson {
     } else if (data instanceof GuardrailSpanData d) {
       type(g, "guardrail");
       field(g, "name", d.name());
-      g.writeBooleanField("triggered", d.triggered());
+      booleanField(g, "triggered", d.triggered());
     } else if (data instanceof TranscriptionSpanData d) {
       type(g, "transcription");
-      g.writeObjectFieldStart("input");
+      key(g, "input");
+      g.writeStartObject();
       field(g, "data", d.inputData());
       field(g, "format", d.inputFormat());
       g.writeEndObject();
@@ -157,7 +234,8 @@ public final class TraceJson {
     } else if (data instanceof SpeechSpanData d) {
       type(g, "speech");
       field(g, "input", d.input());
-      g.writeObjectFieldStart("output");
+      key(g, "output");
+      g.writeStartObject();
       field(g, "data", d.outputData());
       field(g, "format", d.outputFormat());
       g.writeEndObject();
@@ -174,23 +252,25 @@ public final class TraceJson {
     } else if (data instanceof TaskSpanData d) {
       type(g, "custom");
       field(g, "name", "task");
-      g.writeObjectFieldStart("data");
+      key(g, "data");
+      g.writeStartObject();
       field(g, "sdk_span_type", "task");
       field(g, "name", d.name());
       if (d.usage() != null) {
-        g.writeFieldName("usage");
+        key(g, "usage");
         writeUsage(g, d.usage());
       }
       g.writeEndObject();
     } else if (data instanceof TurnSpanData d) {
       type(g, "custom");
       field(g, "name", "turn");
-      g.writeObjectFieldStart("data");
+      key(g, "data");
+      g.writeStartObject();
       field(g, "sdk_span_type", "turn");
-      g.writeNumberField("turn", d.turn());
+      numberField(g, "turn", d.turn());
       field(g, "agent_name", d.agentName());
       if (d.usage() != null) {
-        g.writeFieldName("usage");
+        key(g, "usage");
         writeUsage(g, d.usage());
       }
       g.writeEndObject();
@@ -205,8 +285,8 @@ public final class TraceJson {
       return;
     }
     g.writeStartObject();
-    g.writeNumberField("input_tokens", usage.inputTokens());
-    g.writeNumberField("output_tokens", usage.outputTokens());
+    numberField(g, "input_tokens", usage.inputTokens());
+    numberField(g, "output_tokens", usage.outputTokens());
     for (Map.Entry<String, Object> e : usage.details().entrySet()) {
       if (!"input_tokens".equals(e.getKey()) && !"output_tokens".equals(e.getKey())) {
         g.writeFieldName(e.getKey());
@@ -228,7 +308,7 @@ public final class TraceJson {
     if (tree == null) {
       generator.writeNull();
     } else if (tree instanceof String s) {
-      generator.writeString(s);
+      writeText(generator, s);
     } else if (tree instanceof Boolean b) {
       generator.writeBoolean(b);
     } else if (tree instanceof Number number) {
@@ -253,7 +333,7 @@ public final class TraceJson {
       }
       generator.writeEndArray();
     } else {
-      generator.writeString(String.valueOf(tree));
+      writeText(generator, String.valueOf(tree));
     }
   }
 
@@ -300,12 +380,13 @@ public final class TraceJson {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       // Lines end with a break of their own; Jackson's separator would start the next with a space.
       g.setRootValueSeparator(null);
+      Scratch scratch = new Scratch();
       for (TraceRecord trace : traces) {
-        writeTrace(g, trace, true);
+        writeTrace(g, trace, true, scratch);
         g.writeRaw('\n');
       }
       for (ReadableSpan span : spans) {
-        writeSpan(g, span);
+        writeSpan(g, span, scratch);
         g.writeRaw('\n');
       }
     }
@@ -333,37 +414,138 @@ public final class TraceJson {
   private static void writeTraceFile(
       JsonGenerator g, TraceRecord trace, List<? extends ReadableSpan> spans) throws IOException {
     g.writeStartObject();
-    g.writeFieldName("trace");
-    writeTrace(g, trace, true);
-    g.writeArrayFieldStart("spans");
+    key(g, "trace");
+    Scratch scratch = new Scratch();
+    writeTrace(g, trace, true, scratch);
+    key(g, "spans");
+    g.writeStartArray();
     for (ReadableSpan span : spans) {
-      writeSpan(g, span);
+      writeSpan(g, span, scratch);
     }
     g.writeEndArray();
     g.writeEndObject();
   }
 
   /** Writes a time as ISO-8601 text, without making a String of it. */
-  private static void writeTime(JsonGenerator g, long micros, char[] buffer) throws IOException {
-    g.writeString(buffer, 0, Timestamps.format(micros, buffer, 0));
+  private static void writeTime(JsonGenerator g, long micros, Scratch scratch) throws IOException {
+    int length = scratch.time.format(micros);
+    byte[] text = scratch.time.bytes();
+    if (g instanceof UTF8JsonGenerator) {
+      g.writeRawUTF8String(text, 0, length); // digits and separators: nothing to escape
+    } else {
+      g.writeString(new String(text, 0, length, StandardCharsets.US_ASCII));
+    }
+  }
+
+  /**
+   * Writes an id, or null. An id the tracer made is a prefix and hex digits, copied as they are;
+   * one read back from a file may hold anything, and is escaped as any text.
+   */
+  private static void writeId(JsonGenerator g, String id, byte[] buffer) throws IOException {
+    if (id == null || id.length() > buffer.length || !(g instanceof UTF8JsonGenerator)) {
+      writeText(g, id);
+      return;
+    }
+    int length = id.length();
+    for (int i = 0; i < length; i++) {
+      char c = id.charAt(i);
+      if (c <= ' ' || c >= 0x7F || c == '"' || c == '\\') {
+        writeText(g, id);
+        return;
+      }
+      buffer[i] = (byte) c;
+    }
+    g.writeRawUTF8String(buffer, 0, length);
   }
 
   /** Writes an end time, or null for 0 (not ended). */
-  private static void writeEndTime(JsonGenerator g, long micros, char[] buffer) throws IOException {
+  private static void writeEndTime(JsonGenerator g, long micros, Scratch scratch)
+      throws IOException {
     if (micros == 0) {
       g.writeNull();
     } else {
-      writeTime(g, micros, buffer);
+      writeTime(g, micros, scratch);
     }
   }
 
   private static void type(JsonGenerator g, String type) throws IOException {
-    g.writeStringField("type", type);
+    key(g, "type");
+    name(g, type);
   }
 
   private static void field(JsonGenerator g, String name, Object value) throws IOException {
-    g.writeFieldName(name);
+    key(g, name);
     writeValue(g, value);
+  }
+
+  /**
+   * Writes one of the contract's keys from its quoted bytes, made once per key: escaping the same
+   * few dozen names again for every span was a fifth of a span's serialisation.
+   */
+  private static void key(JsonGenerator g, String name) throws IOException {
+    SerializableString encoded = NAMES.get(name);
+    if (encoded != null) {
+      g.writeFieldName(encoded);
+    } else {
+      g.writeFieldName(name);
+    }
+  }
+
+  /** Writes one of the contract's fixed values, such as a span type. */
+  private static void name(JsonGenerator g, String value) throws IOException {
+    SerializableString encoded = NAMES.get(value);
+    if (encoded != null) {
+      g.writeString(encoded);
+    } else {
+      writeText(g, value);
+    }
+  }
+
+  private static Map<String, SerializableString> encodedNames(String... names) {
+    Map<String, SerializableString> encoded = new HashMap<>();
+    for (String name : names) {
+      encoded.put(name, new SerializedString(name));
+    }
+    return Map.copyOf(encoded);
+  }
+
+  private static void stringField(JsonGenerator g, String name, String value) throws IOException {
+    key(g, name);
+    writeText(g, value);
+  }
+
+  private static void numberField(JsonGenerator g, String name, long value) throws IOException {
+    key(g, name);
+    g.writeNumber(value);
+  }
+
+  private static void booleanField(JsonGenerator g, String name, boolean value) throws IOException {
+    key(g, name);
+    g.writeBoolean(value);
+  }
+
+  /**
+   * Writes a string. To a byte generator (every one made here), the text goes as its UTF-8 bytes,
+   * which the generator escapes reading an array, not a character at a time through {@link
+   * String#charAt}; a character outside the Basic Multilingual Plane comes out as one four-byte
+   * sequence, and an unpaired surrogate as {@code ?}.
+   */
+  private static void writeText(JsonGenerator g, String text) throws IOException {
+    if (text == null) {
+      g.writeNull();
+    } else if (g instanceof UTF8JsonGenerator && text.length() <= MAX_TEXT_AS_BYTES) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      g.writeUTF8String(bytes, 0, bytes.length);
+    } else {
+      g.writeString(text);
+    }
+  }
+
+  /** What one writer reuses from record to record: the text of times, the bytes of an id. */
+  private static final class Scratch {
+    final Timestamps.Text time = new Timestamps.Text();
+    // Room for an id as the tracer makes them; longer ones are written as any text.
+    final byte[] id = new byte[64];
   }
 
   private interface Body {
@@ -371,12 +553,12 @@ public final class TraceJson {
   }
 
   private static String write(Body body) {
-    StringWriter out = new StringWriter(512);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       body.write(g);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

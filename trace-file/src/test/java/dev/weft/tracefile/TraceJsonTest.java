@@ -15,6 +15,7 @@ import dev.weft.Tracing;
 import dev.weft.data.SpanError;
 import dev.weft.data.Usage;
 import dev.weft.fixtures.SpanSamples;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -136,6 +137,41 @@ class TraceJsonTest {
     JsonNode traceObject = MAPPER.readTree(TraceJson.traceToString(trace, false));
     assertThat(fieldNames(traceObject))
         .containsExactly("object", "id", "workflow_name", "group_id", "metadata");
+  }
+
+  @Test
+  void textOutsideTheBasicPlane_isWrittenAsValidUtf8_andIdsReadFromElsewhereAreEscaped()
+      throws IOException {
+    TraceRecord trace =
+        new TraceRecord("trace_\"quoted\"", "wf \uD83D\uDE80 \u00e9", null, null, 1, 2);
+    SpanRecord span =
+        SpanRecord.of(
+            trace,
+            "span_a\\b",
+            null,
+            1,
+            2,
+            new dev.weft.data.FunctionSpanData(
+                "tool", "in \uD83D\uDE80 \"x\"\n", "out \u00e9", null),
+            null,
+            null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TraceJson.writeLines(out, List.of(trace), List.of(span));
+    byte[] bytes = out.toByteArray();
+    // The rocket is one four-byte UTF-8 sequence, not two three-byte halves.
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("\uFFFD");
+    assertThat(bytes).containsSequence(0xF0 - 256, 0x9F - 256, 0x9A - 256, 0x80 - 256);
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(2);
+    JsonNode traceLine = MAPPER.readTree(lines[0]);
+    assertThat(traceLine.get("id").asText()).isEqualTo("trace_\"quoted\"");
+    assertThat(traceLine.get("workflow_name").asText()).isEqualTo("wf \uD83D\uDE80 \u00e9");
+    JsonNode spanLine = MAPPER.readTree(lines[1]);
+    assertThat(spanLine.get("id").asText()).isEqualTo("span_a\\b");
+    assertThat(spanLine.get("trace_id").asText()).isEqualTo("trace_\"quoted\"");
+    assertThat(spanLine.at("/span_data/input").asText()).isEqualTo("in \uD83D\uDE80 \"x\"\n");
+    assertThat(spanLine.at("/span_data/output").asText()).isEqualTo("out \u00e9");
+    assertThat(TraceJson.spanToString(span)).isEqualTo(lines[1]);
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.weft.processor.SpanExporter;
 import dev.weft.tracefile.TraceJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +15,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Appends one JSON line per trace start, span end and trace end to a file, one write per batch the
- * processor hands over: the batch processor exports at least once per {@code
+ * Appends one JSON line per trace start, span end and trace end to a file.
+ *
+ * <p>A batch of a few records, as a direct processor hands them over, is written before {@link
+ * #export} returns. A larger one is serialised on the caller's thread and written by a thread of
+ * the exporter's own ({@code weft-jsonl-writer}) while the next batch is serialised, so the
+ * kernel's copy into the page cache and the serialisation take two cores instead of one; {@link
+ * #flush} and {@link #shutdown} wait for it. The batch processor exports at least once per {@code
  * weft.batch.schedule-delay-ms} (a second by default) and at exit, so a crash loses at most the
- * records of that last interval and the spans still open.
+ * records of that last interval, the batch being written, and the spans still open.
  *
  * <p>Trace lines are trace objects with {@code started_at} and {@code ended_at} ({@code null} at
  * start); span lines are span objects.
@@ -36,8 +45,10 @@ import java.util.List;
  * it appends, and says so once.
  */
 public final class JsonlExporter implements SpanExporter {
-  // A batch of unusually long lines grows the buffer; beyond this it is not kept for the next.
+  // A batch of unusually long lines grows its buffer; beyond this it is not kept for the next.
   private static final int MAX_KEPT_BUFFER = 4 << 20;
+  // Batches of up to this many records are written before export returns.
+  private static final int WRITTEN_AT_ONCE = 4;
   // How every line this exporter writes begins.
   private static final byte[] OUR_LINE_START =
       "{\"object\":\"trace".getBytes(StandardCharsets.US_ASCII);
@@ -45,10 +56,15 @@ public final class JsonlExporter implements SpanExporter {
   private final Path file;
   private final FileChannel out;
   private final WriteFailures failures;
-  // Reused from batch to batch: the lines are serialised straight into it as UTF-8.
-  private LineBuffer lines = new LineBuffer();
+  // Reused from batch to batch: the lines are serialised straight into them as UTF-8. While the
+  // writer thread writes one, the next batch is serialised into the other.
+  private final LineBuffer[] buffers = {new LineBuffer(), new LineBuffer()};
+  private final Future<?>[] pending = new Future<?>[buffers.length];
+  private int slot;
+  // Started by the first batch the writer thread writes.
+  private ExecutorService writer;
   // Set when a cut-off line could not be cut back: later lines would be glued to it.
-  private boolean stopped;
+  private volatile boolean stopped;
 
   private JsonlExporter(Path file, FileChannel out) {
     this.file = file;
@@ -145,18 +161,78 @@ public final class JsonlExporter implements SpanExporter {
   }
 
   @Override
-  public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans) {
+  public synchronized void export(List<TraceRecord> traces, List<SpanRecord> spans)
+      throws IOException {
+    if (stopped || (traces.isEmpty() && spans.isEmpty())) {
+      return;
+    }
+    awaitWritten(slot);
+    LineBuffer lines = buffers[slot];
+    lines.reset();
+    TraceJson.writeLines(lines, traces, spans);
+    if (traces.size() + spans.size() <= WRITTEN_AT_ONCE) {
+      // A record or two, as a direct processor hands them over: written before this returns.
+      flush();
+      write(lines);
+    } else {
+      pending[slot] = writer().submit(() -> write(lines));
+      slot = (slot + 1) % buffers.length;
+    }
+  }
+
+  /** Returns once every batch handed to the writer thread has been written. */
+  @Override
+  public synchronized void flush() {
+    for (int i = 0; i < buffers.length; i++) {
+      awaitWritten(i);
+    }
+  }
+
+  /** Waits, without being interrupted, until the batch in {@code slot} is written. */
+  private void awaitWritten(int slot) {
+    Future<?> write = pending[slot];
+    if (write == null) {
+      return;
+    }
+    pending[slot] = null;
+    boolean interrupted = false;
+    while (true) {
+      try {
+        write.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        WeftLog.warnRateLimited("jsonl-write", "jsonl exporter: a write failed", e.getCause());
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ExecutorService writer() {
+    if (writer == null) {
+      writer =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread thread = new Thread(task, "weft-jsonl-writer");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return writer;
+  }
+
+  /**
+   * Writes whole lines with one unbuffered write: only a kill during it can leave half a line,
+   * which the next exporter to open the file removes.
+   */
+  private void write(LineBuffer lines) {
     if (stopped) {
       return;
     }
-    lines.reset();
-    try {
-      TraceJson.writeLines(lines, traces, spans);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    // One unbuffered write per batch of whole lines: only a kill during this write can leave half
-    // a line, which the next exporter to open the file removes.
     ByteBuffer bytes = lines.bytes();
     try {
       while (bytes.hasRemaining()) {
@@ -166,9 +242,7 @@ public final class JsonlExporter implements SpanExporter {
       failures.record(e);
       cutBackToLastWholeLine(bytes);
     }
-    if (lines.capacity() > MAX_KEPT_BUFFER) {
-      lines = new LineBuffer();
-    }
+    lines.trim();
   }
 
   /**
@@ -201,6 +275,15 @@ public final class JsonlExporter implements SpanExporter {
 
   @Override
   public synchronized void shutdown() throws IOException {
+    flush();
+    if (writer != null) {
+      writer.shutdown();
+      try {
+        writer.awaitTermination(5, TimeUnit.SECONDS); // idle: every batch was written above
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     out.close();
   }
 
@@ -214,8 +297,12 @@ public final class JsonlExporter implements SpanExporter {
       return ByteBuffer.wrap(buf, 0, count);
     }
 
-    int capacity() {
-      return buf.length;
+    /** Lets an unusually large buffer go rather than keep it for the next chunk. */
+    void trim() {
+      if (buf.length > MAX_KEPT_BUFFER) {
+        buf = new byte[64 * 1024];
+      }
+      count = 0;
     }
   }
 

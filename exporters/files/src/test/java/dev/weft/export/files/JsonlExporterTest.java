@@ -253,6 +253,36 @@ class JsonlExporterTest {
     }
   }
 
+  @Test
+  void largeBatches_areWrittenByTheWriterThread_inOrder_andAllInTheFileAfterFlush()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    JsonlExporter exporter = JsonlExporter.create(file);
+    int batches = 20;
+    int perBatch = 500;
+    for (int b = 0; b < batches; b++) {
+      List<TraceRecord> traces = new ArrayList<>();
+      for (int i = 0; i < perBatch; i++) {
+        traces.add(record("wf-" + (b * perBatch + i)));
+      }
+      exporter.export(traces, List.of());
+    }
+    exporter.flush();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(batches * perBatch);
+    for (int i = 0; i < lines.size(); i++) {
+      assertThat(MAPPER.readTree(lines.get(i)).get("workflow_name").asText()).isEqualTo("wf-" + i);
+    }
+    exporter.export(
+        List.of(record("a"), record("b"), record("c"), record("d"), record("e")), List.of());
+    exporter.shutdown();
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(batches * perBatch + 5);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .doesNotContain("weft-jsonl-writer")
+        .as("the writer thread ends with the exporter");
+  }
+
   private static TraceRecord record(String workflowName) {
     return new TraceRecord(dev.weft.internal.Ids.newTraceId(), workflowName, null, null, 1, 2);
   }
