@@ -3,6 +3,7 @@ package dev.weft.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.weft.tracefile.TraceFiles;
+import dev.weft.viewer.IndexListing;
 import dev.weft.viewer.TraceFolderViewer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,10 +45,12 @@ final class TraceFolderServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers;
   private final Map<String, FileTime> indexed = new HashMap<>();
+  private final IndexListing listing;
 
   private TraceFolderServer(
       Path dir, PrintStream err, HttpServer server, ExecutorService handlers) {
     this.dir = dir;
+    this.listing = new IndexListing(dir);
     this.err = err;
     this.server = server;
     this.handlers = handlers;
@@ -169,8 +172,8 @@ final class TraceFolderServer implements AutoCloseable {
   }
 
   /**
-   * Indexes trace files that are new or changed since last seen and have no data script as recent
-   * as themselves; a writer that indexes its own files (the json exporter) is left to do so.
+   * Indexes trace files that are new or changed since last seen and that the index does not list as
+   * of their last change; a writer that indexes its own files (the json exporter) is left to do so.
    */
   private void indexNewTraceFiles() {
     synchronized (indexed) {
@@ -183,9 +186,7 @@ final class TraceFolderServer implements AutoCloseable {
           }
           indexed.put(name, modified);
           String traceId = name.substring(0, name.length() - ".json".length());
-          Path data = dir.resolve(TraceFolderViewer.DATA_DIRECTORY).resolve(traceId + ".js");
-          if (Files.isRegularFile(data)
-              && !Files.getLastModifiedTime(data).toInstant().isBefore(modified.toInstant())) {
+          if (listing.listsAsOf(traceId, modified)) {
             continue;
           }
           byte[] bytes = Files.readAllBytes(file);

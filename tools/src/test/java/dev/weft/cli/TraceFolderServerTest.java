@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +72,16 @@ class TraceFolderServerTest {
 
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.body()).contains(TraceFileFixtures.SUPPORT_ID);
-    assertThat(get("/weft-data/" + TraceFileFixtures.SUPPORT_ID + ".js").body())
-        .startsWith("weft.trace(");
+    Matcher pack =
+        Pattern.compile(
+                "\\{\"id\":\""
+                    + TraceFileFixtures.SUPPORT_ID
+                    + "\",[^\\n]*\"data\":\"(pack_[0-9a-f]{16}\\.js)\"")
+            .matcher(index.body());
+    assertThat(pack.find()).as(index.body()).isTrue();
+    assertThat(get("/weft-data/" + pack.group(1)).body())
+        .startsWith("weft.trace(")
+        .contains("\"" + TraceFileFixtures.SUPPORT_ID + "\");");
   }
 
   @Test

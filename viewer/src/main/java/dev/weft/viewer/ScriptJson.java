@@ -1,6 +1,9 @@
 package dev.weft.viewer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -48,9 +51,20 @@ final class ScriptJson {
    * ASCII bytes, or the three-byte sequences of U+2028 and U+2029, never part of another character.
    */
   static byte[] wrapEscaped(String prefix, byte[] json, String suffix) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length() + json.length + 16);
+    try {
+      appendEscaped(out, prefix, json, suffix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array stream does not fail
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes to {@code out} what {@link #wrapEscaped} returns. */
+  static void appendEscaped(OutputStream out, String prefix, byte[] json, String suffix)
+      throws IOException {
     byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
     byte[] tail = suffix.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + json.length + tail.length);
     out.write(head, 0, head.length);
     int copied = 0;
     for (int i = 0; i < json.length; i++) {
@@ -69,14 +83,13 @@ final class ScriptJson {
           };
       if (replacement != null) {
         out.write(json, copied, i - copied);
-        out.writeBytes(replacement.getBytes(StandardCharsets.US_ASCII));
+        out.write(replacement.getBytes(StandardCharsets.US_ASCII));
         i += json[i] == (byte) 0xE2 ? 2 : 0;
         copied = i + 1;
       }
     }
     out.write(json, copied, json.length - copied);
     out.write(tail, 0, tail.length);
-    return out.toByteArray();
   }
 
   /** The escape of U+2028 or U+2029 when {@code json[i]} starts one, else null. */

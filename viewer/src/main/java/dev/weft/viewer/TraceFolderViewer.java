@@ -1,17 +1,23 @@
 package dev.weft.viewer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +28,8 @@ import java.util.regex.Pattern;
  * <pre>
  * index.html                  the viewer, with inline style and script; opens from disk
  * &lt;trace_id&gt;.json             the trace files (written by the json exporter)
- * weft-data/&lt;trace_id&gt;.js     each trace again, as a script calling weft.trace({...})
+ * weft-data/pack_&lt;hex&gt;.js     the traces written together, again, as script lines calling
+ *                             weft.trace({...}); each index entry names its pack in "data"
  * weft-index/000000.js, …     the list: one weft.entry({...}) line per trace, append-only
  * weft-prices.js              the model prices of the estimated costs
  * </pre>
@@ -35,7 +42,7 @@ public final class TraceFolderViewer {
   /** The page's file name in a trace folder. */
   public static final String PAGE_FILE = "index.html";
 
-  /** The folder, relative to the trace folder, that holds one data script per trace. */
+  /** The folder, relative to the trace folder, that holds the traces' data scripts. */
   public static final String DATA_DIRECTORY = "weft-data";
 
   /** The optional prices script's file name in a trace folder. */
@@ -80,8 +87,9 @@ public final class TraceFolderViewer {
 
   /**
    * Adds one trace to the viewer's data; called right after {@code <dir>/<traceId>.json} was
-   * written. Writes the trace's data script and appends one line to the index, so the cost does not
-   * grow with the number of traces. A file that is not complete JSON is listed as unreadable.
+   * written. Writes the trace's data script (a pack of one) and appends one line to the index, so
+   * the cost does not grow with the number of traces. A file that is not complete JSON is listed as
+   * unreadable.
    *
    * @param dir the trace folder
    * @param traceId the trace's id, which is also the name of its file without {@code .json}
@@ -97,8 +105,9 @@ public final class TraceFolderViewer {
 
   /**
    * Adds traces to the viewer's data, as {@link #onTraceWritten} does one, with one append to the
-   * index for them all: called after a batch of trace files was written. A trace whose data script
-   * cannot be written is not listed; the others are, and the first failure is thrown after.
+   * index for them all: called after a batch of trace files was written. Their data scripts go into
+   * one file, a pack: a batch makes one data file, not one per trace. When the pack cannot be
+   * written, none of them is listed.
    *
    * @param dir the trace folder
    * @param traceFiles the bytes just written to each trace file, by trace id, in the order to list
@@ -107,21 +116,18 @@ public final class TraceFolderViewer {
    */
   public static void onTracesWritten(Path dir, Map<String, byte[]> traceFiles) throws IOException {
     traceFiles.keySet().forEach(TraceFolderViewer::checkTraceId);
-    List<String> entries = new ArrayList<>(traceFiles.size());
-    IOException failure = null;
-    for (Map.Entry<String, byte[]> file : traceFiles.entrySet()) {
-      try {
-        entries.add(writeData(dir, file.getKey(), file.getValue(), false));
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        }
+    DataPack pack = new DataPack(dir);
+    List<String> entries;
+    try {
+      for (Map.Entry<String, byte[]> file : traceFiles.entrySet()) {
+        pack.add(file.getKey(), file.getValue());
       }
+      entries = pack.close();
+    } catch (IOException | RuntimeException e) {
+      pack.discard();
+      throw e;
     }
     IndexJournal.appendAll(dir, entries);
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   private static void checkTraceId(String traceId) {
@@ -141,26 +147,25 @@ public final class TraceFolderViewer {
     Path indexDir = dir.resolve(IndexJournal.DIRECTORY);
     Path fresh = dir.resolve(IndexJournal.DIRECTORY + ".new-" + System.nanoTime());
     Files.createDirectories(fresh);
-    StringBuilder segment = new StringBuilder();
-    int lines = 0;
+    Set<String> packs = new HashSet<>();
+    DataPack pack = new DataPack(dir);
     int segmentNumber = 0;
     for (Path file : traceFiles(dir)) {
       String name = file.getFileName().toString();
-      String traceId = name.substring(0, name.length() - ".json".length());
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
       } catch (NoSuchFileException e) {
         continue;
       }
-      segment.append("weft.entry(").append(writeData(dir, traceId, bytes, true)).append(");\n");
-      if (++lines == IndexJournal.SEGMENT_ENTRIES) {
-        writeSegment(fresh, segmentNumber++, segment);
-        lines = 0;
+      pack.add(name.substring(0, name.length() - ".json".length()), bytes);
+      if (pack.size() == IndexJournal.SEGMENT_ENTRIES) {
+        writeSegment(fresh, segmentNumber++, pack, packs);
+        pack = new DataPack(dir);
       }
     }
-    if (lines > 0 || segmentNumber == 0) {
-      writeSegment(fresh, segmentNumber, segment);
+    if (pack.size() > 0 || segmentNumber == 0) {
+      writeSegment(fresh, segmentNumber, pack, packs);
     }
     Path old = dir.resolve(IndexJournal.DIRECTORY + ".old-" + System.nanoTime());
     if (Files.isDirectory(indexDir)) {
@@ -169,6 +174,7 @@ public final class TraceFolderViewer {
     Files.move(fresh, indexDir);
     IndexJournal.forget(dir);
     deleteTree(old);
+    deleteDataExcept(dir.resolve(DATA_DIRECTORY), packs);
   }
 
   /**
@@ -245,29 +251,119 @@ public final class TraceFolderViewer {
   }
 
   /**
-   * Writes the data script of one trace and returns its index entry; with {@code keepSame}, a
-   * script already there with the same content is left as it is.
+   * The data scripts of traces written together, in one file: {@code weft-data/pack_<random>.js},
+   * one {@code weft.trace({...},"<trace_id>");} line per trace. One file per batch rather than per
+   * trace halves the files made for each trace written. A trace written again (late spans merged
+   * in) goes into a later pack, and its newer index entry names that one.
    */
-  private static String writeData(Path dir, String traceId, byte[] traceFileJson, boolean keepSame)
-      throws IOException {
-    String fileName = traceId + ".json";
-    TraceSummary summary;
-    try {
-      summary = TraceSummary.parse(traceFileJson);
-    } catch (IOException e) {
-      return TraceSummary.unreadableEntryJson(traceId, fileName, describe(e));
+  private static final class DataPack {
+    private final Path dataDir;
+    private final List<Listed> traces = new ArrayList<>();
+    // Opened at the first readable trace; the scripts are streamed into the new file.
+    private OutputStream out;
+    private String name;
+
+    DataPack(Path dir) {
+      this.dataDir = dir.resolve(DATA_DIRECTORY);
     }
-    Path data = dir.resolve(DATA_DIRECTORY).resolve(traceId + ".js");
-    byte[] bytes = ScriptJson.wrapEscaped("weft.trace(", traceFileJson, ");\n");
-    if (!keepSame) {
-      // A trace just written: its script is new, or has new content not worth comparing with the
-      // old. It is listed only after this returns, so a new one needs no temporary file.
-      AtomicFiles.writeUnreferenced(data, bytes);
-    } else {
-      // A rebuilt index finds most data scripts as they were: those are not written again.
-      AtomicFiles.writeUnlessSame(data, bytes);
+
+    /** A trace of the pack: its summary, or the entry that lists it as unreadable. */
+    private record Listed(String traceId, TraceSummary summary, String unreadableEntry) {}
+
+    /**
+     * Adds a trace file's content; one that is not complete JSON is listed as unreadable. The pack
+     * is new and listed only once closed, so it needs no temporary file.
+     */
+    void add(String traceId, byte[] traceFileJson) throws IOException {
+      TraceSummary summary;
+      try {
+        summary = TraceSummary.parse(traceFileJson);
+      } catch (IOException e) {
+        String entry = TraceSummary.unreadableEntryJson(traceId, traceId + ".json", describe(e));
+        traces.add(new Listed(traceId, null, entry));
+        return;
+      }
+      if (out == null) {
+        open();
+      }
+      // The id is a plain file name (checked), safe in a script string.
+      ScriptJson.appendEscaped(out, "weft.trace(", traceFileJson, ",\"" + traceId + "\");\n");
+      traces.add(new Listed(traceId, summary, null));
     }
-    return summary.toEntryJson(traceId, fileName);
+
+    private void open() throws IOException {
+      String file = String.format("pack_%016x.js", ThreadLocalRandom.current().nextLong());
+      Path path = dataDir.resolve(file);
+      OutputStream opened;
+      try {
+        opened = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(dataDir);
+        opened = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
+      }
+      out = new BufferedOutputStream(opened, 64 * 1024);
+      name = file;
+    }
+
+    int size() {
+      return traces.size();
+    }
+
+    /** The pack's file name; null when it holds no readable trace. */
+    String name() {
+      return name;
+    }
+
+    /**
+     * Closes the pack, when it holds a readable trace, and returns the index entries in the order
+     * added. A pack that cannot be written is removed, and none of its traces is listed.
+     */
+    List<String> close() throws IOException {
+      if (out != null) {
+        try {
+          out.close();
+        } catch (IOException e) {
+          Files.deleteIfExists(dataDir.resolve(name));
+          throw e;
+        }
+      }
+      List<String> entries = new ArrayList<>(traces.size());
+      for (Listed trace : traces) {
+        entries.add(
+            trace.summary() == null
+                ? trace.unreadableEntry()
+                : trace.summary().toEntryJson(trace.traceId(), trace.traceId() + ".json", name));
+      }
+      return entries;
+    }
+
+    /** Removes a pack whose traces will not be listed. */
+    void discard() {
+      try {
+        if (out != null) {
+          out.close();
+        }
+        if (name != null) {
+          Files.deleteIfExists(dataDir.resolve(name));
+        }
+      } catch (IOException e) {
+        // Unlisted, it harms no one; the next rebuild of the index removes it.
+      }
+    }
+  }
+
+  /** Deletes the data scripts of {@code dataDir} other than {@code kept}: packs no entry names. */
+  private static void deleteDataExcept(Path dataDir, Set<String> kept) throws IOException {
+    if (!Files.isDirectory(dataDir)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDir, "*.js")) {
+      for (Path file : files) {
+        if (!kept.contains(file.getFileName().toString())) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   private static String describe(IOException e) {
@@ -299,14 +395,19 @@ public final class TraceFolderViewer {
     return files;
   }
 
-  private static void writeSegment(Path indexDir, int number, CharSequence lines)
+  /** Writes the pack of one index segment's traces and that segment, noting the pack's name. */
+  private static void writeSegment(Path indexDir, int number, DataPack pack, Set<String> packs)
       throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (String entry : pack.close()) {
+      lines.append("weft.entry(").append(entry).append(");\n");
+    }
+    if (pack.name() != null) {
+      packs.add(pack.name());
+    }
     AtomicFiles.write(
         indexDir.resolve(IndexJournal.segmentName(number)),
         lines.toString().getBytes(StandardCharsets.UTF_8));
-    if (lines instanceof StringBuilder builder) {
-      builder.setLength(0);
-    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -393,11 +393,22 @@ final class TraceSummary {
 
   /** The index entry for this trace as JSON, safe to embed in a script. */
   String toEntryJson(String id, String fileName) {
+    return toEntryJson(id, fileName, null);
+  }
+
+  /**
+   * The index entry for this trace as JSON, safe to embed in a script, naming the data script in
+   * {@code weft-data/} that holds the trace, or none.
+   */
+  String toEntryJson(String id, String fileName, String dataScript) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("id", id);
       g.writeStringField("file", fileName);
+      if (dataScript != null) {
+        g.writeStringField("data", dataScript);
+      }
       g.writeStringField("workflow", workflow);
       g.writeStringField("group_id", groupId);
       g.writeStringField(

@@ -1,6 +1,7 @@
 /*
  * Getting trace data into the page. From a folder the page adds <script> tags for the index
- * segments (weft-index/NNNNNN.js) and per-trace data (weft-data/<id>.js), because browsers let a
+ * segments (weft-index/NNNNNN.js) and the traces' data (weft-data/pack_<hex>.js, several traces
+ * each; weft-data/<id>.js in older folders), because browsers let a
  * page opened from disk run local scripts but not read local files. A standalone page carries its
  * traces in window.WEFT_EMBED. Files can also be opened by hand.
  */
@@ -19,16 +20,21 @@ window.addEventListener('error', (ev) => {
   if (inFlight && !(ev.target instanceof HTMLScriptElement)) inFlight.scriptError = true;
 });
 
-/** Loads one script; resolves {loaded, scriptError}. Loads run one at a time. */
+/**
+ * Loads one script; resolves {loaded, scriptError, traces}, traces being what it passed to
+ * weft.trace. Loads run one at a time.
+ */
 let queue = Promise.resolve();
 function loadScript(src) {
   const run = () => new Promise((resolve) => {
-    const result = { loaded: false, scriptError: false };
+    const result = { loaded: false, scriptError: false, traces: [] };
     inFlight = result;
+    arriving = result.traces;
     const tag = document.createElement('script');
     const done = (loaded) => {
       result.loaded = loaded;
       inFlight = null;
+      arriving = null;
       tag.remove();
       resolve(result);
     };
@@ -72,10 +78,13 @@ function addEntry(e) {
   state.version++;
 }
 
-let arrivingTrace = null;
+/* While a script loads, where the traces it calls weft.trace(doc, id) with go. */
+let arriving = null;
 window.weft = Object.freeze({
   entry: addEntry,
-  trace(doc) { arrivingTrace = doc; },
+  trace(doc, id) {
+    if (arriving) arriving.push({ id: typeof id === 'string' ? id : null, doc });
+  },
   prices(p) { state.prices = sanitizePrices(p); },
 });
 
@@ -116,14 +125,31 @@ async function pollFolder() {
   return loadSegments(Math.max(0, state.segments - 1), String(pollCount));
 }
 
+const SAFE_PACK = /^pack_[0-9a-f]{16}\.js$/;
+
+/* The traces of the pack loaded last: a pack holds the traces written together, so the next trace
+ * opened is often in it already. A pack is never written again, so it is kept as read. */
+let lastPack = { name: null, traces: [] };
+
+/** Loads a data script; returns the traces it holds, [{id, doc}], id null in older scripts. */
+async function loadData(name) {
+  if (lastPack.name === name) return lastPack.traces;
+  const r = await loadScript('weft-data/' + name);
+  const traces = r.loaded && !r.scriptError ? r.traces : [];
+  if (traces.length && SAFE_PACK.test(name)) lastPack = { name, traces };
+  return traces;
+}
+
 /** The parsed content of a trace file, from memory, its data script, or (over http) the file. */
 async function traceDoc(id) {
   if (state.docs.has(id)) return state.docs.get(id);
   if (state.embedded || !SAFE_ID.test(id)) throw new Error('No data for trace ' + id + '.');
-  arrivingTrace = null;
-  const r = await loadScript('weft-data/' + id + '.js');
-  let doc = r.loaded && !r.scriptError ? arrivingTrace : null;
-  arrivingTrace = null;
+  const entry = state.entries.get(id);
+  // Folders written before packs have one script per trace, named after it.
+  const script = entry && typeof entry.data === 'string' && SAFE_PACK.test(entry.data) ? entry.data : id + '.js';
+  const traces = await loadData(script);
+  const hit = traces.find((t) => t.id === id) || (script === id + '.js' ? traces[0] : null);
+  let doc = hit ? hit.doc : null;
   if (!doc && /^https?:$/.test(location.protocol)) {
     try {
       const response = await fetch(encodeURIComponent(id) + '.json', { cache: 'no-store' });
@@ -133,7 +159,7 @@ async function traceDoc(id) {
     }
   }
   if (!doc) {
-    throw new Error('The data of trace ' + id + ' could not be loaded (weft-data/' + id + '.js is missing or damaged). ' +
+    throw new Error('The data of trace ' + id + ' could not be loaded (weft-data/' + script + ' is missing or damaged). ' +
       'Open ' + id + '.json with “Open trace file…” instead.');
   }
   return doc;

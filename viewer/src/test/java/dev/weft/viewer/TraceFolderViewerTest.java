@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,17 +129,22 @@ class TraceFolderViewerTest {
 
     TraceFolderViewer.onTraceWritten(dir, t.id(), file);
 
-    String data = Files.readString(dir.resolve("weft-data").resolve(t.id() + ".js"));
-    assertThat(data)
-        .startsWith("weft.trace({\"trace\":")
-        .endsWith("});\n")
-        .doesNotContain("</script");
     List<String> index = Files.readAllLines(dir.resolve("weft-index/000000.js"));
     assertThat(index)
         .singleElement()
         .asString()
-        .startsWith("weft.entry({\"id\":\"" + t.id() + "\",\"file\":\"" + t.id() + ".json\"")
+        .startsWith(
+            "weft.entry({\"id\":\""
+                + t.id()
+                + "\",\"file\":\""
+                + t.id()
+                + ".json\",\"data\":\"pack_")
         .contains("\"errors\":1");
+    String data = Files.readString(dir.resolve("weft-data").resolve(dataScript(index.get(0))));
+    assertThat(data)
+        .startsWith("weft.trace({\"trace\":")
+        .endsWith("},\"" + t.id() + "\");\n")
+        .doesNotContain("</script");
   }
 
   @Test
@@ -164,8 +174,13 @@ class TraceFolderViewerTest {
 
     TraceFolderViewer.rebuildIndex(dir);
 
-    assertThat(Files.readAllLines(dir.resolve("weft-index/000000.js"))).hasSize(3);
-    assertThat(dir.resolve("weft-data/" + String.format("trace_%032x", 2) + ".js")).exists();
+    List<String> index = Files.readAllLines(dir.resolve("weft-index/000000.js"));
+    assertThat(index).hasSize(3);
+    String pack = dataScript(index.get(0));
+    assertThat(index)
+        .filteredOn(line -> !line.contains("unreadable"))
+        .allSatisfy(line -> assertThat(dataScript(line)).isEqualTo(pack));
+    assertThat(Files.readString(dir.resolve("weft-data").resolve(pack)).lines()).hasSize(2);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .noneMatch(n -> n.startsWith("weft-index.") || n.endsWith(".tmp"));
@@ -248,5 +263,89 @@ class TraceFolderViewerTest {
     private static Object key(Path file) throws IOException {
       return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
+  }
+
+  @Test
+  void onTracesWritten_putsTheBatchInOnePack_andEachEntryNamesIt() throws IOException {
+    Map<String, byte[]> batch = new LinkedHashMap<>();
+    for (int i = 1; i <= 3; i++) {
+      TraceFixtures t = TraceFixtures.support(i, "w" + i, T0);
+      batch.put(t.id(), t.writeTo(dir));
+    }
+
+    TraceFolderViewer.onTracesWritten(dir, batch);
+
+    List<String> index = Files.readAllLines(dir.resolve("weft-index/000000.js"));
+    assertThat(index).hasSize(3);
+    String pack = dataScript(index.get(0));
+    assertThat(index).allSatisfy(line -> assertThat(dataScript(line)).isEqualTo(pack));
+    try (var files = Files.list(dir.resolve("weft-data"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(pack);
+    }
+    List<String> lines = Files.readString(dir.resolve("weft-data").resolve(pack)).lines().toList();
+    assertThat(lines).hasSize(3);
+    int i = 0;
+    for (String id : batch.keySet()) {
+      assertThat(lines.get(i++)).startsWith("weft.trace({").endsWith(",\"" + id + "\");");
+    }
+  }
+
+  @Test
+  void rebuildIndex_removesPacksAndOlderScriptsNoEntryNamesAnyMore() throws IOException {
+    TraceFixtures kept = TraceFixtures.support(1, "kept", T0);
+    TraceFixtures gone = TraceFixtures.support(2, "gone", T0);
+    TraceFolderViewer.onTracesWritten(
+        dir, new LinkedHashMap<>(Map.of(kept.id(), kept.writeTo(dir))));
+    TraceFolderViewer.onTracesWritten(
+        dir, new LinkedHashMap<>(Map.of(gone.id(), gone.writeTo(dir))));
+    Files.writeString(dir.resolve("weft-data").resolve(kept.id() + ".js"), "weft.trace({});");
+    Files.delete(dir.resolve(gone.id() + ".json"));
+
+    TraceFolderViewer.rebuildIndex(dir);
+
+    String entry = Files.readString(dir.resolve("weft-index/000000.js")).strip();
+    assertThat(entry).contains(kept.id()).doesNotContain(gone.id());
+    try (var files = Files.list(dir.resolve("weft-data"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(dataScript(entry));
+    }
+    assertThat(Files.readString(dir.resolve("weft-data").resolve(dataScript(entry))))
+        .contains("\"" + kept.id() + "\"")
+        .doesNotContain("gone");
+  }
+
+  @Test
+  void indexListing_answersWhatTheIndexLists_readingOnlyWhatWasAppended() throws IOException {
+    IndexListing listing = new IndexListing(dir);
+    FileTime now = FileTime.from(Instant.now());
+    assertThat(listing.listsAsOf("trace_x", now)).isFalse();
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= IndexJournal.SEGMENT_ENTRIES + 5; i++) {
+      TraceFixtures t = TraceFixtures.support(i, "w", T0);
+      ids.add(t.id());
+      TraceFolderViewer.onTraceWritten(dir, t.id(), t.writeTo(dir));
+      if (i == 3) {
+        assertThat(listing.listsAsOf(ids.get(0), FileTime.fromMillis(0))).isTrue();
+      }
+    }
+    assertThat(dir.resolve("weft-index/000001.js")).exists();
+    for (String id : ids) {
+      assertThat(listing.listsAsOf(id, FileTime.fromMillis(0))).as(id).isTrue();
+    }
+    assertThat(listing.listsAsOf(ids.get(0), FileTime.fromMillis(Long.MAX_VALUE / 2)))
+        .as("a file changed after the index was last written")
+        .isFalse();
+
+    Files.delete(dir.resolve(ids.get(0) + ".json"));
+    TraceFolderViewer.rebuildIndex(dir);
+    assertThat(listing.listsAsOf(ids.get(0), FileTime.fromMillis(0)))
+        .as("after a rebuild without it")
+        .isFalse();
+  }
+
+  /** The data script an index line names. */
+  private static String dataScript(String indexLine) {
+    Matcher m = Pattern.compile("\"data\":\"(pack_[0-9a-f]{16}\\.js)\"").matcher(indexLine);
+    assertThat(m.find()).as(indexLine).isTrue();
+    return m.group(1);
   }
 }

@@ -390,6 +390,40 @@ class JsonFileExporterTest {
     }
   }
 
+  @Test
+  void aLargeBatch_isListedByTheViewerThread_andEveryTraceIsInTheIndexAfterFlush()
+      throws Exception {
+    JsonFileExporter exporter = JsonFileExporter.create(dir);
+    List<TraceRecord> traces = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      traces.add(endedTrace("wf-" + i));
+    }
+    exporter.export(traces.subList(0, 150), List.of());
+    exporter.export(traces.subList(150, 300), List.of());
+    exporter.flush();
+
+    StringBuilder index = new StringBuilder();
+    try (Stream<Path> segments = Files.list(dir.resolve("weft-index"))) {
+      for (Path segment : segments.sorted().toList()) {
+        index.append(Files.readString(segment, StandardCharsets.UTF_8));
+      }
+    }
+    List<String> lines = index.toString().lines().toList();
+    assertThat(lines).hasSize(300);
+    for (int i = 0; i < 300; i++) {
+      assertThat(lines.get(i)).contains("\"id\":\"" + traces.get(i).traceId() + "\"");
+    }
+    try (Stream<Path> packs = Files.list(dir.resolve("weft-data"))) {
+      assertThat(packs.map(p -> p.getFileName().toString()))
+          .hasSize(2)
+          .allMatch(name -> name.matches("pack_[0-9a-f]{16}\\.js"));
+    }
+    exporter.shutdown();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .doesNotContain("weft-json-viewer");
+  }
+
   private static TraceRecord endedTrace(String name) {
     return new TraceRecord(dev.weft.internal.Ids.newTraceId(), name, null, null, 1, 2);
   }
