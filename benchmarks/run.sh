@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds what the side-by-side measurement needs and runs it: JMH under each agent configuration,
-# then every exporter's sustained rate, then the hello-world start-up, then one report with the
-# performance targets.
+# then every exporter's sustained rate, then the hello-world start-up, then the two real
+# applications (benchmarks/apps.sh), and writes one report with the performance targets,
+# benchmarks/target/side-by-side.md.
 #
-#   benchmarks/run.sh                          full run (about 12 minutes on 2 cores)
+#   benchmarks/run.sh                          full run (about 22 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)
 #   benchmarks/run.sh only=exporters           the exporters alone (about 2 minutes)
+#   benchmarks/run.sh only=apps                the real applications alone (about 9 minutes)
 #   benchmarks/run.sh wi=5 i=10 startup.runs=20
+#   APPS_ARGS="runs=1 seconds=5" benchmarks/run.sh   arguments of the applications' part
 #   SKIP_BUILD=1 benchmarks/run.sh ...         reuse the jars already built
 set -euo pipefail
 
@@ -16,8 +19,19 @@ cd "$root"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # javaagent builds weft-agent.jar; benchmarks builds benchmarks.jar and copies the
   # OpenTelemetry agent to benchmarks/target/agents/.
-  mvn -B -q -pl javaagent,benchmarks -am package -DskipTests
+  # The two applications build their jars for the applications' part. Only the jars to measure
+  # are wanted here; ./run-tests.sh is what runs the tests.
+  mvn -B -q -pl javaagent,benchmarks,sample-langchain4j,it-libraries/spring-ai-1.1 -am package \
+    -DskipTests
 fi
+
+# The applications' part runs unless "only" leaves it out.
+run_apps=1
+for arg in "$@"; do
+  if [[ "$arg" == only=* && ",${arg#only=}," != *,apps,* ]]; then
+    run_apps=0
+  fi
+done
 
 weft_agent="$root/javaagent/target/weft-agent.jar"
 otel_agent="$root/benchmarks/target/agents/opentelemetry-javaagent.jar"
@@ -31,3 +45,11 @@ java -cp "$root/benchmarks/target/benchmarks.jar" dev.weft.benchmarks.SideBySide
   "otel.agent=$otel_agent" \
   "out=$root/benchmarks/target/side-by-side.md" \
   "$@" 2>&1 | tee "$root/benchmarks/target/side-by-side.log"
+
+if [[ "$run_apps" == 1 ]]; then
+  # shellcheck disable=SC2086 # APPS_ARGS is a list of key=value words
+  SKIP_BUILD=1 "$root/benchmarks/apps.sh" ${APPS_ARGS:-}
+  report="$root/benchmarks/target/side-by-side.md"
+  { printf '\n'; cat "$root/benchmarks/target/apps.md"; } >> "$report"
+  echo "the applications' report is appended to $report"
+fi

@@ -6,7 +6,6 @@
  * fetch}, but they do run local scripts. So every trace is also written into a script with the
  * others of its batch ({@code weft-data/pack_<hex>.js}) and summarised by one line in an
  * append-only index of scripts ({@code weft-index/NNNNNN.js}) that names that script; the page adds
- * {@code <script>} tags for them. Entry point: {@link
- * dev.weft.viewer.TraceFolderViewer}.
+ * {@code <script>} tags for them. Entry point: {@link dev.weft.viewer.TraceFolderViewer}.
  */
 package dev.weft.viewer;

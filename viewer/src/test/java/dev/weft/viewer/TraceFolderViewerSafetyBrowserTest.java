@@ -72,7 +72,7 @@ class TraceFolderViewerSafetyBrowserTest {
         .as("requests seen by DevTools")
         .anySatisfy(u -> assertThat(u).endsWith("index.html"))
         .anySatisfy(u -> assertThat(u).contains("weft-index/000000.js"))
-        .anySatisfy(u -> assertThat(u).contains("weft-data/trace_"))
+        .anySatisfy(u -> assertThat(u).contains("weft-data/pack_"))
         .allSatisfy(
             u ->
                 assertThat(u)
