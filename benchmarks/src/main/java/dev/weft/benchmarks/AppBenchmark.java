@@ -40,6 +40,13 @@ public final class AppBenchmark {
     Map<String, String> opts = SideBySide.parse(args);
     // Before the scripted model's server starts, so that it answers at once (see NO_DELAY).
     System.setProperty(LoopbackSink.NO_DELAY, "true");
+    // The applications make a new HTTP client per conversation, and the connections of the old
+    // ones stay open on the server, idle. Past 200 idle connections the JDK's server closes every
+    // connection as soon as it has answered on it, while its client may already be sending the
+    // next request there, which then fails ("header parser received no bytes") or waits for a
+    // retransmission. Idle connections are kept, and dropped after 5 s instead of 30.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "1000000");
+    System.setProperty("sun.net.httpserver.idleInterval", "5");
     int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
