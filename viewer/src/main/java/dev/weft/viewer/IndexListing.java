@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,6 +24,8 @@ public final class IndexListing {
   private final Set<String> ids = new HashSet<>();
   private int segment;
   private long offset;
+  // The file read last, to tell a segment rebuilt under the same name from one appended to.
+  private Object fileKey;
 
   /** Reads the index of the trace folder {@code dir}. */
   public IndexListing(Path dir) {
@@ -44,7 +48,13 @@ public final class IndexListing {
       Path file = indexDir.resolve(IndexJournal.segmentName(segment));
       byte[] content;
       try {
-        changed = Files.getLastModifiedTime(file);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (offset > 0 && !Objects.equals(attributes.fileKey(), fileKey)) {
+          restart(); // another file under the same name: the index was rebuilt
+          continue;
+        }
+        fileKey = attributes.fileKey();
+        changed = attributes.lastModifiedTime();
         content = readFrom(file, offset);
       } catch (NoSuchFileException e) {
         if (segment > 0 && offset == 0 && !Files.exists(previous())) {
@@ -87,6 +97,7 @@ public final class IndexListing {
     ids.clear();
     segment = 0;
     offset = 0;
+    fileKey = null;
   }
 
   /** The bytes of {@code file} from {@code offset}, or null when it is shorter than that. */
