@@ -1,7 +1,6 @@
 package dev.weft;
 
 import dev.weft.internal.ExternalContext;
-import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
 import java.util.Arrays;
 
@@ -58,8 +57,7 @@ final class ExternalScopes {
 
   private static Scope attach(ExternalContext external, SpanImpl span) {
     try {
-      return external.attach(
-          Ids.w3cTraceId(span.traceId()), Ids.w3cSpanId(span.spanId()), span.trace.sampled);
+      return external.attach(span.trace.w3cTraceId(), span.w3cSpanId(), span.trace.sampled);
     } catch (Throwable t) {
       WeftLog.warnRateLimited(
           "external-context", "making a Weft span current in OpenTelemetry failed", t);

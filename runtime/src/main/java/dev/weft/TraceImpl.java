@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -37,6 +38,8 @@ final class TraceImpl implements Trace {
   // The span this trace was started implicitly for, which ends it; kept here rather than as a flag
   // on every span, since a flag would grow each span by a word.
   volatile SpanImpl implicitRoot;
+  // Cut on first use; a race cuts the same text twice, which is harmless.
+  private String w3cTraceId;
 
   TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
     this.tracer = tracer;
@@ -61,6 +64,16 @@ final class TraceImpl implements Trace {
   @Override
   public String traceId() {
     return started.traceId();
+  }
+
+  /** Returns the trace id as W3C Trace Context carries it, cut once for all the trace's spans. */
+  String w3cTraceId() {
+    String value = w3cTraceId;
+    if (value == null) {
+      value = Ids.w3cTraceId(started.traceId());
+      w3cTraceId = value;
+    }
+    return value;
   }
 
   @Override

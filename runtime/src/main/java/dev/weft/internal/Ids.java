@@ -53,6 +53,14 @@ public final class Ids {
     return spanId.substring(spanId.length() - 16);
   }
 
+  /**
+   * Returns 64 bits as 16 lowercase hex: the W3C span id of a span whose id has these low bits, the
+   * same text as {@link #w3cSpanId} cuts from the formatted id.
+   */
+  public static String hex16(long bits) {
+    return format("", 0, bits, 16);
+  }
+
   /** Returns whether {@code id} is {@code prefix} followed by exactly {@code hexDigits} hex. */
   public static boolean isValid(String id, String prefix, int hexDigits) {
     if (id == null || id.length() != prefix.length() + hexDigits || !id.startsWith(prefix)) {
