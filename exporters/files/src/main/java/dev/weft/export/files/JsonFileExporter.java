@@ -20,7 +20,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -29,11 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes one file {@code <dir>/<trace_id>.json} per finished trace, shaped {@code {"trace": {…},
@@ -95,8 +90,8 @@ public final class JsonFileExporter implements SpanExporter {
   // Set once the viewer page is installed, or once a trace file was written without it.
   private boolean viewerSettled;
   private boolean wroteSinceRetention;
-  // Started by the first batch the viewer thread lists; listing is what it was last handed.
-  private ExecutorService viewerThread;
+  // Lists larger batches in the viewer; listing is what it was last handed.
+  private final ExporterThread viewerThread = new ExporterThread("weft-json-viewer");
   private Future<?> listing;
   // The user's prices, put on top of the built-in ones when the viewer is installed.
   private volatile ModelPrices configuredPrices = ModelPrices.none();
@@ -202,14 +197,7 @@ public final class JsonFileExporter implements SpanExporter {
     } finally {
       listWritten();
       awaitListing();
-      if (viewerThread != null) {
-        viewerThread.shutdown();
-        try {
-          viewerThread.awaitTermination(5, TimeUnit.SECONDS); // idle: the last listing is done
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      viewerThread.stop();
     }
   }
 
@@ -379,13 +367,10 @@ public final class JsonFileExporter implements SpanExporter {
   private record SpanText(String json, String startedAt) {}
 
   /**
-   * Writes a trace file and notes it for the viewer, which lists the files of a batch together at
-   * its end. A trace's first file is made in place, which saves a rename: nothing lists it before
-   * the viewer does, and a process killed during that write leaves a file cut short that the
-   * viewer, rebuilding its index, lists as unreadable. A file written again (late spans merged in)
-   * goes through a temporary file and a rename, so a reader never sees it half replaced. Returns
-   * false when the file cannot be written, having noted the failure and removed what was written,
-   * which would otherwise stay behind, cut short or empty.
+   * Writes a trace file through a temporary file and a rename, and notes it for the viewer, which
+   * lists the files of a batch together at its end. Returns false when the file cannot be written,
+   * having noted the failure and removed the temporary file, which would otherwise stay behind, cut
+   * short or empty.
    */
   private boolean writeAtomically(String traceId, byte[] bytes) {
     // Before the file exists: install indexes the trace files already in a folder without an index,
@@ -394,12 +379,7 @@ public final class JsonFileExporter implements SpanExporter {
     Path target = dir.resolve(traceId + ".json");
     Path temp = dir.resolve("." + traceId + ".json.tmp");
     try {
-      writeFile(
-          temp,
-          bytes,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE);
+      writeFile(temp, bytes);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -415,13 +395,6 @@ public final class JsonFileExporter implements SpanExporter {
       }
       return false;
     }
-    return listed(traceId, bytes, viewerFailure);
-  }
-
-  /**
-   * Notes a trace file written for the viewer, and says once why the viewer is missing, if it is.
-   */
-  private boolean listed(String traceId, byte[] bytes, Exception viewerFailure) {
     if (viewerFailure != null) {
       viewerSettled = true;
       WeftLog.warn(
@@ -437,11 +410,14 @@ public final class JsonFileExporter implements SpanExporter {
     return true;
   }
 
-  /**
-   * Writes {@code bytes} to {@code file}, opened as {@code how} says, with one write where it can.
-   */
-  private static void writeFile(Path file, byte[] bytes, OpenOption... how) throws IOException {
-    try (FileChannel out = FileChannel.open(file, how)) {
+  /** Writes {@code bytes} to {@code file} with one write where the system allows it. */
+  private static void writeFile(Path file, byte[] bytes) throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         out.write(buffer);
@@ -475,7 +451,7 @@ public final class JsonFileExporter implements SpanExporter {
     if (batch.size() <= LISTED_AT_ONCE) {
       list.run();
     } else {
-      listing = viewerThread().submit(list);
+      listing = viewerThread.submit(list);
     }
   }
 
@@ -497,42 +473,11 @@ public final class JsonFileExporter implements SpanExporter {
     }
   }
 
-  /** Waits, without being interrupted, until the viewer thread has listed what it was handed. */
+  /** Waits until the viewer thread has listed what it was handed. */
   private void awaitListing() {
     Future<?> pendingListing = listing;
     listing = null;
-    if (pendingListing == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        pendingListing.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } catch (ExecutionException e) {
-        WeftLog.warnRateLimited(
-            "json-viewer-thread", "json exporter: listing failed", e.getCause());
-        break;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private ExecutorService viewerThread() {
-    if (viewerThread == null) {
-      viewerThread =
-          Executors.newSingleThreadExecutor(
-              task -> {
-                Thread thread = new Thread(task, "weft-json-viewer");
-                thread.setDaemon(true);
-                return thread;
-              });
-    }
-    return viewerThread;
+    ExporterThread.await(pendingListing, "json exporter: listing traces in the viewer");
   }
 
   /**

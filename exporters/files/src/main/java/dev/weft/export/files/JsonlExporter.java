@@ -15,11 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Appends one JSON line per trace start, span end and trace end to a file.
@@ -61,8 +57,7 @@ public final class JsonlExporter implements SpanExporter {
   private final LineBuffer[] buffers = {new LineBuffer(), new LineBuffer()};
   private final Future<?>[] pending = new Future<?>[buffers.length];
   private int slot;
-  // Started by the first batch the writer thread writes.
-  private ExecutorService writer;
+  private final ExporterThread writer = new ExporterThread("weft-jsonl-writer");
   // Set when a cut-off line could not be cut back: later lines would be glued to it.
   private volatile boolean stopped;
 
@@ -175,7 +170,7 @@ public final class JsonlExporter implements SpanExporter {
       flush();
       write(lines);
     } else {
-      pending[slot] = writer().submit(() -> write(lines));
+      pending[slot] = writer.submit(() -> write(lines));
       slot = (slot + 1) % buffers.length;
     }
   }
@@ -188,41 +183,11 @@ public final class JsonlExporter implements SpanExporter {
     }
   }
 
-  /** Waits, without being interrupted, until the batch in {@code slot} is written. */
+  /** Waits until the batch in {@code slot} is written. */
   private void awaitWritten(int slot) {
     Future<?> write = pending[slot];
-    if (write == null) {
-      return;
-    }
     pending[slot] = null;
-    boolean interrupted = false;
-    while (true) {
-      try {
-        write.get();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      } catch (ExecutionException e) {
-        WeftLog.warnRateLimited("jsonl-write", "jsonl exporter: a write failed", e.getCause());
-        break;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private ExecutorService writer() {
-    if (writer == null) {
-      writer =
-          Executors.newSingleThreadExecutor(
-              task -> {
-                Thread thread = new Thread(task, "weft-jsonl-writer");
-                thread.setDaemon(true);
-                return thread;
-              });
-    }
-    return writer;
+    ExporterThread.await(write, "jsonl exporter: a write");
   }
 
   /**
@@ -276,14 +241,7 @@ public final class JsonlExporter implements SpanExporter {
   @Override
   public synchronized void shutdown() throws IOException {
     flush();
-    if (writer != null) {
-      writer.shutdown();
-      try {
-        writer.awaitTermination(5, TimeUnit.SECONDS); // idle: every batch was written above
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    writer.stop();
     out.close();
   }
 
