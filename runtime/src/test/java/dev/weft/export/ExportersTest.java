@@ -52,16 +52,7 @@ class ExportersTest {
   @Test
   void aNetworkExporter_getsTheSmallerDefaultQueue_aLocalOneTheFullOne_unlessConfigured() {
     dev.weft.processor.SpanExporter remote = (traces, spans) -> {};
-    dev.weft.processor.SpanExporter local =
-        new dev.weft.processor.SpanExporter() {
-          @Override
-          public void export(List<dev.weft.TraceRecord> traces, List<dev.weft.SpanRecord> spans) {}
-
-          @Override
-          public boolean writesLocally() {
-            return true;
-          }
-        };
+    dev.weft.processor.SpanExporter local = localExporter();
     WeftConfig defaults = config(Map.of());
     WeftConfig configured = config(Map.of("weft.batch.max-queue-size", "50000"));
     // Set to the very default, the key still counts as configured.
@@ -93,16 +84,7 @@ class ExportersTest {
   @Test
   void aLocalExporter_getsLargerDefaultBatches_aNetworkOneTheDefault_unlessConfigured() {
     dev.weft.processor.SpanExporter remote = (traces, spans) -> {};
-    dev.weft.processor.SpanExporter local =
-        new dev.weft.processor.SpanExporter() {
-          @Override
-          public void export(List<dev.weft.TraceRecord> traces, List<dev.weft.SpanRecord> spans) {}
-
-          @Override
-          public boolean writesLocally() {
-            return true;
-          }
-        };
+    dev.weft.processor.SpanExporter local = localExporter();
     WeftConfig defaults = config(Map.of());
     WeftConfig configured = config(Map.of("weft.batch.max-batch-size", "300"));
     WeftConfig smallQueue = config(Map.of("weft.batch.max-queue-size", "1000"));
@@ -185,5 +167,18 @@ class ExportersTest {
         .singleElement()
         .asString()
         .contains("weft.extensions", "gone.jar");
+  }
+
+  /** An exporter that discards what it gets and says it writes to this machine. */
+  private static dev.weft.processor.SpanExporter localExporter() {
+    return new dev.weft.processor.SpanExporter() {
+      @Override
+      public void export(List<dev.weft.TraceRecord> traces, List<dev.weft.SpanRecord> spans) {}
+
+      @Override
+      public boolean writesLocally() {
+        return true;
+      }
+    };
   }
 }

@@ -1,10 +1,10 @@
 package dev.weft.viewer;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,20 +74,18 @@ final class AtomicFiles {
   }
 
   /**
-   * Writes a file nothing refers to yet: in place when it does not exist, which saves the rename,
-   * else as {@link #write} does. A crash may leave such a file cut short, which harms no one, since
-   * only what is written after it (an index line) makes it read.
+   * Opens a new file that nothing refers to yet, to be written in place, which saves a temporary
+   * file and a rename; its folder is made when missing. A crash may leave such a file cut short,
+   * which harms no one, since only what is written after it (an index line) makes it read.
    */
-  static void writeUnreferenced(Path target, byte[] bytes) throws IOException {
+  static OutputStream openUnreferenced(Path target) throws IOException {
     try {
-      try {
-        writeNew(target, bytes);
-      } catch (NoSuchFileException e) {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        writeNew(target, bytes);
-      }
-    } catch (FileAlreadyExistsException e) {
-      write(target, bytes);
+      return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
+    } catch (NoSuchFileException e) {
+      // Made only when missing: trying before every file costs a failed system call and an
+      // exception per file.
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.weft.viewer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,21 +44,11 @@ final class ScriptJson {
   }
 
   /**
-   * Returns the UTF-8 bytes of {@code prefix}, {@code json} (UTF-8) escaped as {@link #escape}
-   * does, and {@code suffix}, without decoding the JSON into a string: the characters to escape are
-   * ASCII bytes, or the three-byte sequences of U+2028 and U+2029, never part of another character.
+   * Writes to {@code out} the UTF-8 bytes of {@code prefix}, {@code json} (UTF-8) escaped as {@link
+   * #escape} does, and {@code suffix}, without decoding the JSON into a string: the characters to
+   * escape are ASCII bytes, or the three-byte sequences of U+2028 and U+2029, never part of another
+   * character.
    */
-  static byte[] wrapEscaped(String prefix, byte[] json, String suffix) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length() + json.length + 16);
-    try {
-      appendEscaped(out, prefix, json, suffix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array stream does not fail
-    }
-    return out.toByteArray();
-  }
-
-  /** Writes to {@code out} what {@link #wrapEscaped} returns. */
   static void appendEscaped(OutputStream out, String prefix, byte[] json, String suffix)
       throws IOException {
     byte[] head = prefix.getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -293,15 +292,7 @@ public final class TraceFolderViewer {
 
     private void open() throws IOException {
       String file = String.format("pack_%016x.js", ThreadLocalRandom.current().nextLong());
-      Path path = dataDir.resolve(file);
-      OutputStream opened;
-      try {
-        opened = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
-      } catch (NoSuchFileException e) {
-        Files.createDirectories(dataDir);
-        opened = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW);
-      }
-      out = new BufferedOutputStream(opened, 64 * 1024);
+      out = new BufferedOutputStream(AtomicFiles.openUnreferenced(dataDir.resolve(file)), 64 << 10);
       name = file;
     }
 

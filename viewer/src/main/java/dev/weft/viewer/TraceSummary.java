@@ -391,11 +391,6 @@ final class TraceSummary {
     return Math.max(0, endMicros - startMicros) / 1000.0;
   }
 
-  /** The index entry for this trace as JSON, safe to embed in a script. */
-  String toEntryJson(String id, String fileName) {
-    return toEntryJson(id, fileName, null);
-  }
-
   /**
    * The index entry for this trace as JSON, safe to embed in a script, naming the data script in
    * {@code weft-data/} that holds the trace, or none.

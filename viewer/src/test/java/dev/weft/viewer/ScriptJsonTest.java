@@ -2,6 +2,8 @@ package dev.weft.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class ScriptJsonTest {
@@ -23,7 +25,7 @@ class ScriptJsonTest {
   }
 
   @Test
-  void wrapEscaped_givesTheBytesOfEscapeBetweenPrefixAndSuffix() {
+  void appendEscaped_writesTheBytesOfEscapeBetweenPrefixAndSuffix() throws IOException {
     String[] texts = {
       "{\"a\":\"</script><!-- & \u2028\u2029\"}",
       "{\"a\":[1,2,\"b\"]}",
@@ -31,11 +33,11 @@ class ScriptJsonTest {
       "",
     };
     for (String json : texts) {
-      byte[] wrapped =
-          ScriptJson.wrapEscaped(
-              "weft.trace(", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ");\n");
+      ByteArrayOutputStream wrapped = new ByteArrayOutputStream();
+      ScriptJson.appendEscaped(
+          wrapped, "weft.trace(", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ");\n");
 
-      assertThat(new String(wrapped, java.nio.charset.StandardCharsets.UTF_8))
+      assertThat(wrapped.toString(java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo("weft.trace(" + ScriptJson.escape(json) + ");\n");
     }
   }

@@ -56,7 +56,7 @@ class TraceSummaryTest {
             "issue_refund",
             "audit");
     assertThat(s.facets.errorMessages()).containsExactly("Payment gateway timeout");
-    assertThat(s.toEntryJson(s.traceId, "f.json"))
+    assertThat(s.toEntryJson(s.traceId, "f.json", null))
         .contains("\"types\":{\"agent\":2,")
         .contains("\"error_messages\":[\"Payment gateway timeout\"]");
   }
@@ -170,7 +170,7 @@ class TraceSummaryTest {
         TraceSummary.parse(
             bytes(TraceFixtures.support(1, TraceFixtures.HOSTILE_SCRIPT, T0).json()));
 
-    String entry = s.toEntryJson("trace_1", "trace_1.json");
+    String entry = s.toEntryJson("trace_1", "trace_1.json", null);
 
     assertThat(entry)
         .doesNotContain("<", ">")

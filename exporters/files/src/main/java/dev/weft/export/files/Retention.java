@@ -72,7 +72,8 @@ final class Retention {
         boolean tooMany = maxTraces > 0 && i >= maxTraces;
         boolean tooOld = maxAge != null && entry.written().toInstant().isBefore(now.minus(maxAge));
         if (tooMany || tooOld) {
-          delete(dir, entry.file());
+          // Its viewer data goes with the rebuild below, which keeps only what the index names.
+          Files.deleteIfExists(entry.file());
           deleted++;
         }
       }
@@ -87,13 +88,6 @@ final class Retention {
           e);
       return 0;
     }
-  }
-
-  private static void delete(Path dir, Path file) throws IOException {
-    String name = file.getFileName().toString();
-    String traceId = name.substring(0, name.length() - ".json".length());
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(dir.resolve(TraceFolderViewer.DATA_DIRECTORY).resolve(traceId + ".js"));
   }
 
   /**
