@@ -18,7 +18,7 @@ final class ExternalScopes {
       ThreadLocal.withInitial(ExternalScopes::new);
 
   private Object[] values = new Object[8];
-  private Scope[] scopes = new Scope[8];
+  private AutoCloseable[] scopes = new AutoCloseable[8];
   private int size;
 
   private ExternalScopes() {}
@@ -55,9 +55,15 @@ final class ExternalScopes {
     push(value, value instanceof SpanImpl span ? attach(external, span) : null);
   }
 
-  private static Scope attach(ExternalContext external, SpanImpl span) {
+  private static AutoCloseable attach(ExternalContext external, SpanImpl span) {
+    TraceImpl trace = span.trace;
     try {
-      return external.attach(span.trace.w3cTraceId(), span.w3cSpanId(), span.trace.sampled);
+      long high = trace.idHigh();
+      long low = trace.idLow();
+      if ((high | low) == 0) {
+        return null; // W3C holds an id of all zeros invalid; Weft makes none, but one may be set
+      }
+      return external.attach(high, low, span.w3cSpanBits(), trace.sampled);
     } catch (Throwable t) {
       WeftLog.warnRateLimited(
           "external-context", "making a Weft span current in OpenTelemetry failed", t);
@@ -65,7 +71,7 @@ final class ExternalScopes {
     }
   }
 
-  private void push(Object value, Scope scope) {
+  private void push(Object value, AutoCloseable scope) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
       scopes = Arrays.copyOf(scopes, size * 2);
@@ -79,7 +85,7 @@ final class ExternalScopes {
   private void closeAbove(int index) {
     while (size - 1 > index) {
       size--;
-      Scope scope = scopes[size];
+      AutoCloseable scope = scopes[size];
       values[size] = null;
       scopes[size] = null;
       if (scope != null) {

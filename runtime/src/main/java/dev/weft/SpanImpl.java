@@ -79,11 +79,11 @@ final class SpanImpl implements Span {
   }
 
   /**
-   * Returns the span id as W3C Trace Context carries it, 16 hex, made from the id's low 64 bits
-   * rather than cut from the formatted id: making a span current in OpenTelemetry needs only this.
+   * Returns the low 64 bits of the span id: the span id as W3C Trace Context carries it, whose 16
+   * hex are the last 16 of the formatted id.
    */
-  String w3cSpanId() {
-    return Ids.hex16(idLow);
+  long w3cSpanBits() {
+    return idLow;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.weft;
 
-import dev.weft.internal.Ids;
 import dev.weft.internal.WeftLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -38,8 +37,6 @@ final class TraceImpl implements Trace {
   // The span this trace was started implicitly for, which ends it; kept here rather than as a flag
   // on every span, since a flag would grow each span by a word.
   volatile SpanImpl implicitRoot;
-  // Cut on first use; a race cuts the same text twice, which is harmless.
-  private String w3cTraceId;
 
   TraceImpl(TracerState tracer, TraceRecord started, boolean sampled, Object previous) {
     this.tracer = tracer;
@@ -66,14 +63,14 @@ final class TraceImpl implements Trace {
     return started.traceId();
   }
 
-  /** Returns the trace id as W3C Trace Context carries it, cut once for all the trace's spans. */
-  String w3cTraceId() {
-    String value = w3cTraceId;
-    if (value == null) {
-      value = Ids.w3cTraceId(started.traceId());
-      w3cTraceId = value;
-    }
-    return value;
+  /** Returns the first 64 bits of the trace id, as the external context takes them. */
+  long idHigh() {
+    return started.idHigh();
+  }
+
+  /** Returns the last 64 bits of the trace id, as the external context takes them. */
+  long idLow() {
+    return started.idLow();
   }
 
   @Override

@@ -167,6 +167,24 @@ public final class TraceRecord {
     return value;
   }
 
+  /**
+   * Returns the first 64 bits of the trace id, read from its text when it was given as text; 0 when
+   * it was given as null.
+   */
+  long idHigh() {
+    return (idHigh | idLow) != 0 ? idHigh : parseHex(6);
+  }
+
+  /** Returns the last 64 bits of the trace id; see {@link #idHigh()}. */
+  long idLow() {
+    return (idHigh | idLow) != 0 ? idLow : parseHex(22);
+  }
+
+  private long parseHex(int from) {
+    String text = traceId();
+    return text == null ? 0 : Long.parseUnsignedLong(text, from, from + 16, 16);
+  }
+
   /** Returns the workflow name. */
   public String workflowName() {
     return workflowName;

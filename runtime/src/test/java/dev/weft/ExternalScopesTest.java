@@ -100,6 +100,27 @@ class ExternalScopesTest {
   }
 
   @Test
+  void spansOfAJoinedTrace_areMadeCurrentExternallyUnderTheJoinedTraceId() {
+    external.current = "00-" + TRACE_HEX + "-" + PARENT_HEX + "-01";
+    String toolHex;
+    try (Span tool = Tracing.startFunctionSpan("lookup", "{}")) {
+      toolHex = Ids.w3cSpanId(tool.spanId());
+    }
+    assertThat(external.events)
+        .containsExactly("attach " + TRACE_HEX + " " + toolHex + " sampled", "close " + toolHex);
+  }
+
+  @Test
+  void spansOfATraceWhoseIdIsAllZeros_areNotMadeCurrentExternally_whichWouldHoldThemInvalid() {
+    try (Trace trace = Tracing.trace("zeros").traceId("trace_" + "0".repeat(32)).start();
+        Span agent = Tracing.startAgentSpan("agent")) {
+      assertThat(agent.traceId()).isEqualTo("trace_" + "0".repeat(32));
+    }
+    assertThat(external.events).isEmpty();
+    assertThat(recorder.spanEnds).hasSize(1);
+  }
+
+  @Test
   void contextHandedToAnotherThread_isAttachedThereUntilItsScopeCloses() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Trace trace = Tracing.startTrace("handed");
@@ -135,7 +156,7 @@ class ExternalScopesTest {
           }
 
           @Override
-          public Scope attach(String traceHex, String spanHex, boolean sampled) {
+          public AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled) {
             throw new IllegalStateException("broken");
           }
         });
@@ -158,9 +179,11 @@ class ExternalScopesTest {
     }
 
     @Override
-    public Scope attach(String traceHex, String spanHex, boolean sampled) {
+    public AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled) {
+      String traceHex = Ids.hex32(traceHigh, traceLow);
+      String spanHex = Ids.hex16(spanId);
       events.add("attach " + traceHex + " " + spanHex + (sampled ? " sampled" : " dropped"));
-      return () -> events.add("close " + spanHex);
+      return (Scope) () -> events.add("close " + spanHex);
     }
   }
 }

@@ -37,9 +37,9 @@ final class OpenTelemetryBridge implements ExternalContext {
   }
 
   @Override
-  public Scope attach(String traceHex, String spanHex, boolean sampled) {
+  public AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled) {
     ExternalContext bridge = bridge();
-    return bridge == null ? Scope.NOOP : bridge.attach(traceHex, spanHex, sampled);
+    return bridge == null ? Scope.NOOP : bridge.attach(traceHigh, traceLow, spanId, sampled);
   }
 
   private synchronized ExternalContext bridge() {

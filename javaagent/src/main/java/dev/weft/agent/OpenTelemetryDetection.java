@@ -97,9 +97,9 @@ final class OpenTelemetryDetection implements ClassFileTransformer, ExternalCont
   }
 
   @Override
-  public Scope attach(String traceHex, String spanHex, boolean sampled) {
+  public AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled) {
     ExternalContext context = look();
-    return context == null ? Scope.NOOP : context.attach(traceHex, spanHex, sampled);
+    return context == null ? Scope.NOOP : context.attach(traceHigh, traceLow, spanId, sampled);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.weft.internal;
 
-import dev.weft.Scope;
-
 /**
  * The trace context of another tracing system in the same JVM (OpenTelemetry), as Weft's runtime
  * sees it: the span current there when a Weft trace starts, which the trace joins, and a way to
@@ -20,13 +18,15 @@ public interface ExternalContext {
   String currentTraceparent();
 
   /**
-   * Makes the span with these ids current in the other system on this thread until the returned
-   * scope is closed, which restores what was current there before. Scopes are closed in the reverse
-   * order of their opening.
+   * Makes the span with these ids current in the other system on this thread until what this
+   * returns is closed, which restores what was current there before. Those are closed in the
+   * reverse order of their opening. Called for every Weft span that becomes current, so the ids
+   * come as bits, to be formatted only if the other system reads them.
    *
-   * @param traceHex the 32 hex of the trace id
-   * @param spanHex the 16 hex of the span id
+   * @param traceHigh the first 64 bits of the trace id (its first 16 hex as W3C writes it)
+   * @param traceLow the last 64 bits of the trace id; the two halves are never both zero
+   * @param spanId the span id's 64 bits (its 16 hex as W3C writes it)
    * @param sampled whether the trace is recorded, which the other system's children follow
    */
-  Scope attach(String traceHex, String spanHex, boolean sampled);
+  AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled);
 }

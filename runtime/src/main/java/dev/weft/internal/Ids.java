@@ -61,6 +61,14 @@ public final class Ids {
     return format("", 0, bits, 16);
   }
 
+  /**
+   * Returns 128 bits as 32 lowercase hex: the W3C trace id of a trace whose id has these halves,
+   * the same text as {@link #w3cTraceId} cuts from the formatted id.
+   */
+  public static String hex32(long high, long low) {
+    return format("", high, low, 32);
+  }
+
   /** Returns whether {@code id} is {@code prefix} followed by exactly {@code hexDigits} hex. */
   public static boolean isValid(String id, String prefix, int hexDigits) {
     if (id == null || id.length() != prefix.length() + hexDigits || !id.startsWith(prefix)) {

@@ -1,7 +1,7 @@
 package dev.weft.instrumentation.opentelemetry.internal;
 
-import dev.weft.Scope;
 import dev.weft.internal.ExternalContext;
+import dev.weft.internal.Ids;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -14,8 +14,9 @@ import io.opentelemetry.context.Context;
  * agent these calls reach the agent's own context, which the agent bridges to that API, so the same
  * code serves the agent and an SDK the application configured itself.
  *
- * <p>A Weft span made current here is a non-recording {@code Span.wrap} of its ids: OpenTelemetry
- * spans started under it take it as their parent, and the span itself is exported by Weft.
+ * <p>A Weft span made current here is a non-recording {@code Span.wrap} of its ids (a {@link
+ * WeftSpanContext}): OpenTelemetry spans started under it take it as their parent, and the span
+ * itself is exported by Weft.
  */
 public final class OpenTelemetryContext implements ExternalContext {
 
@@ -36,19 +37,34 @@ public final class OpenTelemetryContext implements ExternalContext {
   }
 
   @Override
-  public Scope attach(String traceHex, String spanHex, boolean sampled) {
+  public AutoCloseable attach(long traceHigh, long traceLow, long spanId, boolean sampled) {
     Context current = Context.current();
     SpanContext around = Span.fromContext(current).getSpanContext();
     // Vendor entries of the trace's tracestate travel on with its spans, as they would from an
-    // OpenTelemetry parent.
-    TraceState state =
-        around.isValid() && around.getTraceId().equals(traceHex)
-            ? around.getTraceState()
-            : TraceState.getDefault();
+    // OpenTelemetry parent; within a Weft trace they come from the enclosing Weft span, compared
+    // by bits, without formatting either id.
+    TraceState state = TraceState.getDefault();
+    String traceId = null;
+    if (around instanceof WeftSpanContext weft) {
+      if (weft.inTrace(traceHigh, traceLow)) {
+        state = weft.getTraceState();
+        traceId = weft.traceIdIfFormatted();
+      }
+    } else if (around.isValid()) {
+      String hex = Ids.hex32(traceHigh, traceLow);
+      if (around.getTraceId().equals(hex)) {
+        state = around.getTraceState();
+        traceId = hex;
+      }
+    }
     SpanContext weftSpan =
-        SpanContext.create(
-            traceHex, spanHex, sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), state);
-    io.opentelemetry.context.Scope scope = current.with(Span.wrap(weftSpan)).makeCurrent();
-    return scope::close;
+        new WeftSpanContext(
+            traceHigh,
+            traceLow,
+            traceId,
+            spanId,
+            sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+            state);
+    return current.with(Span.wrap(weftSpan)).makeCurrent();
   }
 }

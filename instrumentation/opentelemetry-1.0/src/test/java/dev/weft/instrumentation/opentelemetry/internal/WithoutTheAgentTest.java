@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.Trace;
 import dev.weft.Tracing;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -13,6 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +91,45 @@ class WithoutTheAgentTest {
     assertThat(Span.current().getSpanContext().isValid())
         .as("nothing left current in OpenTelemetry after the Weft span ends")
         .isFalse();
+  }
+
+  @Test
+  void
+      insideAWeftSpan_openTelemetrysCurrentSpanContext_readsAsItsW3cIds_withTheCallersTraceState() {
+    SpanContext caller =
+        SpanContext.createFromRemoteParent(
+            "4bf92f3577b34da6a3ce929d0e0e4736",
+            "00f067aa0ba902b7",
+            TraceFlags.getSampled(),
+            TraceState.builder().put("acme", "tenant-7").build());
+    try (Scope ignored = Context.root().with(Span.wrap(caller)).makeCurrent();
+        Trace trace = Tracing.trace("Order desk").start();
+        dev.weft.Span agent = Tracing.startAgentSpan("Support agent")) {
+      String[] traceparent = Tracing.currentTraceparent().split("-");
+      SpanContext seen = Span.current().getSpanContext();
+
+      assertThat(seen.getTraceId()).isEqualTo(traceparent[1]).isEqualTo(caller.getTraceId());
+      assertThat(seen.getSpanId())
+          .isEqualTo(traceparent[2])
+          .isEqualTo(agent.spanId().substring(13));
+      assertThat(seen.getSpanIdBytes()).isEqualTo(HexFormat.of().parseHex(traceparent[2]));
+      assertThat(seen.getTraceIdBytes()).isEqualTo(HexFormat.of().parseHex(traceparent[1]));
+      assertThat(seen.isValid()).isTrue();
+      assertThat(seen.isRemote()).isFalse();
+      assertThat(seen.isSampled()).isTrue();
+      assertThat(seen.getTraceState().get("acme")).isEqualTo("tenant-7");
+      assertThat(seen).isEqualTo(Span.current().getSpanContext());
+      assertThat(seen.toString()).contains(traceparent[1], traceparent[2]);
+
+      try (dev.weft.Span tool = Tracing.startFunctionSpan("lookup", "{}")) {
+        SpanContext nested = Span.current().getSpanContext();
+        assertThat(nested.getTraceId()).isEqualTo(caller.getTraceId());
+        assertThat(nested.getSpanId()).isEqualTo(tool.spanId().substring(13));
+        assertThat(nested.getTraceState().get("acme")).isEqualTo("tenant-7");
+        assertThat(nested).isNotEqualTo(seen);
+      }
+      assertThat(Span.current().getSpanContext()).isSameAs(seen);
+    }
   }
 
   /** Keeps what the SDK exports. */
