@@ -39,17 +39,27 @@ if [[ ! -f "$weft_agent" ]]; then
   echo "warning: $weft_agent is missing; the Weft rows will be reported as not measured" >&2
 fi
 
+# What the parts write (the json exporter's files, the applications' trace folders) stays in one
+# folder until every part has run: thousands of files deleted just before a part would slow its own
+# file making, since ext4 passes over recently freed inodes for minutes. An interrupted run's
+# folder is deleted before anything is measured.
+work="$root/benchmarks/target/work"
+rm -rf "$work"
+
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$root/benchmarks/target/benchmarks.jar" dev.weft.benchmarks.SideBySide \
   "weft.agent=$weft_agent" \
   "otel.agent=$otel_agent" \
   "out=$root/benchmarks/target/side-by-side.md" \
+  "work=$work/side-by-side" \
   "$@" 2>&1 | tee "$root/benchmarks/target/side-by-side.log"
 
 if [[ "$run_apps" == 1 ]]; then
   # shellcheck disable=SC2086 # APPS_ARGS is a list of key=value words
-  SKIP_BUILD=1 "$root/benchmarks/apps.sh" ${APPS_ARGS:-}
+  SKIP_BUILD=1 "$root/benchmarks/apps.sh" "work=$work/apps" ${APPS_ARGS:-}
   report="$root/benchmarks/target/side-by-side.md"
   { printf '\n'; cat "$root/benchmarks/target/apps.md"; } >> "$report"
   echo "the applications' report is appended to $report"
 fi
+
+rm -rf "$work"

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
  * (default 3), {@code warmup} and {@code seconds} (of load per launch, default 5 and 15), {@code
  * clients} (default 4), {@code apps} and {@code agents} (comma lists, default all), {@code out}
- * (report file).
+ * (report file), {@code jvm.args} (extra JVM flags for every launch, separated by spaces, such as a
+ * profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's name, such as {@code
+ * spring-ai-weft-1}) and {@code work} (the folder the launches write in; when given, what they
+ * wrote is left there for the caller to delete).
  */
 public final class AppBenchmark {
   private static final String SPRING_LAUNCHER =
@@ -60,7 +63,11 @@ public final class AppBenchmark {
         System.exit(2);
       }
     }
-    Path workDir = Files.createTempDirectory("weft-apps");
+    boolean keepOutput = opts.containsKey("work");
+    Path workDir =
+        keepOutput
+            ? Files.createDirectories(Path.of(opts.get("work")))
+            : Files.createTempDirectory("weft-apps");
     AppReport report =
         new AppReport(
             runs
@@ -71,6 +78,11 @@ public final class AppBenchmark {
                 + " s warm-up, "
                 + seconds.toSeconds()
                 + " s measured");
+    // Deleted at the end, or by the caller, not after each launch: thousands of files deleted just
+    // before a launch slow the file system's making of new ones (ext4 passes over recently freed
+    // inodes) for minutes, which would charge the next launch's trace files with the last one's
+    // cleanup.
+    List<Path> done = new ArrayList<>();
     try (LoopbackSink otlp = LoopbackSink.otlp()) {
       for (int run = 1; run <= runs; run++) {
         for (String app : apps) {
@@ -96,7 +108,7 @@ public final class AppBenchmark {
                     default -> "";
                   };
               System.out.println(report.add(app, agent, run, result, exported, load));
-              delete(launchDir);
+              done.add(launchDir);
             } catch (IOException | RuntimeException e) {
               String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
               report.failed(app, agent, run, why);
@@ -106,11 +118,16 @@ public final class AppBenchmark {
         }
       }
     }
-    // Kept when a failed launch left its standard error there.
-    try {
-      Files.delete(workDir);
-    } catch (DirectoryNotEmptyException kept) {
-      System.out.println("the output of failed launches is in " + workDir);
+    if (!keepOutput) {
+      for (Path launchDir : done) {
+        delete(launchDir);
+      }
+      // Kept when a failed launch left its standard error there.
+      try {
+        Files.delete(workDir);
+      } catch (DirectoryNotEmptyException kept) {
+        System.out.println("the output of failed launches is in " + workDir);
+      }
     }
     String text = report.render();
     System.out.println();
@@ -138,6 +155,11 @@ public final class AppBenchmark {
     command.add("-Xmx1g");
     // The driver answers at once too (see NO_DELAY); the applications do not serve HTTP otherwise.
     command.add("-D" + LoopbackSink.NO_DELAY + "=true");
+    for (String flag : opts.getOrDefault("jvm.args", "").split(" ")) {
+      if (!flag.isBlank()) {
+        command.add(flag.replace("{launch}", launchDir.getFileName().toString()));
+      }
+    }
     switch (agent) {
       case "none" -> {}
       case "weft" -> {

@@ -51,13 +51,19 @@ final class ExporterRates {
   private final String java;
   private final String classPath;
   private final Path workDir;
+  // The json exporter's hundreds of thousands of files, deleted just before the next part, would
+  // slow that part's own file making (ext4 passes over recently freed inodes for minutes); the
+  // caller may keep them and delete them once every part has run.
+  private final boolean keepOutput;
   private final int seconds;
   private final int warmup;
 
-  ExporterRates(String java, String classPath, Path workDir, int seconds, int warmup) {
+  ExporterRates(
+      String java, String classPath, Path workDir, int seconds, int warmup, boolean keepOutput) {
     this.java = java;
     this.classPath = classPath;
     this.workDir = workDir;
+    this.keepOutput = keepOutput;
     this.seconds = seconds;
     this.warmup = warmup;
   }
@@ -134,7 +140,9 @@ final class ExporterRates {
                   mb(sink.bytes() - bytesBefore));
           default -> files(dir);
         };
-    delete(dir);
+    if (!keepOutput) {
+      delete(dir);
+    }
     Files.deleteIfExists(stdout);
     return new Result(
         exporter,

@@ -36,8 +36,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * measurement iterations and seconds), {@code startup.runs}, {@code exporters} (comma list of the
  * exporters to measure), {@code exporters.seconds} and {@code exporters.warmup} (per exporter),
  * {@code only} (comma list of configuration names, plus {@code exporters} and {@code startup}, to
- * re-run part of it) and {@code prof} (comma list of extra JMH profilers, such as {@code stack}, to
- * find hot spots).
+ * re-run part of it), {@code prof} (comma list of extra JMH profilers, such as {@code stack}, to
+ * find hot spots) and {@code work} (the folder the runs write in; when given, the exporters' output
+ * is left there for the caller to delete, as {@code run.sh} does once every part has run).
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -45,7 +46,11 @@ public final class SideBySide {
   /** Runs the measurement; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = parse(args);
-    Path workDir = Files.createTempDirectory("weft-bench");
+    boolean keepOutput = opts.containsKey("work");
+    Path workDir =
+        keepOutput
+            ? Files.createDirectories(Path.of(opts.get("work")))
+            : Files.createTempDirectory("weft-bench");
     Path weftAgent = Path.of(opts.getOrDefault("weft.agent", "javaagent/target/weft-agent.jar"));
     Path otelAgent =
         Path.of(
@@ -86,7 +91,8 @@ public final class SideBySide {
                 System.getProperty("java.class.path"),
                 workDir,
                 Integer.parseInt(opts.getOrDefault("exporters.seconds", "10")),
-                Integer.parseInt(opts.getOrDefault("exporters.warmup", "3")));
+                Integer.parseInt(opts.getOrDefault("exporters.warmup", "3")),
+                keepOutput);
         List<String> exporters =
             List.of(opts.getOrDefault("exporters", ExporterRates.EXPORTERS).split(","));
         report.exporters(rates.measure(exporters, ingest, sink, report));
