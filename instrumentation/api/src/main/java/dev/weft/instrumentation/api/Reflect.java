@@ -13,16 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads the library's objects by the names of their public accessors, so one instrumentation serves
  * every version of the library and links to none: an accessor a version lacks reads as null. The
- * methods and fields found are cached per class, and the cache goes with the class.
+ * methods and fields found, and the answers of {@link #isA}, are cached per class, and the cache
+ * goes with the class. These calls run for every model call and every streamed chunk an
+ * instrumentation records, so a lookup that was answered before allocates nothing.
  */
 public final class Reflect {
   private static final Object MISSING = new Object();
 
-  private static final ClassValue<Map<String, Object>> MEMBERS =
+  private static final ClassValue<Members> MEMBERS =
       new ClassValue<>() {
         @Override
-        protected Map<String, Object> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
+        protected Members computeValue(Class<?> type) {
+          return new Members();
         }
       };
 
@@ -33,8 +35,11 @@ public final class Reflect {
     if (target == null) {
       return null;
     }
-    Object member =
-        MEMBERS.get(target.getClass()).computeIfAbsent("()" + name, k -> method(target, name));
+    Map<String, Object> methods = MEMBERS.get(target.getClass()).methods;
+    Object member = methods.get(name);
+    if (member == null) {
+      member = methods.computeIfAbsent(name, k -> method(target, name));
+    }
     if (member == MISSING) {
       return null;
     }
@@ -62,8 +67,11 @@ public final class Reflect {
     if (target == null) {
       return null;
     }
-    Object member =
-        MEMBERS.get(target.getClass()).computeIfAbsent("." + name, k -> findField(target, name));
+    Map<String, Object> fields = MEMBERS.get(target.getClass()).fields;
+    Object member = fields.get(name);
+    if (member == null) {
+      member = fields.computeIfAbsent(name, k -> findField(target, name));
+    }
     if (member == MISSING) {
       return null;
     }
@@ -115,7 +123,13 @@ public final class Reflect {
     if (target == null) {
       return false;
     }
-    return isA(target.getClass(), className);
+    Map<String, Boolean> supertypes = MEMBERS.get(target.getClass()).supertypes;
+    Boolean known = supertypes.get(className);
+    if (known == null) {
+      known = isA(target.getClass(), className);
+      supertypes.put(className, known);
+    }
+    return known;
   }
 
   private static boolean isA(Class<?> type, String className) {
@@ -184,5 +198,12 @@ public final class Reflect {
       }
     }
     return MISSING;
+  }
+
+  /** What is known of one class: its methods and fields by name, and which supertypes it has. */
+  private static final class Members {
+    final Map<String, Object> methods = new ConcurrentHashMap<>();
+    final Map<String, Object> fields = new ConcurrentHashMap<>();
+    final Map<String, Boolean> supertypes = new ConcurrentHashMap<>();
   }
 }
