@@ -152,6 +152,24 @@ public final class SpanRecord implements ReadableSpan {
   }
 
   /**
+   * Writes the span id's text as ASCII bytes into {@code into} from index 0, without making a
+   * String, when the tracer made the id; returns its length, or -1 when the id was given as text
+   * (read back from a file), which {@link #spanId()} returns. For writers of many spans; {@code
+   * into} holds at least 29 bytes.
+   */
+  public int spanIdBytes(byte[] into) {
+    return spanId != null && idHigh == 0 && idLow == 0 ? -1 : Ids.spanIdBytes(idHigh, idLow, into);
+  }
+
+  /**
+   * Writes the parent's span id as {@link #spanIdBytes} does; returns -1 when the parent id was
+   * given as text, or when there is none, for {@link #parentId()} to tell which.
+   */
+  public int parentIdBytes(byte[] into) {
+    return (parentHigh | parentLow) == 0 ? -1 : Ids.spanIdBytes(parentHigh, parentLow, into);
+  }
+
+  /**
    * Returns whether no span of this process encloses this one: it is a top span of its trace, or
    * its parent is the caller's span in another process (a continued trace). A span read back from a
    * file is a root when it has no parent id.

@@ -168,6 +168,16 @@ public final class TraceRecord {
   }
 
   /**
+   * Writes the trace id's text as ASCII bytes into {@code into} from index 0, without making a
+   * String, when the tracer made the id; returns its length, or -1 when the id was given as text,
+   * which {@link #traceId()} returns. For writers of many spans; {@code into} holds at least 38
+   * bytes.
+   */
+  public int traceIdBytes(byte[] into) {
+    return (idHigh | idLow) != 0 ? Ids.traceIdBytes(idHigh, idLow, into) : -1;
+  }
+
+  /**
    * Returns the first 64 bits of the trace id, read from its text when it was given as text; 0 when
    * it was given as null.
    */

@@ -13,6 +13,7 @@ import dev.weft.data.SpanError;
 import dev.weft.data.TaskSpanData;
 import dev.weft.data.TurnSpanData;
 import dev.weft.data.Usage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +213,40 @@ class SpanImplTest {
     }
     SpanRecord ended = recorder.spanEnds.get(0);
     assertThat(ended.endedAtMicros()).isGreaterThan(ended.startedAtMicros());
+  }
+
+  @Test
+  void idBytes_areTheIdsText_forIdsTheTracerMade_andAbsentForIdsGivenAsText() {
+    try (Trace trace = Tracing.trace("wf").start();
+        Span parent = Tracing.startAgentSpan("a");
+        Span child = Tracing.startSpan(CustomSpanData.named("c"))) {
+      assertThat(child.parentId()).isEqualTo(parent.spanId());
+    }
+    SpanRecord child = recorder.spanEnds.get(0);
+    SpanRecord parent = recorder.spanEnds.get(1);
+    byte[] buffer = new byte[64];
+
+    int length = child.spanIdBytes(buffer);
+    assertThat(new String(buffer, 0, length, StandardCharsets.US_ASCII)).isEqualTo(child.spanId());
+    length = child.parentIdBytes(buffer);
+    assertThat(new String(buffer, 0, length, StandardCharsets.US_ASCII)).isEqualTo(parent.spanId());
+    length = child.trace().traceIdBytes(buffer);
+    assertThat(new String(buffer, 0, length, StandardCharsets.US_ASCII)).isEqualTo(child.traceId());
+    assertThat(parent.parentIdBytes(buffer)).as("a top span has no parent").isEqualTo(-1);
+
+    SpanRecord read =
+        SpanRecord.of(
+            new TraceRecord("trace_" + "ab".repeat(16), "wf", null, null, 1, 2),
+            "span_" + "cd".repeat(12),
+            "span_" + "ef".repeat(12),
+            1,
+            2,
+            CustomSpanData.named("c"),
+            null,
+            null);
+    assertThat(read.spanIdBytes(buffer)).isEqualTo(-1);
+    assertThat(read.parentIdBytes(buffer)).isEqualTo(-1);
+    assertThat(read.trace().traceIdBytes(buffer)).isEqualTo(-1);
   }
 
   @Test

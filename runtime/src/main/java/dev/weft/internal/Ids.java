@@ -83,19 +83,40 @@ public final class Ids {
     return true;
   }
 
+  /**
+   * Writes a span id's text, {@code span_} + 24 lowercase hex, as ASCII bytes into {@code into}
+   * from index 0, without making a String; see {@link #spanId(long, long)}. Returns its length.
+   */
+  public static int spanIdBytes(long high, long low, byte[] into) {
+    return formatInto("span_", high & 0xFFFFFFFFL, low, 24, into);
+  }
+
+  /**
+   * Writes a trace id's text, {@code trace_} + 32 lowercase hex, as ASCII bytes into {@code into}
+   * from index 0, without making a String; see {@link #traceId(long, long)}. Returns its length.
+   */
+  public static int traceIdBytes(long high, long low, byte[] into) {
+    return formatInto("trace_", high, low, 32, into);
+  }
+
   private static String format(String prefix, long high, long low, int hexDigits) {
     // Bytes, not chars: the String keeps them as they are, without compressing a char array.
     byte[] text = new byte[prefix.length() + hexDigits];
+    formatInto(prefix, high, low, hexDigits, text);
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int formatInto(String prefix, long high, long low, int hexDigits, byte[] text) {
+    int end = prefix.length() + hexDigits;
     for (int i = 0; i < prefix.length(); i++) {
       text[i] = (byte) prefix.charAt(i);
     }
-    int end = text.length;
     for (int i = 0; i < 16; i++) {
       text[end - 1 - i] = HEX[(int) (low >>> (i * 4)) & 0xF];
     }
     for (int i = 16; i < hexDigits; i++) {
       text[end - 1 - i] = HEX[(int) (high >>> ((i - 16) * 4)) & 0xF];
     }
-    return new String(text, StandardCharsets.ISO_8859_1);
+    return end;
   }
 }

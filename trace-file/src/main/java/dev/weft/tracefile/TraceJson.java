@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import dev.weft.ReadableSpan;
+import dev.weft.SpanRecord;
 import dev.weft.TraceRecord;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.CustomSpanData;
@@ -33,7 +34,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,61 +45,6 @@ public final class TraceJson {
   /** The shared factory; thread-safe. */
   static final JsonFactory FACTORY = new JsonFactory();
 
-  // The contract's keys and fixed values, each quoted and encoded once.
-  private static final Map<String, SerializableString> NAMES =
-      encodedNames(
-          "agent",
-          "agent_name",
-          "custom",
-          "data",
-          "ended_at",
-          "error",
-          "first_content_at",
-          "format",
-          "from_agent",
-          "function",
-          "generation",
-          "group_id",
-          "guardrail",
-          "handoff",
-          "handoffs",
-          "id",
-          "input",
-          "input_tokens",
-          "mcp_data",
-          "mcp_tools",
-          "message",
-          "metadata",
-          "model",
-          "model_config",
-          "name",
-          "object",
-          "output",
-          "output_tokens",
-          "output_type",
-          "parent_id",
-          "response",
-          "response_id",
-          "result",
-          "sdk_span_type",
-          "server",
-          "span_data",
-          "spans",
-          "speech",
-          "speech_group",
-          "started_at",
-          "to_agent",
-          "tools",
-          "trace",
-          "trace.span",
-          "trace_id",
-          "transcription",
-          "triggered",
-          "turn",
-          "type",
-          "usage",
-          "workflow_name",
-          "task");
   // Longer text is escaped in segments by the generator instead of being copied whole first.
   private static final int MAX_TEXT_AS_BYTES = 64 * 1024;
 
@@ -116,18 +61,18 @@ public final class TraceJson {
   private static void writeTrace(
       JsonGenerator g, TraceRecord trace, boolean withTimes, Scratch scratch) throws IOException {
     g.writeStartObject();
-    key(g, "object");
-    name(g, "trace");
-    stringField(g, "id", trace.traceId());
-    stringField(g, "workflow_name", trace.workflowName());
-    key(g, "group_id");
+    key(g, Names.OBJECT);
+    name(g, Names.TRACE);
+    stringField(g, Names.ID, trace.traceId());
+    stringField(g, Names.WORKFLOW_NAME, trace.workflowName());
+    key(g, Names.GROUP_ID);
     writeValue(g, trace.groupId());
-    key(g, "metadata");
+    key(g, Names.METADATA);
     writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata());
     if (withTimes) {
-      key(g, "started_at");
+      key(g, Names.STARTED_AT);
       writeTime(g, trace.startedAtMicros(), scratch);
-      key(g, "ended_at");
+      key(g, Names.ENDED_AT);
       writeEndTime(g, trace.endedAtMicros(), scratch);
     }
     g.writeEndObject();
@@ -144,25 +89,35 @@ public final class TraceJson {
   private static void writeSpan(JsonGenerator g, ReadableSpan span, Scratch scratch)
       throws IOException {
     g.writeStartObject();
-    key(g, "object");
-    name(g, "trace.span");
-    key(g, "id");
-    writeId(g, span.spanId(), scratch.id);
-    key(g, "trace_id");
-    writeId(g, span.traceId(), scratch.id);
-    key(g, "parent_id");
-    writeId(g, span.parentId(), scratch.id);
-    key(g, "started_at");
+    key(g, Names.OBJECT);
+    name(g, Names.TRACE_SPAN);
+    if (span instanceof SpanRecord record && g instanceof UTF8JsonGenerator) {
+      // The ids' text straight from their numbers, without making three Strings per span.
+      key(g, Names.ID);
+      writeIdBytes(g, record.spanIdBytes(scratch.id), span.spanId(), scratch.id);
+      key(g, Names.TRACE_ID);
+      writeIdBytes(g, record.trace().traceIdBytes(scratch.id), span.traceId(), scratch.id);
+      key(g, Names.PARENT_ID);
+      writeIdBytes(g, record.parentIdBytes(scratch.id), span.parentId(), scratch.id);
+    } else {
+      key(g, Names.ID);
+      writeId(g, span.spanId(), scratch.id);
+      key(g, Names.TRACE_ID);
+      writeId(g, span.traceId(), scratch.id);
+      key(g, Names.PARENT_ID);
+      writeId(g, span.parentId(), scratch.id);
+    }
+    key(g, Names.STARTED_AT);
     writeTime(g, span.startedAtMicros(), scratch);
-    key(g, "ended_at");
+    key(g, Names.ENDED_AT);
     writeEndTime(g, span.endedAtMicros(), scratch);
-    key(g, "span_data");
+    key(g, Names.SPAN_DATA);
     writeSpanData(g, span.data());
-    key(g, "error");
+    key(g, Names.ERROR);
     writeError(g, span.error());
     Map<String, Object> metadata = span.metadata();
     if (!metadata.isEmpty()) {
-      key(g, "metadata");
+      key(g, Names.METADATA);
       writeValue(g, metadata);
     }
     g.writeEndObject();
@@ -175,8 +130,8 @@ public final class TraceJson {
       return;
     }
     g.writeStartObject();
-    stringField(g, "message", error.message());
-    key(g, "data");
+    stringField(g, Names.MESSAGE, error.message());
+    key(g, Names.DATA);
     writeValue(g, error.data());
     g.writeEndObject();
   }
@@ -185,92 +140,92 @@ public final class TraceJson {
   static void writeSpanData(JsonGenerator g, SpanData data) throws IOException {
     g.writeStartObject();
     if (data instanceof AgentSpanData d) {
-      type(g, "agent");
-      field(g, "name", d.name());
-      field(g, "handoffs", d.handoffs());
-      field(g, "tools", d.tools());
-      field(g, "output_type", d.outputType());
+      type(g, Names.AGENT);
+      field(g, Names.NAME, d.name());
+      field(g, Names.HANDOFFS, d.handoffs());
+      field(g, Names.TOOLS, d.tools());
+      field(g, Names.OUTPUT_TYPE, d.outputType());
     } else if (data instanceof FunctionSpanData d) {
-      type(g, "function");
-      field(g, "name", d.name());
-      field(g, "input", d.input());
-      field(g, "output", d.output());
-      field(g, "mcp_data", d.mcpData());
+      type(g, Names.FUNCTION);
+      field(g, Names.NAME, d.name());
+      field(g, Names.INPUT, d.input());
+      field(g, Names.OUTPUT, d.output());
+      field(g, Names.MCP_DATA, d.mcpData());
     } else if (data instanceof GenerationSpanData d) {
-      type(g, "generation");
-      field(g, "input", d.input());
-      field(g, "output", d.output());
-      field(g, "model", d.model());
-      field(g, "model_config", d.modelConfig());
-      key(g, "usage");
+      type(g, Names.GENERATION);
+      field(g, Names.INPUT, d.input());
+      field(g, Names.OUTPUT, d.output());
+      field(g, Names.MODEL, d.model());
+      field(g, Names.MODEL_CONFIG, d.modelConfig());
+      key(g, Names.USAGE);
       writeUsage(g, d.usage());
     } else if (data instanceof ResponseSpanData d) {
-      type(g, "response");
-      field(g, "response_id", d.responseId());
-      key(g, "usage");
+      type(g, Names.RESPONSE);
+      field(g, Names.RESPONSE_ID, d.responseId());
+      key(g, Names.USAGE);
       writeUsage(g, d.usage());
     } else if (data instanceof HandoffSpanData d) {
-      type(g, "handoff");
-      field(g, "from_agent", d.fromAgent());
-      field(g, "to_agent", d.toAgent());
+      type(g, Names.HANDOFF);
+      field(g, Names.FROM_AGENT, d.fromAgent());
+      field(g, Names.TO_AGENT, d.toAgent());
     } else if (data instanceof CustomSpanData d) {
-      type(g, "custom");
-      field(g, "name", d.name());
-      field(g, "data", d.data());
+      type(g, Names.CUSTOM);
+      field(g, Names.NAME, d.name());
+      field(g, Names.DATA, d.data());
     } else if (data instanceof GuardrailSpanData d) {
-      type(g, "guardrail");
-      field(g, "name", d.name());
-      booleanField(g, "triggered", d.triggered());
+      type(g, Names.GUARDRAIL);
+      field(g, Names.NAME, d.name());
+      booleanField(g, Names.TRIGGERED, d.triggered());
     } else if (data instanceof TranscriptionSpanData d) {
-      type(g, "transcription");
-      key(g, "input");
+      type(g, Names.TRANSCRIPTION);
+      key(g, Names.INPUT);
       g.writeStartObject();
-      field(g, "data", d.inputData());
-      field(g, "format", d.inputFormat());
+      field(g, Names.DATA, d.inputData());
+      field(g, Names.FORMAT, d.inputFormat());
       g.writeEndObject();
-      field(g, "output", d.output());
-      field(g, "model", d.model());
-      field(g, "model_config", d.modelConfig());
+      field(g, Names.OUTPUT, d.output());
+      field(g, Names.MODEL, d.model());
+      field(g, Names.MODEL_CONFIG, d.modelConfig());
     } else if (data instanceof SpeechSpanData d) {
-      type(g, "speech");
-      field(g, "input", d.input());
-      key(g, "output");
+      type(g, Names.SPEECH);
+      field(g, Names.INPUT, d.input());
+      key(g, Names.OUTPUT);
       g.writeStartObject();
-      field(g, "data", d.outputData());
-      field(g, "format", d.outputFormat());
+      field(g, Names.DATA, d.outputData());
+      field(g, Names.FORMAT, d.outputFormat());
       g.writeEndObject();
-      field(g, "model", d.model());
-      field(g, "model_config", d.modelConfig());
-      field(g, "first_content_at", d.firstContentAt());
+      field(g, Names.MODEL, d.model());
+      field(g, Names.MODEL_CONFIG, d.modelConfig());
+      field(g, Names.FIRST_CONTENT_AT, d.firstContentAt());
     } else if (data instanceof SpeechGroupSpanData d) {
-      type(g, "speech_group");
-      field(g, "input", d.input());
+      type(g, Names.SPEECH_GROUP);
+      field(g, Names.INPUT, d.input());
     } else if (data instanceof McpToolsSpanData d) {
-      type(g, "mcp_tools");
-      field(g, "server", d.server());
-      field(g, "result", d.result());
+      type(g, Names.MCP_TOOLS);
+      field(g, Names.SERVER, d.server());
+      field(g, Names.RESULT, d.result());
     } else if (data instanceof TaskSpanData d) {
-      type(g, "custom");
-      field(g, "name", "task");
-      key(g, "data");
+      type(g, Names.CUSTOM);
+      field(g, Names.NAME, "task");
+      key(g, Names.DATA);
       g.writeStartObject();
-      field(g, "sdk_span_type", "task");
-      field(g, "name", d.name());
+      field(g, Names.SDK_SPAN_TYPE, "task");
+      field(g, Names.NAME, d.name());
       if (d.usage() != null) {
-        key(g, "usage");
+        key(g, Names.USAGE);
         writeUsage(g, d.usage());
       }
       g.writeEndObject();
     } else if (data instanceof TurnSpanData d) {
-      type(g, "custom");
-      field(g, "name", "turn");
-      key(g, "data");
+      type(g, Names.CUSTOM);
+      field(g, Names.NAME, "turn");
+      key(g, Names.DATA);
       g.writeStartObject();
-      field(g, "sdk_span_type", "turn");
-      numberField(g, "turn", d.turn());
-      field(g, "agent_name", d.agentName());
+      field(g, Names.SDK_SPAN_TYPE, "turn");
+      numberField(g, Names.TURN, d.turn());
+      field(g, Names.AGENT_NAME, d.agentName());
       if (d.usage() != null) {
-        key(g, "usage");
+        key(g, Names.USAGE);
         writeUsage(g, d.usage());
       }
       g.writeEndObject();
@@ -285,8 +240,8 @@ public final class TraceJson {
       return;
     }
     g.writeStartObject();
-    numberField(g, "input_tokens", usage.inputTokens());
-    numberField(g, "output_tokens", usage.outputTokens());
+    numberField(g, Names.INPUT_TOKENS, usage.inputTokens());
+    numberField(g, Names.OUTPUT_TOKENS, usage.outputTokens());
     for (Map.Entry<String, Object> e : usage.details().entrySet()) {
       if (!"input_tokens".equals(e.getKey()) && !"output_tokens".equals(e.getKey())) {
         g.writeFieldName(e.getKey());
@@ -414,10 +369,10 @@ public final class TraceJson {
   private static void writeTraceFile(
       JsonGenerator g, TraceRecord trace, List<? extends ReadableSpan> spans) throws IOException {
     g.writeStartObject();
-    key(g, "trace");
+    key(g, Names.TRACE);
     Scratch scratch = new Scratch();
     writeTrace(g, trace, true, scratch);
-    key(g, "spans");
+    key(g, Names.SPANS);
     g.writeStartArray();
     for (ReadableSpan span : spans) {
       writeSpan(g, span, scratch);
@@ -458,6 +413,19 @@ public final class TraceJson {
     g.writeRawUTF8String(buffer, 0, length);
   }
 
+  /**
+   * Writes the {@code length} bytes of an id made into {@code buffer}, or, for -1, {@code text}: an
+   * id given as text, or none.
+   */
+  private static void writeIdBytes(JsonGenerator g, int length, String text, byte[] buffer)
+      throws IOException {
+    if (length >= 0) {
+      g.writeRawUTF8String(buffer, 0, length);
+    } else {
+      writeId(g, text, buffer);
+    }
+  }
+
   /** Writes an end time, or null for 0 (not ended). */
   private static void writeEndTime(JsonGenerator g, long micros, Scratch scratch)
       throws IOException {
@@ -468,58 +436,45 @@ public final class TraceJson {
     }
   }
 
-  private static void type(JsonGenerator g, String type) throws IOException {
-    key(g, "type");
+  private static void type(JsonGenerator g, SerializableString type) throws IOException {
+    key(g, Names.TYPE);
     name(g, type);
   }
 
-  private static void field(JsonGenerator g, String name, Object value) throws IOException {
+  private static void field(JsonGenerator g, SerializableString name, Object value)
+      throws IOException {
     key(g, name);
     writeValue(g, value);
   }
 
   /**
    * Writes one of the contract's keys from its quoted bytes, made once per key: escaping the same
-   * few dozen names again for every span was a fifth of a span's serialisation.
+   * few dozen names again for every span was a fifth of a span's serialisation, and looking them up
+   * by name a tenth.
    */
-  private static void key(JsonGenerator g, String name) throws IOException {
-    SerializableString encoded = NAMES.get(name);
-    if (encoded != null) {
-      g.writeFieldName(encoded);
-    } else {
-      g.writeFieldName(name);
-    }
+  private static void key(JsonGenerator g, SerializableString name) throws IOException {
+    g.writeFieldName(name);
   }
 
   /** Writes one of the contract's fixed values, such as a span type. */
-  private static void name(JsonGenerator g, String value) throws IOException {
-    SerializableString encoded = NAMES.get(value);
-    if (encoded != null) {
-      g.writeString(encoded);
-    } else {
-      writeText(g, value);
-    }
+  private static void name(JsonGenerator g, SerializableString value) throws IOException {
+    g.writeString(value);
   }
 
-  private static Map<String, SerializableString> encodedNames(String... names) {
-    Map<String, SerializableString> encoded = new HashMap<>();
-    for (String name : names) {
-      encoded.put(name, new SerializedString(name));
-    }
-    return Map.copyOf(encoded);
-  }
-
-  private static void stringField(JsonGenerator g, String name, String value) throws IOException {
+  private static void stringField(JsonGenerator g, SerializableString name, String value)
+      throws IOException {
     key(g, name);
     writeText(g, value);
   }
 
-  private static void numberField(JsonGenerator g, String name, long value) throws IOException {
+  private static void numberField(JsonGenerator g, SerializableString name, long value)
+      throws IOException {
     key(g, name);
     g.writeNumber(value);
   }
 
-  private static void booleanField(JsonGenerator g, String name, boolean value) throws IOException {
+  private static void booleanField(JsonGenerator g, SerializableString name, boolean value)
+      throws IOException {
     key(g, name);
     g.writeBoolean(value);
   }
@@ -560,5 +515,62 @@ public final class TraceJson {
       throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The contract's keys and fixed values, each quoted and encoded once. */
+  private static final class Names {
+    static final SerializableString AGENT = new SerializedString("agent");
+    static final SerializableString AGENT_NAME = new SerializedString("agent_name");
+    static final SerializableString CUSTOM = new SerializedString("custom");
+    static final SerializableString DATA = new SerializedString("data");
+    static final SerializableString ENDED_AT = new SerializedString("ended_at");
+    static final SerializableString ERROR = new SerializedString("error");
+    static final SerializableString FIRST_CONTENT_AT = new SerializedString("first_content_at");
+    static final SerializableString FORMAT = new SerializedString("format");
+    static final SerializableString FROM_AGENT = new SerializedString("from_agent");
+    static final SerializableString FUNCTION = new SerializedString("function");
+    static final SerializableString GENERATION = new SerializedString("generation");
+    static final SerializableString GROUP_ID = new SerializedString("group_id");
+    static final SerializableString GUARDRAIL = new SerializedString("guardrail");
+    static final SerializableString HANDOFF = new SerializedString("handoff");
+    static final SerializableString HANDOFFS = new SerializedString("handoffs");
+    static final SerializableString ID = new SerializedString("id");
+    static final SerializableString INPUT = new SerializedString("input");
+    static final SerializableString INPUT_TOKENS = new SerializedString("input_tokens");
+    static final SerializableString MCP_DATA = new SerializedString("mcp_data");
+    static final SerializableString MCP_TOOLS = new SerializedString("mcp_tools");
+    static final SerializableString MESSAGE = new SerializedString("message");
+    static final SerializableString METADATA = new SerializedString("metadata");
+    static final SerializableString MODEL = new SerializedString("model");
+    static final SerializableString MODEL_CONFIG = new SerializedString("model_config");
+    static final SerializableString NAME = new SerializedString("name");
+    static final SerializableString OBJECT = new SerializedString("object");
+    static final SerializableString OUTPUT = new SerializedString("output");
+    static final SerializableString OUTPUT_TOKENS = new SerializedString("output_tokens");
+    static final SerializableString OUTPUT_TYPE = new SerializedString("output_type");
+    static final SerializableString PARENT_ID = new SerializedString("parent_id");
+    static final SerializableString RESPONSE = new SerializedString("response");
+    static final SerializableString RESPONSE_ID = new SerializedString("response_id");
+    static final SerializableString RESULT = new SerializedString("result");
+    static final SerializableString SDK_SPAN_TYPE = new SerializedString("sdk_span_type");
+    static final SerializableString SERVER = new SerializedString("server");
+    static final SerializableString SPAN_DATA = new SerializedString("span_data");
+    static final SerializableString SPANS = new SerializedString("spans");
+    static final SerializableString SPEECH = new SerializedString("speech");
+    static final SerializableString SPEECH_GROUP = new SerializedString("speech_group");
+    static final SerializableString STARTED_AT = new SerializedString("started_at");
+    static final SerializableString TO_AGENT = new SerializedString("to_agent");
+    static final SerializableString TOOLS = new SerializedString("tools");
+    static final SerializableString TRACE = new SerializedString("trace");
+    static final SerializableString TRACE_SPAN = new SerializedString("trace.span");
+    static final SerializableString TRACE_ID = new SerializedString("trace_id");
+    static final SerializableString TRANSCRIPTION = new SerializedString("transcription");
+    static final SerializableString TRIGGERED = new SerializedString("triggered");
+    static final SerializableString TURN = new SerializedString("turn");
+    static final SerializableString TYPE = new SerializedString("type");
+    static final SerializableString USAGE = new SerializedString("usage");
+    static final SerializableString WORKFLOW_NAME = new SerializedString("workflow_name");
+
+    private Names() {}
   }
 }
