@@ -36,6 +36,12 @@ final class ExportQueue {
   private final int mask;
   private final int capacity;
 
+  // The counters written by producers and the one written by the consumer are kept on cache lines
+  // of their own (the JVM lays out fields of one type together, in declaration order), so the
+  // consumer's progress does not take the line every producer's claim needs, and back.
+  @SuppressWarnings("unused")
+  private long padA1, padA2, padA3, padA4, padA5, padA6, padA7, padA8;
+
   // Claimed by producers: the index of the next slot to claim.
   private volatile long produced;
 
@@ -44,8 +50,14 @@ final class ExportQueue {
   // release, so a producer relying on another's reading of consumed also sees the freed slots.
   private volatile long producerLimit;
 
+  @SuppressWarnings("unused")
+  private long padB1, padB2, padB3, padB4, padB5, padB6, padB7, padB8;
+
   // Written by the consumer only: the index of the next item to take.
   private volatile long consumed;
+
+  @SuppressWarnings("unused")
+  private long padC1, padC2, padC3, padC4, padC5, padC6, padC7, padC8;
 
   /** The largest capacity. */
   static final int MAX_CAPACITY = 1 << 30;
