@@ -51,6 +51,9 @@ public final class JsonFileExporter implements SpanExporter {
   private static final int MAX_PENDING_SPANS = 200_000;
   private static final int MAX_OPEN_TRACES = 10_000;
 
+  /** The largest trace text whose buffer is kept for the next trace. */
+  private static final int KEPT_TEXT_BYTES = 1 << 20;
+
   /**
    * The most traces still open at exit that are written, the most recently started ones: an
    * application that leaves thousands of traces open must not spend its exit writing them.
@@ -83,6 +86,9 @@ public final class JsonFileExporter implements SpanExporter {
   // Trace files written during the current batch, not yet in the viewer: it lists them together,
   // with one append to its index.
   private final Map<String, byte[]> unlisted = new LinkedHashMap<>();
+  // See writeTrace; replaced after a trace larger than KEPT_TEXT_BYTES, so one large trace does not
+  // keep its size of heap for the exporter's life.
+  private ByteArrayOutputStream traceText = new ByteArrayOutputStream(8192);
   private final Retention retention;
   private final WriteFailures failures;
   private int pendingCount;
@@ -260,13 +266,18 @@ public final class JsonFileExporter implements SpanExporter {
     wroteSinceRetention = retention.limits();
     List<SpanRecord> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingLong(SpanRecord::startedAtMicros));
-    ByteArrayOutputStream text = new ByteArrayOutputStream(1024 + 512 * sorted.size());
+    // One buffer for every trace (export is synchronized), grown to the largest trace so far: a
+    // fresh one per trace, sized for the spans, cost a page of new heap per trace.
+    traceText.reset();
     try {
-      TraceJson.writeTraceFile(text, trace, sorted);
+      TraceJson.writeTraceFile(traceText, trace, sorted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] bytes = text.toByteArray();
+    byte[] bytes = traceText.toByteArray();
+    if (bytes.length > KEPT_TEXT_BYTES) {
+      traceText = new ByteArrayOutputStream(8192);
+    }
     if (writeAtomically(trace.traceId(), bytes)) {
       written.put(trace.traceId(), Boolean.TRUE);
     }
