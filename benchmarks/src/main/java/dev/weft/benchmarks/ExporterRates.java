@@ -87,6 +87,7 @@ final class ExporterRates {
 
   private Result measure(String exporter, LoopbackSink ingest, LoopbackSink otlp)
       throws IOException, InterruptedException {
+    settleDisk();
     Path dir = workDir.resolve("exporter-" + exporter);
     Files.createDirectories(dir);
     Path figures = workDir.resolve("exporter-" + exporter + ".properties");
@@ -176,6 +177,23 @@ final class ExporterRates {
     }
     String text = Files.readString(file, StandardCharsets.UTF_8).strip();
     return text.length() > 2000 ? "..." + text.substring(text.length() - 2000) : text;
+  }
+
+  /**
+   * Waits until the kernel has written out what earlier runs left in the page cache: the json row's
+   * two gigabytes would otherwise be written back while the next exporter is measured, on the same
+   * two cores.
+   */
+  private static void settleDisk() throws InterruptedException {
+    try {
+      Process sync = new ProcessBuilder("sync").redirectErrorStream(true).start();
+      if (!sync.waitFor(120, TimeUnit.SECONDS)) {
+        sync.destroyForcibly();
+      }
+    } catch (IOException e) {
+      System.out.println(
+          "no sync command (" + e.getMessage() + "); exporters measured as they come");
+    }
   }
 
   private static void delete(Path dir) throws IOException {
