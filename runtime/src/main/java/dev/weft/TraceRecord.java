@@ -118,6 +118,27 @@ public final class TraceRecord {
         null);
   }
 
+  /**
+   * Returns the snapshot of a new trace whose id was given ({@code trace_} + 32 lowercase hex, as
+   * checked by the caller), kept as its two halves like an id the tracer makes; an id of all zeros
+   * is kept as text.
+   */
+  static TraceRecord started(
+      String traceId,
+      String workflowName,
+      String groupId,
+      Map<String, Object> metadata,
+      long startedAtMicros,
+      Map<String, String> exportSettings) {
+    int hex = traceId.length() - 32;
+    long high = Long.parseUnsignedLong(traceId, hex, hex + 16, 16);
+    long low = Long.parseUnsignedLong(traceId, hex + 16, hex + 32, 16);
+    return (high | low) != 0
+        ? started(high, low, workflowName, groupId, metadata, startedAtMicros, exportSettings)
+        : new TraceRecord(
+            traceId, workflowName, groupId, metadata, startedAtMicros, 0, exportSettings);
+  }
+
   /** Returns a copy of this snapshot ended at {@code endedAtMicros}, sharing its id. */
   TraceRecord endedAt(long endedAtMicros) {
     return new TraceRecord(
@@ -177,22 +198,14 @@ public final class TraceRecord {
     return (idHigh | idLow) != 0 ? Ids.traceIdBytes(idHigh, idLow, into) : -1;
   }
 
-  /**
-   * Returns the first 64 bits of the trace id, read from its text when it was given as text; 0 when
-   * it was given as null.
-   */
+  /** Returns the first 64 bits of the trace id; 0 for an id given as text. */
   long idHigh() {
-    return (idHigh | idLow) != 0 ? idHigh : parseHex(6);
+    return idHigh;
   }
 
-  /** Returns the last 64 bits of the trace id; see {@link #idHigh()}. */
+  /** Returns the last 64 bits of the trace id; 0 for an id given as text. */
   long idLow() {
-    return (idHigh | idLow) != 0 ? idLow : parseHex(22);
-  }
-
-  private long parseHex(int from) {
-    String text = traceId();
-    return text == null ? 0 : Long.parseUnsignedLong(text, from, from + 16, 16);
+    return idLow;
   }
 
   /** Returns the workflow name. */

@@ -253,7 +253,7 @@ public final class Tracer {
                 now,
                 exportSettings);
       } else {
-        record = new TraceRecord(id, workflowName, groupId, metadata, now, 0, exportSettings);
+        record = TraceRecord.started(id, workflowName, groupId, metadata, now, exportSettings);
       }
       TraceImpl trace =
           remote == null
@@ -283,7 +283,7 @@ public final class Tracer {
       trace = new TraceImpl(s, record, s.sample(), previous);
     } else {
       TraceRecord record =
-          new TraceRecord(remote.traceId(), name, null, null, nowMicros, 0, null)
+          TraceRecord.started(remote.traceId(), name, null, null, nowMicros, null)
               .continuing(remote.parentSpanId());
       trace = new TraceImpl(s, record, remote.sampled(), previous);
     }

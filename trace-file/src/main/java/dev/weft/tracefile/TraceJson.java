@@ -91,21 +91,21 @@ public final class TraceJson {
     g.writeStartObject();
     key(g, Names.OBJECT);
     name(g, Names.TRACE_SPAN);
-    if (span instanceof SpanRecord record && g instanceof UTF8JsonGenerator) {
-      // The ids' text straight from their numbers, without making three Strings per span.
-      key(g, Names.ID);
-      writeIdBytes(g, record.spanIdBytes(scratch.id), span.spanId(), scratch.id);
-      key(g, Names.TRACE_ID);
-      writeIdBytes(g, record.trace().traceIdBytes(scratch.id), span.traceId(), scratch.id);
-      key(g, Names.PARENT_ID);
-      writeIdBytes(g, record.parentIdBytes(scratch.id), span.parentId(), scratch.id);
-    } else {
-      key(g, Names.ID);
-      writeId(g, span.spanId(), scratch.id);
-      key(g, Names.TRACE_ID);
-      writeId(g, span.traceId(), scratch.id);
-      key(g, Names.PARENT_ID);
-      writeId(g, span.parentId(), scratch.id);
+    // A record the tracer made has its ids as numbers: their text goes straight into the buffer,
+    // and the Strings are made only for ids given as text.
+    SpanRecord record = span instanceof SpanRecord r && g instanceof UTF8JsonGenerator ? r : null;
+    byte[] id = scratch.id;
+    key(g, Names.ID);
+    if (!writeMade(g, record == null ? -1 : record.spanIdBytes(id), id)) {
+      writeId(g, span.spanId(), id);
+    }
+    key(g, Names.TRACE_ID);
+    if (!writeMade(g, record == null ? -1 : record.trace().traceIdBytes(id), id)) {
+      writeId(g, span.traceId(), id);
+    }
+    key(g, Names.PARENT_ID);
+    if (!writeMade(g, record == null ? -1 : record.parentIdBytes(id), id)) {
+      writeId(g, span.parentId(), id);
     }
     key(g, Names.STARTED_AT);
     writeTime(g, span.startedAtMicros(), scratch);
@@ -414,16 +414,15 @@ public final class TraceJson {
   }
 
   /**
-   * Writes the {@code length} bytes of an id made into {@code buffer}, or, for -1, {@code text}: an
-   * id given as text, or none.
+   * Writes the {@code length} bytes of an id made into {@code buffer} and returns true; returns
+   * false, writing nothing, for -1 (an id given as text, or none).
    */
-  private static void writeIdBytes(JsonGenerator g, int length, String text, byte[] buffer)
-      throws IOException {
-    if (length >= 0) {
-      g.writeRawUTF8String(buffer, 0, length);
-    } else {
-      writeId(g, text, buffer);
+  private static boolean writeMade(JsonGenerator g, int length, byte[] buffer) throws IOException {
+    if (length < 0) {
+      return false;
     }
+    g.writeRawUTF8String(buffer, 0, length);
+    return true;
   }
 
   /** Writes an end time, or null for 0 (not ended). */

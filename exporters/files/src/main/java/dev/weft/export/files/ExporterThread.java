@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class ExporterThread {
   private final String name;
   private ExecutorService executor;
+  private volatile Thread thread;
 
   /** A thread named {@code name}, started when first needed. */
   ExporterThread(String name) {
@@ -27,9 +28,10 @@ final class ExporterThread {
       executor =
           Executors.newSingleThreadExecutor(
               runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
+                Thread made = new Thread(runnable, name);
+                made.setDaemon(true);
+                thread = made;
+                return made;
               });
     }
     return executor.submit(task);
@@ -61,14 +63,20 @@ final class ExporterThread {
     }
   }
 
-  /** Ends the thread once it is idle; called after waiting for its last task. */
+  /**
+   * Ends the thread once it is idle, and returns when it has ended (or after 5 s); called after
+   * waiting for its last task. The executor counts as terminated a moment before its thread is
+   * gone, so the thread is joined as well.
+   */
   void stop() {
     if (executor == null) {
       return;
     }
     executor.shutdown();
     try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
+      if (executor.awaitTermination(5, TimeUnit.SECONDS) && thread != null) {
+        thread.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Reads the library's objects by the names of their public accessors, so one instrumentation serves
@@ -35,11 +36,7 @@ public final class Reflect {
     if (target == null) {
       return null;
     }
-    Map<String, Object> methods = MEMBERS.get(target.getClass()).methods;
-    Object member = methods.get(name);
-    if (member == null) {
-      member = methods.computeIfAbsent(name, k -> method(target, name));
-    }
+    Object member = member(MEMBERS.get(target.getClass()).methods, target, name, Reflect::method);
     if (member == MISSING) {
       return null;
     }
@@ -67,11 +64,7 @@ public final class Reflect {
     if (target == null) {
       return null;
     }
-    Map<String, Object> fields = MEMBERS.get(target.getClass()).fields;
-    Object member = fields.get(name);
-    if (member == null) {
-      member = fields.computeIfAbsent(name, k -> findField(target, name));
-    }
+    Object member = member(MEMBERS.get(target.getClass()).fields, target, name, Reflect::findField);
     if (member == MISSING) {
       return null;
     }
@@ -144,6 +137,19 @@ public final class Reflect {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the member {@code name} of the target's class from {@code known}, found by {@code find}
+   * the first time; a member found before costs a lookup and no allocation.
+   */
+  private static Object member(
+      Map<String, Object> known,
+      Object target,
+      String name,
+      BiFunction<Object, String, Object> find) {
+    Object member = known.get(name);
+    return member != null ? member : known.computeIfAbsent(name, k -> find.apply(target, name));
   }
 
   private static Object method(Object target, String name) {
