@@ -208,12 +208,13 @@ public final class ValueRenderer {
     }
     // Written straight to text rather than through renderArgumentMap: this runs on every call of a
     // traced method, and the intermediate map cost more than the text itself.
+    JsonTextBuffer out = null;
     try {
       // Strings, the usual arguments, are rendered here against the budget; a pass (which tracks
       // containers) is only made for the first argument that needs one, and takes over the budget.
       RenderPass pass = null;
       long remaining = totalBudget();
-      JsonTextBuffer out = new JsonTextBuffer(argumentsCapacity(names, values));
+      out = JsonTextBuffer.borrow(argumentsCapacity(names, values));
       out.append('{');
       for (int i = 0; i < values.length; i++) {
         String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
@@ -246,6 +247,10 @@ public final class ValueRenderer {
       return out.append('}').toString();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return JsonText.write(Map.of("<not rendered>", e.getClass().getSimpleName()));
+    } finally {
+      if (out != null) {
+        out.giveBack();
+      }
     }
   }
 

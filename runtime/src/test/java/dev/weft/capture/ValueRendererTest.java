@@ -485,6 +485,54 @@ class ValueRendererTest {
   }
 
   @Test
+  void renderArguments_whileRenderingAnArgumentRendersOtherArguments_keepsBothTextsWhole() {
+    // An argument whose toString renders arguments of its own, as a traced method called from a
+    // toString does: both texts are written on the same thread at the same time.
+    Object reentrant =
+        new Object() {
+          @Override
+          public String toString() {
+            return "inner "
+                + renderer.renderPreparedArguments(
+                    new String[] {"city"}, new Object[] {"Oslo"}, new boolean[] {false});
+          }
+        };
+    String[] names = {"query", "request"};
+    Object[] values = {"weather", reentrant};
+
+    String outer = renderer.renderPreparedArguments(names, values, new boolean[2]);
+
+    assertThat(outer)
+        .isEqualTo("{\"query\":\"weather\",\"request\":\"inner {\\\"city\\\":\\\"Oslo\\\"}\"}");
+  }
+
+  @Test
+  void renderArguments_oneAfterAnother_neverCarryTextOver() {
+    String longText = "x".repeat(10_000);
+    List<String> texts = new ArrayList<>();
+    for (Object value : new Object[] {longText, "short", boom(), "after a failure", "a"}) {
+      texts.add(
+          renderer.renderPreparedArguments(
+              new String[] {"v"}, new Object[] {value}, new boolean[] {false}));
+    }
+
+    assertThat(texts.get(0)).startsWith("{\"v\":\"xxx").endsWith("\"}");
+    assertThat(texts.get(1)).isEqualTo("{\"v\":\"short\"}");
+    assertThat(texts.get(2)).isEqualTo("{\"v\":\"<toString() threw IllegalStateException>\"}");
+    assertThat(texts.get(3)).isEqualTo("{\"v\":\"after a failure\"}");
+    assertThat(texts.get(4)).isEqualTo("{\"v\":\"a\"}");
+  }
+
+  private static Object boom() {
+    return new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("boom");
+      }
+    };
+  }
+
+  @Test
   void renderArguments_isTheTextOfRenderArgumentMap() {
     String[] names = {"query", null, "token", "nested"};
     Object[] values = {"say \"hi\" </script>", null, "sk-abcdefghijklmnopqrstu", List.of(1, "x")};
