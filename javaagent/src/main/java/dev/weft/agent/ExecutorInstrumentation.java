@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimerTask;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
@@ -74,6 +75,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   private final Map<String, Function<TypePool, AsmVisitorWrapper>> substitutions = new HashMap<>();
 
   private final ClassFileLocator adviceClasses;
+  private final Map<Class<?>, Advice> readAdvice = new ConcurrentHashMap<>();
 
   private ExecutorInstrumentation(ClassFileLocator adviceClasses) {
     this.adviceClasses = adviceClasses;
@@ -223,10 +225,11 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
       woven = woven.visit(substitution.apply(TypePool.Default.of(classFile)));
     }
     for (Hook hook : advice.getOrDefault(type.getInternalName(), List.of())) {
-      AsmVisitorWrapper wrapper =
-          Advice.to(TypeDescription.ForLoadedType.of(hook.adviceClass), adviceClasses)
-              .on(hook.methods);
-      woven = woven.visit(wrapper);
+      // Each advice class is read once, though several hooks use it.
+      Advice read =
+          readAdvice.computeIfAbsent(
+              hook.adviceClass, c -> Advice.to(TypeDescription.ForLoadedType.of(c), adviceClasses));
+      woven = woven.visit(read.on(hook.methods));
     }
     return woven;
   }

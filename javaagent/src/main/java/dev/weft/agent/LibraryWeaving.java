@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -38,6 +39,8 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
   private final Map<String, List<Target>> exact = new HashMap<>();
   private final List<Target> prefixed = new ArrayList<>();
   private final ClassFileLocator adviceClasses;
+  // Classes are woven on whichever thread loads them.
+  private final Map<String, Advice> advice = new ConcurrentHashMap<>();
   private final Map<LibraryInstrumentation, Map<ClassLoader, Boolean>> supported = new HashMap<>();
 
   private LibraryWeaving(List<LibraryInstrumentation> instrumentations, ClassFileLocator advice) {
@@ -104,7 +107,7 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
   @Override
   public boolean matches(TypeDescription type) {
     for (Target target : targetsOf(type.getInternalName())) {
-      if (!type.getDeclaredMethods().filter(methods(target.hook)).isEmpty()) {
+      if (!type.getDeclaredMethods().filter(target.methods).isEmpty()) {
         return true;
       }
     }
@@ -121,16 +124,14 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
     java.util.Set<String> applied = new java.util.HashSet<>();
     for (Target target : targetsOf(type.getInternalName())) {
       if (!supports(target.instrumentation, classLoader)
-          || type.getDeclaredMethods().filter(methods(target.hook)).isEmpty()
+          || type.getDeclaredMethods().filter(target.methods).isEmpty()
           || !applied.add(
               target.hook.methodName()
                   + target.hook.parameterTypes()
                   + target.hook.adviceClass())) {
         continue;
       }
-      TypeDescription advice =
-          TypeDescription.ForLoadedType.of(adviceClass(target.hook.adviceClass()));
-      woven = woven.visit(Advice.to(advice, adviceClasses).on(methods(target.hook)));
+      woven = woven.visit(advice(target.hook.adviceClass()).on(target.methods));
     }
     return woven;
   }
@@ -163,6 +164,16 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
       }
     }
     return matcher;
+  }
+
+  /**
+   * Returns the advice class read once: reading it is a good part of a weave, and one advice serves
+   * several hooks and every class a hook names (the implementations of an interface's methods).
+   */
+  private Advice advice(String adviceClass) {
+    return advice.computeIfAbsent(
+        adviceClass,
+        name -> Advice.to(TypeDescription.ForLoadedType.of(adviceClass(name)), adviceClasses));
   }
 
   private static Class<?> adviceClass(String name) {
@@ -236,9 +247,12 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
     final LibraryInstrumentation instrumentation;
     final Hook hook;
 
+    final ElementMatcher<MethodDescription> methods;
+
     Target(LibraryInstrumentation instrumentation, Hook hook) {
       this.instrumentation = instrumentation;
       this.hook = hook;
+      this.methods = methods(hook);
     }
   }
 }

@@ -47,7 +47,6 @@ import java.util.concurrent.Future;
  * off the application's start-up.
  */
 public final class JsonFileExporter implements SpanExporter {
-  private static final JsonFactory FACTORY = new JsonFactory();
   private static final int MAX_PENDING_SPANS = 200_000;
   private static final int MAX_OPEN_TRACES = 10_000;
 
@@ -293,7 +292,7 @@ public final class JsonFileExporter implements SpanExporter {
     // Top-level members of the file as JSON text, in file order; "spans" is kept apart.
     Map<String, String> members = new LinkedHashMap<>();
     List<SpanText> all = new ArrayList<>();
-    try (JsonParser p = FACTORY.createParser(file.toFile())) {
+    try (JsonParser p = Json.FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return;
       }
@@ -322,7 +321,7 @@ public final class JsonFileExporter implements SpanExporter {
       members.put("trace", TraceJson.traceToString(ended, true));
     }
     for (SpanRecord span : spans) {
-      try (JsonParser p = FACTORY.createParser(TraceJson.spanToString(span))) {
+      try (JsonParser p = Json.FACTORY.createParser(TraceJson.spanToString(span))) {
         p.nextToken();
         all.add(copy(p));
       }
@@ -330,7 +329,7 @@ public final class JsonFileExporter implements SpanExporter {
     // ISO-8601 times of one fixed width sort as text.
     all.sort(Comparator.comparing(SpanText::startedAt));
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       for (Map.Entry<String, String> member : members.entrySet()) {
         g.writeFieldName(member.getKey());
@@ -356,7 +355,7 @@ public final class JsonFileExporter implements SpanExporter {
   private static SpanText copy(JsonParser p) throws IOException {
     StringWriter text = new StringWriter();
     String startedAt = "";
-    try (JsonGenerator g = FACTORY.createGenerator(text)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(text)) {
       int depth = 0;
       do {
         JsonToken token = p.currentToken();
@@ -372,6 +371,14 @@ public final class JsonFileExporter implements SpanExporter {
       } while (depth > 0 && p.nextToken() != null);
     }
     return new SpanText(text.toString(), startedAt);
+  }
+
+  /**
+   * The JSON library, loaded at the first merge of late spans rather than when the exporter is
+   * made, which happens during the application's start-up.
+   */
+  private static final class Json {
+    static final JsonFactory FACTORY = new JsonFactory();
   }
 
   /** One span of a trace file as JSON text, with its start time as written. */
