@@ -123,6 +123,9 @@ final class AgentRun {
   static Process start(List<String> command) throws IOException {
     Path out = Files.createTempFile("weft-it-out", ".txt");
     Path err = Files.createTempFile("weft-it-err", ".txt");
+    // Read until the test JVM ends (a test may read a process's output after it has finished).
+    out.toFile().deleteOnExit();
+    err.toFile().deleteOnExit();
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectOutput(out.toFile());
     builder.redirectError(err.toFile());
