@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimerTask;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
@@ -74,11 +72,10 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
    */
   private final Map<String, Function<TypePool, AsmVisitorWrapper>> substitutions = new HashMap<>();
 
-  private final ClassFileLocator adviceClasses;
-  private final Map<Class<?>, Advice> readAdvice = new ConcurrentHashMap<>();
+  private final AdviceClasses adviceClasses;
 
   private ExecutorInstrumentation(ClassFileLocator adviceClasses) {
-    this.adviceClasses = adviceClasses;
+    this.adviceClasses = new AdviceClasses(adviceClasses);
     add(
         "java/util/concurrent/ThreadPoolExecutor",
         named("execute").and(takesArguments(Runnable.class)),
@@ -225,11 +222,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
       woven = woven.visit(substitution.apply(TypePool.Default.of(classFile)));
     }
     for (Hook hook : advice.getOrDefault(type.getInternalName(), List.of())) {
-      // Each advice class is read once, though several hooks use it.
-      Advice read =
-          readAdvice.computeIfAbsent(
-              hook.adviceClass, c -> Advice.to(TypeDescription.ForLoadedType.of(c), adviceClasses));
-      woven = woven.visit(read.on(hook.methods));
+      woven = woven.visit(adviceClasses.of(hook.adviceClass).on(hook.methods));
     }
     return woven;
   }

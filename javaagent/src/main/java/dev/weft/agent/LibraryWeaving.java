@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -38,13 +36,11 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class LibraryWeaving implements WeavingTransformer.Weaving {
   private final Map<String, List<Target>> exact = new HashMap<>();
   private final List<Target> prefixed = new ArrayList<>();
-  private final ClassFileLocator adviceClasses;
-  // Classes are woven on whichever thread loads them.
-  private final Map<String, Advice> advice = new ConcurrentHashMap<>();
+  private final AdviceClasses adviceClasses;
   private final Map<LibraryInstrumentation, Map<ClassLoader, Boolean>> supported = new HashMap<>();
 
   private LibraryWeaving(List<LibraryInstrumentation> instrumentations, ClassFileLocator advice) {
-    this.adviceClasses = advice;
+    this.adviceClasses = new AdviceClasses(advice);
     for (LibraryInstrumentation instrumentation : instrumentations) {
       supported.put(instrumentation, new WeakHashMap<>());
       for (Hook hook : instrumentation.hooks()) {
@@ -131,7 +127,8 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
                   + target.hook.adviceClass())) {
         continue;
       }
-      woven = woven.visit(advice(target.hook.adviceClass()).on(target.methods));
+      woven =
+          woven.visit(adviceClasses.of(adviceClass(target.hook.adviceClass())).on(target.methods));
     }
     return woven;
   }
@@ -164,16 +161,6 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
       }
     }
     return matcher;
-  }
-
-  /**
-   * Returns the advice class read once: reading it is a good part of a weave, and one advice serves
-   * several hooks and every class a hook names (the implementations of an interface's methods).
-   */
-  private Advice advice(String adviceClass) {
-    return advice.computeIfAbsent(
-        adviceClass,
-        name -> Advice.to(TypeDescription.ForLoadedType.of(adviceClass(name)), adviceClasses));
   }
 
   private static Class<?> adviceClass(String name) {
@@ -246,7 +233,6 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
   private static final class Target {
     final LibraryInstrumentation instrumentation;
     final Hook hook;
-
     final ElementMatcher<MethodDescription> methods;
 
     Target(LibraryInstrumentation instrumentation, Hook hook) {
