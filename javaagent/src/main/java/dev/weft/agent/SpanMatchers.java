@@ -87,6 +87,11 @@ final class SpanMatchers {
     }
   }
 
+  /** Returns whether any {@code weft.methods} rule is configured. */
+  boolean hasRules() {
+    return !rules.isEmpty();
+  }
+
   /** Returns whether a {@code weft.methods} rule names the type of this internal name. */
   boolean isRuleType(String internalName) {
     return ruleTypesInternal.contains(internalName);

@@ -6,6 +6,7 @@ import com.acme.agents.OrderTools;
 import com.acme.agents.ResearchAgent;
 import com.acme.agents.WeatherService;
 import com.acme.plain.CheckStep;
+import com.acme.plain.PlainExtension;
 import com.acme.plain.PlainTools;
 import dev.weft.config.MethodRule;
 import java.io.IOException;
@@ -65,6 +66,33 @@ class SpanCandidatesTest {
     assertThat(mayHold(annotations, loader, com.acme.agents.BaseAgent.class)).isTrue();
     assertThat(mayHold(annotations, loader, ResearchAgent.class)).isTrue();
     assertThat(loader.reads).hasSize(1);
+  }
+
+  @Test
+  void aLibraryClass_isTurnedAwayByName_andALibrarySupertypeIsNeverRead() throws IOException {
+    CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+    // Bytes that name a span annotation, under a library's name: the name decides.
+    byte[] annotated = classFile(OrderTools.class);
+
+    assertThat(annotations.mayHoldSpanMethods(loader, "org/springframework/ai/Fake", annotated))
+        .isFalse();
+    assertThat(mayHold(annotations, loader, PlainExtension.class)).isFalse();
+    assertThat(loader.reads).isEmpty();
+  }
+
+  @Test
+  void withMethodRules_libraryClassesAreReadAsAnyOther() throws IOException {
+    SpanCandidates rules =
+        new SpanCandidates(
+            new SpanMatchers(List.of(MethodRule.parse("com.acme.plain.Step[*]@task")), List.of()));
+    CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+
+    assertThat(
+            rules.mayHoldSpanMethods(
+                loader, "org/springframework/ai/Fake", classFile(OrderTools.class)))
+        .isTrue();
+    assertThat(mayHold(rules, loader, PlainExtension.class)).isFalse();
+    assertThat(loader.reads).containsExactly("org/junit/jupiter/api/extension/Extension.class");
   }
 
   @Test
