@@ -43,7 +43,7 @@ final class SpanCandidates {
    */
   static final String[] LIBRARY_PREFIXES = {
     "org/springframework/",
-    "com/fasterxml/jackson/",
+    SpanMatchers.unrelocated("com", "fasterxml", "jackson"),
     "com/fasterxml/classmate/",
     "ch/qos/logback/",
     "org/slf4j/",

@@ -56,7 +56,7 @@ final class SpanMatchers {
     "co/elastic/apm/",
     "datadog/",
     "com/datadog/",
-    "net/bytebuddy/",
+    unrelocated("net", "bytebuddy"),
     "org/aspectj/",
     "kotlin/",
     "scala/"
@@ -85,6 +85,16 @@ final class SpanMatchers {
       String internal = pkg.replace('.', '/');
       packagePrefixes.add(internal.endsWith("/") ? internal : internal + "/");
     }
+  }
+
+  /**
+   * Returns the internal-name prefix of a package, {@code parts} joined by slashes, made at run
+   * time. Written as one literal, the name of a package the agent jar relocates (Byte Buddy,
+   * Jackson) would be rewritten to the relocated name when the jar is shaded, and would no longer
+   * match the application's own copy.
+   */
+  static String unrelocated(String... parts) {
+    return String.join("/", parts) + "/";
   }
 
   /** Returns whether any {@code weft.methods} rule is configured. */
