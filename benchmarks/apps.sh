@@ -3,7 +3,7 @@
 # Spring AI travel desk, each with no agent, Weft's agent and the OpenTelemetry agent, against a
 # scripted model on loopback; prints one report.
 #
-#   benchmarks/apps.sh                          full run (about 9 minutes on 2 cores)
+#   benchmarks/apps.sh                          full run (about 14 minutes on 2 cores)
 #   benchmarks/apps.sh runs=1 warmup=2 seconds=5   a quick look
 #   benchmarks/apps.sh apps=spring-ai agents=none,weft runs=5
 #   SKIP_BUILD=1 benchmarks/apps.sh ...         reuse the jars already built

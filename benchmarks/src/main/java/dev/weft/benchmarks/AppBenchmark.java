@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
- * (default 3), {@code warmup} and {@code seconds} (of load per launch, default 5 and 15), {@code
+ * (default 5), {@code warmup} and {@code seconds} (of load per launch, default 5 and 15), {@code
  * clients} (default 4), {@code apps} and {@code agents} (comma lists, default all), {@code out}
  * (report file), {@code jvm.args} (extra JVM flags for every launch, separated by spaces, such as a
  * profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's name, such as {@code
@@ -50,7 +50,7 @@ public final class AppBenchmark {
     // retransmission. Idle connections are kept, and dropped after 5 s instead of 30.
     System.setProperty("sun.net.httpserver.maxIdleConnections", "1000000");
     System.setProperty("sun.net.httpserver.idleInterval", "5");
-    int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
+    int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
     Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "15")));
