@@ -52,13 +52,13 @@ final class SpanMatchers {
     "jdk/",
     "sun/",
     "com/sun/",
-    "io/opentelemetry/javaagent/",
+    unrelocated("io", "opentelemetry", "javaagent"),
     "co/elastic/apm/",
     "datadog/",
     "com/datadog/",
     unrelocated("net", "bytebuddy"),
     "org/aspectj/",
-    "kotlin/",
+    unrelocated("kotlin"),
     "scala/"
   };
 
@@ -89,9 +89,9 @@ final class SpanMatchers {
 
   /**
    * Returns the internal-name prefix of a package, {@code parts} joined by slashes, made at run
-   * time. Written as one literal, the name of a package the agent jar relocates (Byte Buddy,
-   * Jackson) would be rewritten to the relocated name when the jar is shaded, and would no longer
-   * match the application's own copy.
+   * time. Written as one literal, the name of a package the agent's build relocates (Byte Buddy,
+   * Jackson, OpenTelemetry, OkHttp, Okio, Kotlin) would be rewritten to the relocated name where
+   * the class is shaded with that relocation, and would no longer match the application's own copy.
    */
   static String unrelocated(String... parts) {
     return String.join("/", parts) + "/";
