@@ -25,70 +25,14 @@ import net.bytebuddy.jar.asm.ClassReader;
  * base classes are the supertypes of thousands of its classes; each loader keeps a bounded number
  * of names and starts over past it.
  *
- * <p>Classes of widely used libraries ({@link #LIBRARY_PREFIXES}: Spring, Jackson, Logback, Netty,
- * Reactor, the model clients…) are built without Weft's annotations, and so are their supertypes:
- * they are turned away by name, and never read as a supertype, unless {@code weft.methods} rules
- * are configured, which may name a library type. Most of the classes a framework application loads
- * are theirs; reading their supertypes' files out of the application's jars took a Spring Boot
- * application's main thread about 0.2 s of its start-up.
+ * <p>A supertype in a library package ({@link SpanMatchers#isLibraryType}) is not read: the library
+ * classes themselves never reach this check, and reading their supertypes' files out of the
+ * application's jars took a Spring Boot application's main thread about 0.2 s of its start-up.
  */
 final class SpanCandidates {
   private static final byte[] ANNOTATIONS_PACKAGE =
       "Ldev/weft/annotations/".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_NAMES_PER_LOADER = 65_536;
-
-  /**
-   * Packages of libraries whose classes never name Weft's annotations: only an application's own
-   * code does, and no application puts its code in these.
-   */
-  static final String[] LIBRARY_PREFIXES = {
-    "org/springframework/",
-    SpanMatchers.unrelocated("com", "fasterxml", "jackson"),
-    "com/fasterxml/classmate/",
-    "ch/qos/logback/",
-    "org/slf4j/",
-    "org/apache/logging/log4j/",
-    "org/apache/commons/",
-    "org/apache/tomcat/",
-    "org/apache/catalina/",
-    "org/apache/coyote/",
-    "org/apache/http/",
-    "org/apache/hc/",
-    "org/eclipse/jetty/",
-    "io/undertow/",
-    "io/netty/",
-    "reactor/",
-    "org/reactivestreams/",
-    "io/micrometer/",
-    SpanMatchers.unrelocated("io", "opentelemetry"),
-    "io/grpc/",
-    "com/google/common/",
-    "com/google/gson/",
-    "com/google/protobuf/",
-    "com/github/victools/",
-    "com/networknt/",
-    SpanMatchers.unrelocated("okhttp3"),
-    SpanMatchers.unrelocated("okio"),
-    "org/jetbrains/",
-    "org/intellij/",
-    "org/yaml/snakeyaml/",
-    "org/hibernate/",
-    "com/zaxxer/hikari/",
-    "org/aopalliance/",
-    "org/objenesis/",
-    "org/glassfish/",
-    "org/jboss/",
-    "jakarta/",
-    "dev/langchain4j/",
-    "io/modelcontextprotocol/",
-    "com/openai/",
-    "org/junit/",
-    "org/opentest4j/",
-    "org/apiguardian/",
-    "org/assertj/",
-    "org/mockito/",
-    "org/hamcrest/"
-  };
 
   private static final Map<String, Boolean> BOOT_TYPES = new ConcurrentHashMap<>();
 
@@ -107,9 +51,6 @@ final class SpanCandidates {
   boolean mayHoldSpanMethods(ClassLoader classLoader, String internalName, byte[] classFile) {
     if (matchers.isRuleType(internalName)) {
       return true;
-    }
-    if (isLibraryType(internalName)) {
-      return false;
     }
     Map<String, Boolean> known = namesOf(classLoader);
     boolean result = mentionsSpanAnnotations(classFile);
@@ -172,7 +113,7 @@ final class SpanCandidates {
     if (matchers.isRuleType(internalName)) {
       return true;
     }
-    if (internalName.startsWith("java/") || isLibraryType(internalName)) {
+    if (internalName.startsWith("java/") || matchers.isLibraryType(internalName)) {
       return false; // the JDK's and libraries' types carry no Weft annotation
     }
     Boolean cached = known.get(internalName);
@@ -205,23 +146,6 @@ final class SpanCandidates {
     }
     known.put(internalName, result);
     return result;
-  }
-
-  /**
-   * Returns whether the type belongs to a library whose types hold no span method: only when no
-   * {@code weft.methods} rule is configured, since a rule may name a library type, which its
-   * subtypes then inherit.
-   */
-  private boolean isLibraryType(String internalName) {
-    if (matchers.hasRules()) {
-      return false;
-    }
-    for (String prefix : LIBRARY_PREFIXES) {
-      if (internalName.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Map<String, Boolean> namesOf(ClassLoader classLoader) {

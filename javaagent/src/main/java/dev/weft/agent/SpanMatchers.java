@@ -62,6 +62,62 @@ final class SpanMatchers {
     "scala/"
   };
 
+  /**
+   * Packages of widely used libraries, whose classes never name Weft's annotations (only an
+   * application's own code does, and no application puts its code in these): neither woven nor read
+   * as a supertype while no {@code weft.methods} rule is configured, since a rule may name a
+   * library type that its subtypes then inherit. Most of the classes a framework application loads
+   * are theirs.
+   */
+  private static final String[] LIBRARY_PREFIXES = {
+    "org/springframework/",
+    unrelocated("com", "fasterxml", "jackson"),
+    "com/fasterxml/classmate/",
+    "ch/qos/logback/",
+    "org/slf4j/",
+    "org/apache/logging/log4j/",
+    "org/apache/commons/",
+    "org/apache/tomcat/",
+    "org/apache/catalina/",
+    "org/apache/coyote/",
+    "org/apache/http/",
+    "org/apache/hc/",
+    "org/eclipse/jetty/",
+    "io/undertow/",
+    "io/netty/",
+    "reactor/",
+    "org/reactivestreams/",
+    "io/micrometer/",
+    unrelocated("io", "opentelemetry"),
+    "io/grpc/",
+    "com/google/common/",
+    "com/google/gson/",
+    "com/google/protobuf/",
+    "com/github/victools/",
+    "com/networknt/",
+    unrelocated("okhttp3"),
+    unrelocated("okio"),
+    "org/jetbrains/",
+    "org/intellij/",
+    "org/yaml/snakeyaml/",
+    "org/hibernate/",
+    "com/zaxxer/hikari/",
+    "org/aopalliance/",
+    "org/objenesis/",
+    "org/glassfish/",
+    "org/jboss/",
+    "jakarta/",
+    "dev/langchain4j/",
+    "io/modelcontextprotocol/",
+    "com/openai/",
+    "org/junit/",
+    "org/opentest4j/",
+    "org/apiguardian/",
+    "org/assertj/",
+    "org/mockito/",
+    "org/hamcrest/"
+  };
+
   private static final Set<String> SPAN_ANNOTATIONS =
       Set.copyOf(MethodSpanEngine.spanAnnotationNames());
 
@@ -97,9 +153,20 @@ final class SpanMatchers {
     return String.join("/", parts) + "/";
   }
 
-  /** Returns whether any {@code weft.methods} rule is configured. */
-  boolean hasRules() {
-    return !rules.isEmpty();
+  /**
+   * Returns whether the type lies in a library package ({@link #LIBRARY_PREFIXES}) and no {@code
+   * weft.methods} rule is configured.
+   */
+  boolean isLibraryType(String internalName) {
+    if (!rules.isEmpty()) {
+      return false;
+    }
+    for (String prefix : LIBRARY_PREFIXES) {
+      if (internalName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether a {@code weft.methods} rule names the type of this internal name. */
@@ -121,6 +188,9 @@ final class SpanMatchers {
       if (name.startsWith(prefix)) {
         return true;
       }
+    }
+    if (isLibraryType(name)) {
+      return true;
     }
     if (name.startsWith(WEFT_PREFIX)) {
       int slash = name.indexOf('/', WEFT_PREFIX.length());

@@ -40,6 +40,17 @@ class SpanMatchersTest {
   }
 
   @Test
+  void ignoredByName_libraryPackages_unlessMethodRulesAreConfigured() {
+    SpanMatchers rules =
+        new SpanMatchers(List.of(MethodRule.parse("com.acme.plain.Step[*]@task")), List.of());
+
+    assertThat(annotations.ignoredByName("org.springframework.ai.Fake")).isTrue();
+    assertThat(annotations.ignoredByName("com.fasterxml.jackson.databind.ObjectMapper")).isTrue();
+    assertThat(annotations.ignoredByName("net.bytebuddy.ByteBuddy")).isTrue();
+    assertThat(rules.ignoredByName("org.springframework.ai.Fake")).isFalse();
+  }
+
+  @Test
   void ignoredByName_withPackages_keepsOnlyThoseAndTypesNamedByRules() {
     SpanMatchers narrowed =
         new SpanMatchers(List.of(MethodRule.parse("org.other.Tool[run]")), List.of("com.acme"));
