@@ -291,7 +291,8 @@ public final class TraceFolderViewer {
     }
 
     private void open() throws IOException {
-      String file = String.format("pack_%016x.js", ThreadLocalRandom.current().nextLong());
+      String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      String file = "pack_" + "0".repeat(16 - hex.length()) + hex + ".js";
       out = new BufferedOutputStream(AtomicFiles.openUnreferenced(dataDir.resolve(file)), 64 << 10);
       name = file;
     }

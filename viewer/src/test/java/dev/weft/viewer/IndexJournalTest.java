@@ -24,6 +24,17 @@ class IndexJournalTest {
   }
 
   @Test
+  void segmentName_isSixDigitsZeroPadded_asThePageLoadsThem() throws IOException {
+    assertThat(IndexJournal.segmentName(0)).isEqualTo("000000.js");
+    assertThat(IndexJournal.segmentName(42)).isEqualTo("000042.js");
+    assertThat(IndexJournal.segmentName(999_999)).isEqualTo("999999.js");
+
+    Path indexDir = Files.createDirectories(dir.resolve(IndexJournal.DIRECTORY));
+    Files.createFile(indexDir.resolve(IndexJournal.segmentName(7)));
+    assertThat(IndexJournal.lastSegment(indexDir)).isEqualTo(7);
+  }
+
+  @Test
   void append_writesOneStatementPerLine() throws IOException {
     IndexJournal.append(dir, "{\"id\":\"a\"}");
     IndexJournal.append(dir, "{\"id\":\"b\"}");

@@ -446,7 +446,7 @@ final class SpanMapping {
     hash ^= hash >>> 33; // spread the last characters over the high bits too
     hash *= 0xff51afd7ed558ccdL;
     hash ^= hash >>> 33;
-    return String.format("%016x", hash == 0 ? 1 : hash);
+    return Ids.hex16(hash == 0 ? 1 : hash);
   }
 
   private static String workflowKey(TraceRecord trace) {
