@@ -11,6 +11,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.pool.TypePool;
 
@@ -53,7 +54,15 @@ final class WeavingTransformer implements ClassFileTransformer {
   /** Set while this thread weaves, so classes loaded by the weaving itself are left alone. */
   private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
 
-  private static final ByteBuddy BYTE_BUDDY = new ByteBuddy().with(TypeValidation.DISABLED);
+  /**
+   * Advice is added to the methods a class declares, so the class's method graph is its declared
+   * methods alone: the default graph resolves every supertype and interface, reading their class
+   * files, for every class woven.
+   */
+  private static final ByteBuddy BYTE_BUDDY =
+      new ByteBuddy()
+          .with(TypeValidation.DISABLED)
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
 
   private final Weaving weaving;
   private final TypePoolCache pools;
