@@ -84,10 +84,8 @@ class JsonFileExporterTest {
     assertThat(file.get("spans"))
         .extracting(s -> s.at("/span_data/name").asText())
         .containsExactly("first", "second");
-    try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
-          .isEmpty();
-    }
+    assertThat(temporaryFiles()).isEmpty();
+    assertThat(dir.resolve(JsonFileExporter.WRITING_DIRECTORY)).isEmptyDirectory();
   }
 
   @Test
@@ -375,10 +373,7 @@ class JsonFileExporterTest {
 
       exporter.export(List.of(blocked, next), List.of());
 
-      try (Stream<Path> files = Files.list(dir)) {
-        assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
-            .isEmpty();
-      }
+      assertThat(temporaryFiles()).isEmpty();
       assertThat(TraceFiles.read(dir.resolve(next.traceId() + ".json")).trace().workflowName())
           .isEqualTo("next");
       assertThat(log.toString(StandardCharsets.UTF_8).lines())
@@ -426,5 +421,21 @@ class JsonFileExporterTest {
 
   private static TraceRecord endedTrace(String name) {
     return new TraceRecord(dev.weft.internal.Ids.newTraceId(), name, null, null, 1, 2);
+  }
+
+  /** The temporary files in the trace folder and in the folder trace files are written in. */
+  private List<String> temporaryFiles() throws IOException {
+    List<String> found = new ArrayList<>();
+    for (Path folder : List.of(dir, dir.resolve(JsonFileExporter.WRITING_DIRECTORY))) {
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".tmp"))
+              .forEach(found::add);
+        }
+      }
+    }
+    return found;
   }
 }
