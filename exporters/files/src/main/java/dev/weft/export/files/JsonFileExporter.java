@@ -410,18 +410,7 @@ public final class JsonFileExporter implements SpanExporter {
     Path target = dir.resolve(traceId + ".json");
     Path temp = writing.resolve(traceId + ".json.tmp");
     try {
-      try {
-        writeFile(temp, bytes);
-      } catch (NoSuchFileException e) {
-        // Made when missing rather than checked before every file: the check is a system call. A
-        // trace folder removed while the application runs is not made again here.
-        try {
-          Files.createDirectory(writing);
-        } catch (FileAlreadyExistsException made) {
-          // Made by another application writing to the same folder.
-        }
-        writeFile(temp, bytes);
-      }
+      writeTemporary(temp, bytes);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -450,6 +439,24 @@ public final class JsonFileExporter implements SpanExporter {
     unlisted.remove(traceId);
     unlisted.put(traceId, bytes);
     return true;
+  }
+
+  /**
+   * Writes a trace file's temporary copy into the writing folder, which is made at the first write
+   * rather than checked before every file (the check is a system call). A trace folder removed
+   * while the application runs is not made again here.
+   */
+  private void writeTemporary(Path temp, byte[] bytes) throws IOException {
+    try {
+      writeFile(temp, bytes);
+    } catch (NoSuchFileException e) {
+      try {
+        Files.createDirectory(writing);
+      } catch (FileAlreadyExistsException made) {
+        // Made by another application writing to the same folder.
+      }
+      writeFile(temp, bytes);
+    }
   }
 
   /** Writes {@code bytes} to {@code file} with one write where the system allows it. */
