@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -31,6 +33,13 @@ import java.util.zip.CheckedInputStream;
  * starting at the same time never sees half a file. Anything unexpected (no POSIX file system, a
  * folder owned by someone else or open to others) answers null, and the agent extracts a private
  * copy as before. Refers to JDK types only, like {@link WeftAgent}.
+ *
+ * <p>A copy in use is touched at most once a day (its modification time is when a start last used
+ * it), and the start that stores a new copy, the first of a new build, removes the copies no start
+ * has used for a week (see {@link #UNUSED_FOR_MILLIS}) and any temporary file left that long:
+ * without it, every agent build ever started left its copy behind (each is about 20 MB). A JVM
+ * still running on a removed copy keeps reading it: the file stays open, and the system frees it
+ * when the JVM exits.
  */
 final class RuntimeJarCache {
   private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -41,12 +50,28 @@ final class RuntimeJarCache {
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
+  private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
+
+  /**
+   * How long, in milliseconds, a copy stays after the last start that used it, once a newer build
+   * is stored: a week.
+   */
+  static final long UNUSED_FOR_MILLIS = 7 * DAY_MILLIS;
+
+  /** How old a copy's modification time gets before a start that uses it refreshes it: a day. */
+  static final long TOUCHED_EVERY_MILLIS = DAY_MILLIS;
+
   private RuntimeJarCache() {}
 
   /** Returns the cached copy of the runtime jar {@code entry} describes, or null. */
   static File find(JarEntry entry) {
+    return find(entry, temporaryDirectory());
+  }
+
+  /** {@link #find(JarEntry)} with the cache folder under {@code temporaryDirectory}. */
+  static File find(JarEntry entry, Path temporaryDirectory) {
     try {
-      Path dir = folder(false);
+      Path dir = folder(temporaryDirectory, false);
       if (dir == null || !knownSize(entry)) {
         return null;
       }
@@ -57,6 +82,7 @@ final class RuntimeJarCache {
           || checksum(file) != entry.getCrc()) {
         return null;
       }
+      markUsed(file);
       return file.toFile();
     } catch (IOException | RuntimeException e) {
       return null;
@@ -65,9 +91,16 @@ final class RuntimeJarCache {
 
   /** Copies the runtime jar to the cache and returns the copy, or null when it cannot. */
   static File store(JarEntry entry, InputStream content) {
+    return store(entry, content, temporaryDirectory());
+  }
+
+  /**
+   * {@link #store(JarEntry, InputStream)} with the cache folder under {@code temporaryDirectory}.
+   */
+  static File store(JarEntry entry, InputStream content, Path temporaryDirectory) {
     Path temporary = null;
     try {
-      Path dir = folder(true);
+      Path dir = folder(temporaryDirectory, true);
       if (dir == null || !knownSize(entry)) {
         return null;
       }
@@ -83,6 +116,7 @@ final class RuntimeJarCache {
       Path file = dir.resolve(fileName(entry));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
+      removeUnused(dir, file);
       return file.toFile();
     } catch (IOException | RuntimeException e) {
       return null;
@@ -97,6 +131,47 @@ final class RuntimeJarCache {
     }
   }
 
+  /**
+   * Sets the copy's modification time to now when it is a day old or more; failures are ignored.
+   */
+  private static void markUsed(Path file) {
+    try {
+      long now = System.currentTimeMillis();
+      if (now - Files.getLastModifiedTime(file, NOFOLLOW).toMillis() >= TOUCHED_EVERY_MILLIS) {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(now));
+      }
+    } catch (IOException | RuntimeException e) {
+      // The copy is removed a week early at worst, and made again at the next start.
+    }
+  }
+
+  /**
+   * Removes the copies and temporary files in {@code dir}, other than {@code kept}, that no start
+   * has used for {@link #UNUSED_FOR_MILLIS}. Only plain files named as this class names them;
+   * failures are ignored.
+   */
+  private static void removeUnused(Path dir, Path kept) {
+    long oldest = System.currentTimeMillis() - UNUSED_FOR_MILLIS;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "weft-bootstrap-*")) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (file.equals(kept) || !(name.endsWith(".jar") || name.endsWith(".part"))) {
+          continue;
+        }
+        try {
+          if (Files.isRegularFile(file, NOFOLLOW)
+              && Files.getLastModifiedTime(file, NOFOLLOW).toMillis() < oldest) {
+            Files.delete(file);
+          }
+        } catch (IOException | RuntimeException e) {
+          // Used by a JVM on a system that cannot remove open files, or removed meanwhile.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Left for the next new build's first start.
+    }
+  }
+
   private static boolean knownSize(JarEntry entry) {
     return entry.getSize() > 0 && entry.getCrc() != -1;
   }
@@ -105,8 +180,15 @@ final class RuntimeJarCache {
     return "weft-bootstrap-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize() + ".jar";
   }
 
-  /** Returns the user's cache folder, made if {@code create}, or null when it is not safe. */
-  private static Path folder(boolean create) throws IOException {
+  private static Path temporaryDirectory() {
+    return Paths.get(System.getProperty("java.io.tmpdir"));
+  }
+
+  /**
+   * Returns the user's cache folder under {@code temporaryDirectory}, made if {@code create}, or
+   * null when it is not safe.
+   */
+  static Path folder(Path temporaryDirectory, boolean create) throws IOException {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return null;
     }
@@ -114,7 +196,7 @@ final class RuntimeJarCache {
     if (!isPlainName(user)) {
       return null;
     }
-    Path dir = Paths.get(System.getProperty("java.io.tmpdir"), "weft-" + user);
+    Path dir = temporaryDirectory.resolve("weft-" + user);
     if (create && !Files.exists(dir, NOFOLLOW)) {
       FileAttribute<Set<PosixFilePermission>> ownerOnly =
           PosixFilePermissions.asFileAttribute(OWNER_ONLY);
