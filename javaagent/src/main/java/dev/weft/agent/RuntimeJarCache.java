@@ -28,18 +28,22 @@ import java.util.zip.CheckedInputStream;
 /**
  * Keeps the extracted runtime jar between starts, in a folder of the temporary directory that only
  * the current user may write ({@code weft-<user>}), named by the jar's size and CRC-32 as the agent
- * jar records them: one file per agent build. A copy is used only when it is intact (owner, size
- * and checksum match); it is written under a temporary name and renamed atomically, so a JVM
- * starting at the same time never sees half a file. Anything unexpected (no POSIX file system, a
- * folder owned by someone else or open to others) answers null, and the agent extracts a private
- * copy as before. Refers to JDK types only, like {@link WeftAgent}.
+ * jar records them: one file per agent build. A copy is used only when it is intact (owner and size
+ * match, and its checksum when last checked, see below); it is written under a temporary name and
+ * renamed atomically, so a JVM starting at the same time never sees half a file. Anything
+ * unexpected (no POSIX file system, a folder owned by someone else or open to others) answers null,
+ * and the agent extracts a private copy as before. Refers to JDK types only, like {@link
+ * WeftAgent}.
  *
- * <p>A copy in use is touched at most once a day (its modification time is when a start last used
- * it), and the start that stores a new copy, the first of a new build, removes the copies no start
- * has used for a week (see {@link #UNUSED_FOR_MILLIS}) and any temporary file left that long:
- * without it, every agent build ever started left its copy behind (each is about 20 MB). A JVM
- * still running on a removed copy keeps reading it: the file stays open, and the system frees it
- * when the JVM exits.
+ * <p>A copy's modification time is when a start last checked its content in full: the first start
+ * of a day to use it reads all of it for the checksum (about 10 ms for its 20 MB, at every start
+ * before), and sets that time; later starts that day check its owner and size only. The folder is
+ * the user's own, and the copy was checked in full before it was renamed in, so what the day's
+ * starts skip is a change made by that user, who may change the agent jar itself as well. The start
+ * that stores a new copy, the first of a new build, removes the copies no start has used for a week
+ * (see {@link #UNUSED_FOR_MILLIS}) and any temporary file left that long: without it, every agent
+ * build ever started left its copy behind. A JVM still running on a removed copy keeps reading it:
+ * the file stays open, and the system frees it when the JVM exits.
  */
 final class RuntimeJarCache {
   private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -58,8 +62,11 @@ final class RuntimeJarCache {
    */
   static final long UNUSED_FOR_MILLIS = 7 * DAY_MILLIS;
 
-  /** How old a copy's modification time gets before a start that uses it refreshes it: a day. */
-  static final long TOUCHED_EVERY_MILLIS = DAY_MILLIS;
+  /**
+   * How long a copy is used on its owner, size and modification time alone after a start checked
+   * its content in full: a day.
+   */
+  static final long CHECKED_EVERY_MILLIS = DAY_MILLIS;
 
   private RuntimeJarCache() {}
 
@@ -76,13 +83,21 @@ final class RuntimeJarCache {
         return null;
       }
       Path file = dir.resolve(fileName(entry));
-      if (!Files.isRegularFile(file, NOFOLLOW)
-          || Files.size(file) != entry.getSize()
-          || !ownedByMe(Files.readAttributes(file, PosixFileAttributes.class, NOFOLLOW))
-          || checksum(file) != entry.getCrc()) {
+      PosixFileAttributes attributes =
+          Files.readAttributes(file, PosixFileAttributes.class, NOFOLLOW);
+      if (!attributes.isRegularFile()
+          || attributes.size() != entry.getSize()
+          || !ownedByMe(attributes)) {
         return null;
       }
-      markUsed(file);
+      long now = System.currentTimeMillis();
+      long sinceChecked = now - attributes.lastModifiedTime().toMillis();
+      if (sinceChecked < 0 || sinceChecked >= CHECKED_EVERY_MILLIS) {
+        if (checksum(file) != entry.getCrc()) {
+          return null;
+        }
+        markChecked(file, now);
+      }
       return file.toFile();
     } catch (IOException | RuntimeException e) {
       return null;
@@ -131,17 +146,12 @@ final class RuntimeJarCache {
     }
   }
 
-  /**
-   * Sets the copy's modification time to now when it is a day old or more; failures are ignored.
-   */
-  private static void markUsed(Path file) {
+  /** Sets the copy's modification time to {@code now}; failures are ignored. */
+  private static void markChecked(Path file, long now) {
     try {
-      long now = System.currentTimeMillis();
-      if (now - Files.getLastModifiedTime(file, NOFOLLOW).toMillis() >= TOUCHED_EVERY_MILLIS) {
-        Files.setLastModifiedTime(file, FileTime.fromMillis(now));
-      }
+      Files.setLastModifiedTime(file, FileTime.fromMillis(now));
     } catch (IOException | RuntimeException e) {
-      // The copy is removed a week early at worst, and made again at the next start.
+      // Checked again by the next start, and removed a week early at worst.
     }
   }
 

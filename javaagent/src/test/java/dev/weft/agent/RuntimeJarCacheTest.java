@@ -47,7 +47,7 @@ class RuntimeJarCacheTest {
   }
 
   @Test
-  void aCopyInUse_isMarkedUsedAtMostOnceADay_soANewBuildLeavesItAlone() throws IOException {
+  void aCopyInUse_isCheckedAndMarkedAtMostOnceADay_soANewBuildLeavesItAlone() throws IOException {
     byte[] content = "build one".getBytes(StandardCharsets.UTF_8);
     JarEntry entry = entry(content);
     Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
@@ -68,11 +68,24 @@ class RuntimeJarCacheTest {
   }
 
   @Test
-  void aDamagedCopy_isNotUsed() throws IOException {
+  void aDamagedCopy_isNotUsed_byTheStartThatChecksItsContent() throws IOException {
     byte[] content = "intact".getBytes(StandardCharsets.UTF_8);
     JarEntry entry = entry(content);
     Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
     Files.write(copy, "intacT".getBytes(StandardCharsets.UTF_8));
+    aged(copy, Duration.ofDays(1));
+
+    assertThat(RuntimeJarCache.find(entry, tmp)).isNull();
+    assertThat(Files.getLastModifiedTime(copy).toInstant())
+        .isBefore(Instant.now().minus(Duration.ofHours(23)));
+  }
+
+  @Test
+  void aCopyOfAnotherSize_isNotUsed() throws IOException {
+    byte[] content = "intact".getBytes(StandardCharsets.UTF_8);
+    JarEntry entry = entry(content);
+    Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
+    Files.write(copy, "intact, and more".getBytes(StandardCharsets.UTF_8));
 
     assertThat(RuntimeJarCache.find(entry, tmp)).isNull();
   }
