@@ -3,6 +3,8 @@ package dev.weft.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,10 +65,33 @@ class FolderPageTest {
     assertThat(Files.readString(file)).isEqualTo(ViewerPage.folderPage(null));
   }
 
-  private Supplier<String> counted(Supplier<String> page) {
+  @Test
+  void theBuildsPrebuiltPage_isThePageAssembledAtRunTime() throws IOException {
+    String fingerprint = ViewerBuild.fingerprint();
+    assertThat(fingerprint).isNotNull();
+    try (InputStream in = FolderPage.class.getResourceAsStream(FolderPage.PREBUILT)) {
+      assertThat(in).isNotNull();
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(ViewerPage.folderPage());
+    }
+    assertThat(new String(FolderPage.prebuiltOrAssembled(fingerprint), StandardCharsets.UTF_8))
+        .isEqualTo(ViewerPage.folderPage());
+  }
+
+  @Test
+  void aNewFolder_getsThePageOfThisBuild() throws IOException {
+    Path file = dir.resolve("index.html");
+
+    FolderPage.current().writeTo(file);
+
+    assertThat(Files.readString(file)).isEqualTo(ViewerPage.folderPage());
+    assertThat(Files.readString(file)).contains(ViewerPage.buildTag(ViewerBuild.fingerprint()));
+  }
+
+  private Supplier<byte[]> counted(Supplier<String> page) {
     return () -> {
       built.incrementAndGet();
-      return page.get();
+      return page.get().getBytes(StandardCharsets.UTF_8);
     };
   }
 }
