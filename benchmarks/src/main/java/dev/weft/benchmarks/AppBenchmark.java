@@ -29,9 +29,8 @@ import java.util.stream.Stream;
  * clients} (default 4), {@code apps} and {@code agents} (comma lists, default all), {@code out}
  * (report file), {@code jvm.args} (extra JVM flags for every launch, separated by spaces, such as a
  * profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's name, such as {@code
- * spring-ai-weft-1}), {@code own.core} (default true: the load phases run with the application on a
- * core of its own, see {@link AppLaunch}) and {@code work} (the folder the launches write in; when
- * given, what they wrote is left there for the caller to delete).
+ * spring-ai-weft-1}) and {@code work} (the folder the launches write in; when given, what they
+ * wrote is left there for the caller to delete).
  */
 public final class AppBenchmark {
   private static final String SPRING_LAUNCHER =
@@ -64,10 +63,6 @@ public final class AppBenchmark {
         System.exit(2);
       }
     }
-    // The load phases give the application a core of its own (see AppLaunch) unless own.core=false
-    // or the machine has a single core.
-    boolean ownCore =
-        Boolean.parseBoolean(opts.getOrDefault("own.core", "true")) && AppLaunch.CORES >= 2;
     boolean keepOutput = opts.containsKey("work");
     Path workDir =
         keepOutput
@@ -82,12 +77,7 @@ public final class AppBenchmark {
                 + warmup.toSeconds()
                 + " s warm-up, "
                 + seconds.toSeconds()
-                + " s measured"
-                + (ownCore
-                    ? "; during the load the application runs on one core of its own, the clients"
-                        + " and the scripted model on the other"
-                        + (AppLaunch.CORES > 2 ? "s" : "")
-                    : ""));
+                + " s measured");
     // Deleted at the end, or by the caller, not after each launch: thousands of files deleted just
     // before a launch slow the file system's making of new ones (ext4 passes over recently freed
     // inodes) for minutes, which would charge the next launch's trace files with the last one's
@@ -108,8 +98,7 @@ public final class AppBenchmark {
                       app.equals("langchain4j")
                           ? Map.of("OPENAI_API_KEY", "bench", "OPENAI_BASE_URL", model.baseUrl())
                           : Map.of(),
-                      launchDir.resolve("stderr.txt"),
-                      ownCore);
+                      launchDir.resolve("stderr.txt"));
               AppLaunch.Result result =
                   launch.run(clients, warmup, seconds, () -> model.requests().size());
               String exported =

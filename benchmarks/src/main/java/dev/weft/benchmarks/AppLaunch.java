@@ -26,12 +26,6 @@ import java.util.regex.Pattern;
  * One launch of an application served by {@link AppServer}: starts the JVM, waits for it to listen,
  * times the first answered request from the launch, puts it under a fixed concurrent load (a
  * warm-up, then the measured phase), reads its peak resident set size and stops it.
- *
- * <p>When asked to, the load phases run with the application on a core of its own and this process
- * (the clients and the scripted model) on the others: sharing every core, the scheduler gave the
- * application a share that changed from launch to launch, and its requests per second moved by more
- * than the agents' cost between launches of the same configuration. Start-up runs on every core, as
- * an application starts.
  */
 final class AppLaunch {
   /** Spring Boot's own start-up line: {@code Started <name> in 5.869 seconds (...)}. */
@@ -39,12 +33,6 @@ final class AppLaunch {
       Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
-  /**
-   * The machine's cores, read before any launch binds this process to fewer (after which the JVM
-   * counts only those).
-   */
-  static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /**
    * What one launch measured.
@@ -65,14 +53,8 @@ final class AppLaunch {
   private final List<String> command;
   private final Map<String, String> environment;
   private final Path stderr;
-  private final boolean ownCore;
 
-  /**
-   * @param ownCore whether the load phases give the application the machine's last core to itself
-   *     and this process the others (needs two cores or more, and {@code taskset})
-   */
-  AppLaunch(List<String> command, Map<String, String> environment, Path stderr, boolean ownCore) {
-    this.ownCore = ownCore;
+  AppLaunch(List<String> command, Map<String, String> environment, Path stderr) {
     this.command = command;
     this.environment = environment;
     this.stderr = stderr;
@@ -97,10 +79,6 @@ final class AppLaunch {
       if (failure != null) {
         throw new IllegalStateException("the first request failed: " + failure);
       }
-      if (ownCore) {
-        setAffinity(process.pid(), Integer.toString(CORES - 1));
-        setAffinity(ProcessHandle.current().pid(), CORES == 2 ? "0" : "0-" + (CORES - 2));
-      }
       load.run(clients, warmup);
       long modelBefore = modelRequests.getAsLong();
       LoadGenerator.Stats stats = load.run(clients, measured);
@@ -108,29 +86,7 @@ final class AppLaunch {
       double rss = peakRssKb(process.pid());
       return new Result(output.springStarted(), firstAnswer, stats, rss, modelDuring);
     } finally {
-      if (ownCore) {
-        setAffinity(ProcessHandle.current().pid(), "0-" + (CORES - 1));
-      }
       stop(process);
-    }
-  }
-
-  /**
-   * Binds every thread of process {@code pid} to {@code cpus} (a {@code taskset} list). Twice: a
-   * thread started by one not yet bound when the first pass listed the threads is bound by the
-   * second; threads started later inherit the binding of the thread that starts them.
-   */
-  static void setAffinity(long pid, String cpus) throws IOException, InterruptedException {
-    for (int pass = 0; pass < 2; pass++) {
-      Process taskset =
-          new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!taskset.waitFor(10, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
-        taskset.destroyForcibly();
-        throw new IOException("taskset -a -p -c " + cpus + " " + pid + " failed");
-      }
     }
   }
 
