@@ -34,11 +34,9 @@ class RuntimeJarCacheTest {
     Path partInProgress = aged(dir.resolve("weft-bootstrap-100.part"), Duration.ZERO);
     Path notOurs = aged(dir.resolve("notes.txt"), Duration.ofDays(30));
 
-    byte[] content = "a new build".getBytes(StandardCharsets.UTF_8);
-    File stored = RuntimeJarCache.store(entry(content), new ByteArrayInputStream(content), tmp);
+    Path stored = store("a new build");
 
-    assertThat(stored).isNotNull();
-    assertThat(Files.readAllBytes(stored.toPath())).isEqualTo(content);
+    assertThat(stored).hasContent("a new build");
     assertThat(oldCopy).doesNotExist();
     assertThat(oldPart).doesNotExist();
     assertThat(recentCopy).exists();
@@ -48,9 +46,8 @@ class RuntimeJarCacheTest {
 
   @Test
   void aCopyInUse_isCheckedAndMarkedAtMostOnceADay_soANewBuildLeavesItAlone() throws IOException {
-    byte[] content = "build one".getBytes(StandardCharsets.UTF_8);
-    JarEntry entry = entry(content);
-    Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
+    JarEntry entry = entry("build one");
+    Path copy = store("build one");
 
     FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
     Files.setLastModifiedTime(copy, anHourAgo);
@@ -62,32 +59,39 @@ class RuntimeJarCacheTest {
     assertThat(Files.getLastModifiedTime(copy).toInstant())
         .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
 
-    byte[] next = "build two".getBytes(StandardCharsets.UTF_8);
-    assertThat(RuntimeJarCache.store(entry(next), new ByteArrayInputStream(next), tmp)).isNotNull();
+    store("build two");
     assertThat(copy).exists();
   }
 
   @Test
   void aDamagedCopy_isNotUsed_byTheStartThatChecksItsContent() throws IOException {
-    byte[] content = "intact".getBytes(StandardCharsets.UTF_8);
-    JarEntry entry = entry(content);
-    Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
+    Path copy = store("intact");
     Files.write(copy, "intacT".getBytes(StandardCharsets.UTF_8));
     aged(copy, Duration.ofDays(1));
 
-    assertThat(RuntimeJarCache.find(entry, tmp)).isNull();
+    assertThat(RuntimeJarCache.find(entry("intact"), tmp)).isNull();
     assertThat(Files.getLastModifiedTime(copy).toInstant())
         .isBefore(Instant.now().minus(Duration.ofHours(23)));
   }
 
   @Test
   void aCopyOfAnotherSize_isNotUsed() throws IOException {
-    byte[] content = "intact".getBytes(StandardCharsets.UTF_8);
-    JarEntry entry = entry(content);
-    Path copy = RuntimeJarCache.store(entry, new ByteArrayInputStream(content), tmp).toPath();
+    Path copy = store("intact");
     Files.write(copy, "intact, and more".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(RuntimeJarCache.find(entry, tmp)).isNull();
+    assertThat(RuntimeJarCache.find(entry("intact"), tmp)).isNull();
+  }
+
+  /** Stores {@code text} as a build's runtime jar and returns the copy. */
+  private Path store(String text) {
+    byte[] content = text.getBytes(StandardCharsets.UTF_8);
+    File stored = RuntimeJarCache.store(entry(text), new ByteArrayInputStream(content), tmp);
+    assertThat(stored).isNotNull();
+    return stored.toPath();
+  }
+
+  private static JarEntry entry(String text) {
+    return entry(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static JarEntry entry(byte[] content) {
