@@ -162,14 +162,12 @@ final class RuntimeJarCache {
    */
   private static void removeUnused(Path dir, Path kept) {
     long oldest = System.currentTimeMillis() - UNUSED_FOR_MILLIS;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "weft-bootstrap-*")) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(dir, "weft-bootstrap-*.{jar,part}")) {
       for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (file.equals(kept) || !(name.endsWith(".jar") || name.endsWith(".part"))) {
-          continue;
-        }
         try {
-          if (Files.isRegularFile(file, NOFOLLOW)
+          if (!file.equals(kept)
+              && Files.isRegularFile(file, NOFOLLOW)
               && Files.getLastModifiedTime(file, NOFOLLOW).toMillis() < oldest) {
             Files.delete(file);
           }

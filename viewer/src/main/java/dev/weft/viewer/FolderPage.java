@@ -60,6 +60,10 @@ final class FolderPage {
         // Assembled below.
       }
     }
+    return assembled();
+  }
+
+  private static byte[] assembled() {
     return ViewerPage.folderPage().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -72,7 +76,7 @@ final class FolderPage {
     if (fingerprint == null) {
       throw new IllegalStateException(ViewerBuild.RESOURCE + " is missing or holds no fingerprint");
     }
-    Files.write(Path.of(args[0]), ViewerPage.folderPage().getBytes(StandardCharsets.UTF_8));
+    Files.write(Path.of(args[0]), assembled());
   }
 
   /**
