@@ -15,17 +15,24 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Measures real applications under no agent, Weft's agent and the OpenTelemetry agent: the
- * LangChain4j sample and the Spring AI travel desk, each served by {@link AppServer} against a
- * scripted model on loopback that answers at once. Per launch: Spring's start-up figure, the wall
- * time from launch to the first answered request, requests per second and latency under a fixed
- * number of concurrent clients, and the peak resident set size. Launches run in turn (run 1 of
- * every application and agent, then run 2, ...) so that a change of machine load touches every
- * configuration alike; the report gives the medians of the runs and their ratios to no agent.
+ * Measures real applications under no agent, Weft's agent (as installed, and exporting OTLP to the
+ * sink the OpenTelemetry agent exports to) and the OpenTelemetry agent: the LangChain4j sample and
+ * the Spring AI travel desk, each served by {@link AppServer} against a scripted model on loopback
+ * that answers at once. Per launch: Spring's start-up figure, the wall time from launch to the
+ * first answered request, requests per second and latency under a fixed number of concurrent
+ * clients, and the peak resident set size. Launches run in turn (run 1 of every application and
+ * agent, then run 2, ...) so that a change of machine load touches every configuration alike; the
+ * report gives the medians of the runs and their ratios to no agent.
+ *
+ * <p>The rate is measured once the application has reached its steady rate: under this load both
+ * applications climb for about a minute (their code is being compiled, with the agent's code and
+ * hooks among it) before they level off, so a short warm-up measures how fast each configuration
+ * warms up rather than what it sustains. Each launch's line gives the rate of every 10 s of its
+ * warm-up, to show where it levelled off.
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
- * (default 5), {@code warmup} and {@code seconds} (of load per launch, default 5 and 15), {@code
+ * (default 3), {@code warmup} and {@code seconds} (of load per launch, default 70 and 20), {@code
  * clients} (default 4), {@code apps} and {@code agents} (comma lists, default all), {@code out}
  * (report file), {@code jvm.args} (extra JVM flags for every launch, separated by spaces, such as a
  * profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's name, such as {@code
@@ -50,12 +57,13 @@ public final class AppBenchmark {
     // retransmission. Idle connections are kept, and dropped after 5 s instead of 30.
     System.setProperty("sun.net.httpserver.maxIdleConnections", "1000000");
     System.setProperty("sun.net.httpserver.idleInterval", "5");
-    int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
+    int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
-    Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "15")));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "70")));
+    Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "20")));
     List<String> apps = List.of(opts.getOrDefault("apps", "langchain4j,spring-ai").split(","));
-    List<String> agents = List.of(opts.getOrDefault("agents", "none,weft,otel").split(","));
+    List<String> agents =
+        List.of(opts.getOrDefault("agents", "none,weft,weft-otlp,otel").split(","));
     for (String jar :
         List.of("weft.agent", "otel.agent", "driver", "langchain4j.jar", "spring-ai.jar")) {
       if (opts.get(jar) == null || !Files.isRegularFile(Path.of(opts.get(jar)))) {
@@ -75,7 +83,9 @@ public final class AppBenchmark {
                 + clients
                 + " concurrent clients, "
                 + warmup.toSeconds()
-                + " s warm-up, "
+                + " s warm-up (its rate per "
+                + AppLaunch.WARMUP_WINDOW.toSeconds()
+                + " s in each launch's line), "
                 + seconds.toSeconds()
                 + " s measured");
     // Deleted at the end, or by the caller, not after each launch: thousands of files deleted just
@@ -104,7 +114,7 @@ public final class AppBenchmark {
               String exported =
                   switch (agent) {
                     case "weft" -> traceFiles(launchDir.resolve("traces")) + " trace files";
-                    case "otel" -> (otlp.requests() - otlpBefore) + " OTLP requests";
+                    case "otel", "weft-otlp" -> (otlp.requests() - otlpBefore) + " OTLP requests";
                     default -> "";
                   };
               System.out.println(report.add(app, agent, run, result, exported, load));
@@ -166,6 +176,14 @@ public final class AppBenchmark {
         command.add("-javaagent:" + opts.get("weft.agent"));
         command.add("-Dweft.json.dir=" + launchDir.resolve("traces"));
       }
+      case "weft-otlp" -> {
+        // Weft's agent exporting as the OpenTelemetry agent does here, to the same sink: what the
+        // agent costs apart from its default exporter's files.
+        command.add("-javaagent:" + opts.get("weft.agent"));
+        command.add("-Dweft.exporters=otlp");
+        command.add("-Dweft.otlp.protocol=http/protobuf");
+        command.add("-Dweft.otlp.endpoint=" + otlp.baseUrl() + "/v1/traces");
+      }
       case "otel" -> {
         command.add("-javaagent:" + opts.get("otel.agent"));
         command.add("-Dotel.metrics.exporter=none");
@@ -174,7 +192,9 @@ public final class AppBenchmark {
         command.add("-Dotel.exporter.otlp.protocol=http/protobuf");
         command.add("-Dotel.exporter.otlp.traces.endpoint=" + otlp.baseUrl() + "/v1/traces");
       }
-      default -> throw new IllegalArgumentException("unknown agent " + agent + ": none|weft|otel");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown agent " + agent + ": none|weft|weft-otlp|otel");
     }
     String driver = opts.get("driver");
     switch (app) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,23 @@ final class AppLaunch {
    * @param load the measured load phase
    * @param peakRssKb the peak resident set size ({@code VmHWM}) after the load, in kB
    * @param modelRequests requests the model server answered during the measured phase
+   * @param warmupRates requests per second in each window of the warm-up, in order: whether the
+   *     application had reached its steady rate before the measured phase
    */
   record Result(
       double springStartedSeconds,
       double firstAnswerMillis,
       LoadGenerator.Stats load,
       double peakRssKb,
-      long modelRequests) {}
+      long modelRequests,
+      double[] warmupRates) {}
+
+  /**
+   * The warm-up runs in windows of this length, and the rate of each is kept: the applications
+   * measured here take a minute or more of load before their rate stops climbing (their code is
+   * still being compiled), and the windows show where it levels off.
+   */
+  static final Duration WARMUP_WINDOW = Duration.ofSeconds(10);
 
   private final List<String> command;
   private final Map<String, String> environment;
@@ -79,15 +90,27 @@ final class AppLaunch {
       if (failure != null) {
         throw new IllegalStateException("the first request failed: " + failure);
       }
-      load.run(clients, warmup);
+      double[] warmupRates = warmUp(load, clients, warmup);
       long modelBefore = modelRequests.getAsLong();
       LoadGenerator.Stats stats = load.run(clients, measured);
       long modelDuring = modelRequests.getAsLong() - modelBefore;
       double rss = peakRssKb(process.pid());
-      return new Result(output.springStarted(), firstAnswer, stats, rss, modelDuring);
+      return new Result(output.springStarted(), firstAnswer, stats, rss, modelDuring, warmupRates);
     } finally {
       stop(process);
     }
+  }
+
+  /** Runs the unmeasured load in windows of {@link #WARMUP_WINDOW}; returns each one's rate. */
+  private static double[] warmUp(LoadGenerator load, int clients, Duration warmup)
+      throws InterruptedException {
+    List<Double> rates = new ArrayList<>();
+    for (Duration left = warmup; !left.isNegative() && !left.isZero(); ) {
+      Duration window = left.compareTo(WARMUP_WINDOW) < 0 ? left : WARMUP_WINDOW;
+      rates.add(load.run(clients, window).requestsPerSecond());
+      left = left.minus(window);
+    }
+    return rates.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Stops the process with SIGTERM, so that its shutdown hooks (the exporters' flush) run. */

@@ -1,6 +1,7 @@
 package dev.weft.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The report of {@link AppBenchmark}: per application, the median of each figure over the runs of
@@ -109,20 +111,43 @@ final class AppReport {
           .append(ratio(runs, none, AppLaunch.Result::peakRssKb))
           .append(" |\n");
     }
-    List<AppLaunch.Result> weft = byAgent.get("weft");
-    if (weft != null && none != null) {
-      double change =
-          median(weft, r -> r.load().requestsPerSecond())
-                  / median(none, r -> r.load().requestsPerSecond())
-              - 1;
-      out.append("\nWeft's throughput against no agent: ")
-          .append(String.format(Locale.ROOT, "%+.1f %%", change * 100))
-          .append(" (target: within ")
+    throughputLine(out, "Weft's throughput against no agent", byAgent.get("weft"), none, true);
+    throughputLine(
+        out,
+        "Weft's agent exporting OTLP (weft-otlp) against no agent",
+        byAgent.get("weft-otlp"),
+        none,
+        false);
+  }
+
+  /**
+   * Appends one agent's change in requests per second against no agent; with {@code verdict}, also
+   * whether it meets the target, which applies to Weft as installed (its default exporter).
+   */
+  private static void throughputLine(
+      StringBuilder out,
+      String what,
+      List<AppLaunch.Result> agent,
+      List<AppLaunch.Result> none,
+      boolean verdict) {
+    if (agent == null || none == null) {
+      return;
+    }
+    double change =
+        median(agent, r -> r.load().requestsPerSecond())
+                / median(none, r -> r.load().requestsPerSecond())
+            - 1;
+    out.append('\n')
+        .append(what)
+        .append(": ")
+        .append(String.format(Locale.ROOT, "%+.1f %%", change * 100));
+    if (verdict) {
+      out.append(" (target: within ")
           .append(f0(THROUGHPUT_TARGET * 100))
           .append(" %): ")
-          .append(change >= -THROUGHPUT_TARGET ? "PASS" : "FAIL")
-          .append('\n');
+          .append(change >= -THROUGHPUT_TARGET ? "PASS" : "FAIL");
     }
+    out.append('\n');
   }
 
   private static String line(Launch l) {
@@ -130,9 +155,9 @@ final class AppReport {
     LoadGenerator.Stats load = r.load();
     return String.format(
         Locale.ROOT,
-        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, %.1f req/s"
-            + " (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms, peak RSS %.0f MB,"
-            + " %d model requests%s",
+        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, warm-up %s req/s,"
+            + " measured %.1f req/s (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms,"
+            + " peak RSS %.0f MB, %d model requests%s",
         l.app(),
         l.agent(),
         l.run(),
@@ -141,6 +166,9 @@ final class AppReport {
             ? ""
             : "Spring started in " + f2(r.springStartedSeconds()) + " s, ",
         r.firstAnswerMillis(),
+        Arrays.stream(r.warmupRates())
+            .mapToObj(rate -> String.format(Locale.ROOT, "%.0f", rate))
+            .collect(Collectors.joining(" ")),
         load.requestsPerSecond(),
         load.answered(),
         load.failed(),
