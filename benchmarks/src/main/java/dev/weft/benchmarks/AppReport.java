@@ -155,7 +155,7 @@ final class AppReport {
     LoadGenerator.Stats load = r.load();
     return String.format(
         Locale.ROOT,
-        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, warm-up %s req/s,"
+        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, warm-up %s,"
             + " measured %.1f req/s (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms,"
             + " peak RSS %.0f MB, %d model requests%s",
         l.app(),
@@ -166,9 +166,12 @@ final class AppReport {
             ? ""
             : "Spring started in " + f2(r.springStartedSeconds()) + " s, ",
         r.firstAnswerMillis(),
-        Arrays.stream(r.warmupRates())
-            .mapToObj(rate -> String.format(Locale.ROOT, "%.0f", rate))
-            .collect(Collectors.joining(" ")),
+        r.warmupRates().length == 0
+            ? "none"
+            : Arrays.stream(r.warmupRates())
+                    .mapToObj(rate -> String.format(Locale.ROOT, "%.0f", rate))
+                    .collect(Collectors.joining(" "))
+                + " req/s",
         load.requestsPerSecond(),
         load.answered(),
         load.failed(),
