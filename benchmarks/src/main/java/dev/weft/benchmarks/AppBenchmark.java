@@ -24,11 +24,11 @@ import java.util.stream.Stream;
  * agent, then run 2, ...) so that a change of machine load touches every configuration alike; the
  * report gives the medians of the runs and their ratios to no agent.
  *
- * <p>The rate is measured once the application has reached its steady rate: under this load both
- * applications climb for about a minute (their code is being compiled, with the agent's code and
- * hooks among it) before they level off, so a short warm-up measures how fast each configuration
- * warms up rather than what it sustains. Each launch's line gives the rate of every 10 s of its
- * warm-up, to show where it levelled off.
+ * <p>The rate is measured after a long warm-up: under this load both applications keep getting
+ * faster for a minute or more (their code is being compiled, with the agent's code and hooks among
+ * it), so a short warm-up measures how fast each configuration warms up rather than what it
+ * sustains. The LangChain4j sample levels off within the default 70 s; Spring AI may still be
+ * climbing. Each launch's line gives the rate of every 10 s of its warm-up, to show which.
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}

@@ -133,10 +133,7 @@ final class AppReport {
     if (agent == null || none == null) {
       return;
     }
-    double change =
-        median(agent, r -> r.load().requestsPerSecond())
-                / median(none, r -> r.load().requestsPerSecond())
-            - 1;
+    double change = medianRatio(agent, none, r -> r.load().requestsPerSecond()) - 1;
     out.append('\n')
         .append(what)
         .append(": ")
@@ -189,7 +186,15 @@ final class AppReport {
       List<AppLaunch.Result> runs,
       List<AppLaunch.Result> none,
       ToDoubleFunction<AppLaunch.Result> figure) {
-    return none == null ? "" : f3(median(runs, figure) / median(none, figure));
+    return none == null ? "" : f3(medianRatio(runs, none, figure));
+  }
+
+  /** Returns the median of a figure over {@code runs} divided by its median with no agent. */
+  private static double medianRatio(
+      List<AppLaunch.Result> runs,
+      List<AppLaunch.Result> none,
+      ToDoubleFunction<AppLaunch.Result> figure) {
+    return median(runs, figure) / median(none, figure);
   }
 
   private static double median(
