@@ -40,6 +40,8 @@ final class AppLaunch {
    *
    * @param springStartedSeconds Spring's "Started … in" figure, NaN when the application logs none
    * @param firstAnswerMillis wall time from launch to the first answered request
+   * @param startRssKb the peak resident set size ({@code VmHWM}) when the first request was
+   *     answered, in kB: the memory the start-up took
    * @param load the measured load phase
    * @param peakRssKb the peak resident set size ({@code VmHWM}) after the load, in kB
    * @param modelRequests requests the model server answered during the measured phase
@@ -49,6 +51,7 @@ final class AppLaunch {
   record Result(
       double springStartedSeconds,
       double firstAnswerMillis,
+      double startRssKb,
       LoadGenerator.Stats load,
       double peakRssKb,
       long modelRequests,
@@ -90,12 +93,14 @@ final class AppLaunch {
       if (failure != null) {
         throw new IllegalStateException("the first request failed: " + failure);
       }
+      double startRss = peakRssKb(process.pid());
       double[] warmupRates = warmUp(load, clients, warmup);
       long modelBefore = modelRequests.getAsLong();
       LoadGenerator.Stats stats = load.run(clients, measured);
       long modelDuring = modelRequests.getAsLong() - modelBefore;
       double rss = peakRssKb(process.pid());
-      return new Result(output.springStarted(), firstAnswer, stats, rss, modelDuring, warmupRates);
+      return new Result(
+          output.springStarted(), firstAnswer, startRss, stats, rss, modelDuring, warmupRates);
     } finally {
       stop(process);
     }

@@ -20,6 +20,14 @@ final class AppReport {
   /** Weft's throughput under load is within this share of no agent's. */
   private static final double THROUGHPUT_TARGET = 0.03;
 
+  /** Weft adds at most this share of the time the OpenTelemetry agent adds to the first answer. */
+  private static final double START_TIME_TARGET = 0.10;
+
+  /**
+   * Weft adds at most this share of the memory the OpenTelemetry agent adds by the first answer.
+   */
+  private static final double START_MEMORY_TARGET = 0.33;
+
   private record Launch(
       String app, String agent, int run, AppLaunch.Result result, String exported, String load) {}
 
@@ -56,7 +64,8 @@ final class AppReport {
         .append(".\n\n");
     out.append("Figures are medians over the runs; \"vs none\" divides by the median with no");
     out.append(" agent. Spring s = Spring's own \"Started ... in\"; first answer = wall time from");
-    out.append(" launch to the first answered request; RSS = peak resident set size (VmHWM).\n");
+    out.append(" launch to the first answered request; start RSS = peak resident set size (VmHWM)");
+    out.append(" when the first request was answered; peak RSS = the same after the load.\n");
     Set<String> apps = new LinkedHashSet<>();
     launches.forEach(l -> apps.add(l.app()));
     for (String app : apps) {
@@ -77,9 +86,10 @@ final class AppReport {
     }
     out.append("\n## ").append(app).append("\n\n");
     out.append(
-        "| agent | runs | Spring s | first answer ms | req/s | p50 ms | p99 ms | peak RSS MB"
-            + " | req/s vs none | p50 vs none | p99 vs none | first answer vs none | RSS vs none |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| agent | runs | Spring s | first answer ms | start RSS MB | req/s | p50 ms | p99 ms"
+            + " | peak RSS MB | req/s vs none | p50 vs none | p99 vs none | first answer vs none"
+            + " | RSS vs none |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<AppLaunch.Result> none = byAgent.get("none");
     for (Map.Entry<String, List<AppLaunch.Result>> e : byAgent.entrySet()) {
       List<AppLaunch.Result> runs = e.getValue();
@@ -91,6 +101,8 @@ final class AppReport {
           .append(f2(median(runs, AppLaunch.Result::springStartedSeconds)))
           .append(" | ")
           .append(f0(median(runs, AppLaunch.Result::firstAnswerMillis)))
+          .append(" | ")
+          .append(f0(median(runs, r -> r.startRssKb() / 1024)))
           .append(" | ")
           .append(f1(median(runs, r -> r.load().requestsPerSecond())))
           .append(" | ")
@@ -111,6 +123,7 @@ final class AppReport {
           .append(ratio(runs, none, AppLaunch.Result::peakRssKb))
           .append(" |\n");
     }
+    startUpLines(out, byAgent.get("weft"), byAgent.get("otel"), none);
     throughputLine(out, "Weft's throughput against no agent", byAgent.get("weft"), none, true);
     throughputLine(
         out,
@@ -118,6 +131,74 @@ final class AppReport {
         byAgent.get("weft-otlp"),
         none,
         false);
+  }
+
+  /**
+   * Appends what Weft adds to the start-up against what the OpenTelemetry agent adds, each the
+   * difference of the medians with and without the agent: the time to the first answer, and the
+   * peak memory by then.
+   */
+  private static void startUpLines(
+      StringBuilder out,
+      List<AppLaunch.Result> weft,
+      List<AppLaunch.Result> otel,
+      List<AppLaunch.Result> none) {
+    if (weft == null || otel == null || none == null) {
+      return;
+    }
+    addedLine(
+        out,
+        "Start-up time Weft adds (first answer)",
+        weft,
+        otel,
+        none,
+        AppLaunch.Result::firstAnswerMillis,
+        1,
+        "ms",
+        START_TIME_TARGET);
+    addedLine(
+        out,
+        "Start-up memory Weft adds (start RSS)",
+        weft,
+        otel,
+        none,
+        AppLaunch.Result::startRssKb,
+        1024,
+        "MB",
+        START_MEMORY_TARGET);
+  }
+
+  private static void addedLine(
+      StringBuilder out,
+      String what,
+      List<AppLaunch.Result> weft,
+      List<AppLaunch.Result> otel,
+      List<AppLaunch.Result> none,
+      ToDoubleFunction<AppLaunch.Result> figure,
+      double unitScale,
+      String unit,
+      double target) {
+    double base = median(none, figure);
+    double weftAdded = (median(weft, figure) - base) / unitScale;
+    double otelAdded = (median(otel, figure) - base) / unitScale;
+    double share = weftAdded / otelAdded;
+    out.append('\n')
+        .append(what)
+        .append(": ")
+        .append(f0(weftAdded))
+        .append(' ')
+        .append(unit)
+        .append(" against OpenTelemetry's ")
+        .append(f0(otelAdded))
+        .append(' ')
+        .append(unit)
+        .append(", ")
+        .append(f3(share))
+        .append(" (target: at most ")
+        .append(f2(target))
+        .append("): ")
+        .append(otelAdded > 0 && share <= target ? "PASS" : "FAIL")
+        .append('\n');
   }
 
   /**
@@ -152,7 +233,7 @@ final class AppReport {
     LoadGenerator.Stats load = r.load();
     return String.format(
         Locale.ROOT,
-        "%s / %s run %d (load before %s): %sfirst answer %.0f ms, warm-up %s,"
+        "%s / %s run %d (load before %s): %sfirst answer %.0f ms (RSS %.0f MB), warm-up %s,"
             + " measured %.1f req/s (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms,"
             + " peak RSS %.0f MB, %d model requests%s",
         l.app(),
@@ -163,6 +244,7 @@ final class AppReport {
             ? ""
             : "Spring started in " + f2(r.springStartedSeconds()) + " s, ",
         r.firstAnswerMillis(),
+        r.startRssKb() / 1024,
         r.warmupRates().length == 0
             ? "none"
             : Arrays.stream(r.warmupRates())
