@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds what the real-application measurement needs and runs it: the LangChain4j sample and the
-# Spring AI travel desk, each with no agent, Weft's agent (as installed and exporting OTLP) and the
-# OpenTelemetry agent, against a scripted model on loopback; prints one report.
+# Spring AI travel desk, each with no agent, Weft's agent as installed and the OpenTelemetry agent
+# (agents=none,weft,weft-otlp,otel adds Weft's agent exporting OTLP), against a scripted model on
+# loopback; prints one report.
 #
-#   benchmarks/apps.sh                          full run (about 40 minutes on 2 cores)
+#   benchmarks/apps.sh                          full run (about 45 minutes on 2 cores)
 #   benchmarks/apps.sh runs=1 warmup=2 seconds=5   a quick look
 #   benchmarks/apps.sh apps=spring-ai agents=none,weft runs=5
 #   SKIP_BUILD=1 benchmarks/apps.sh ...         reuse the jars already built
