@@ -50,10 +50,11 @@ public final class AppBenchmark {
       "org.springframework.boot.loader.launch.PropertiesLauncher";
 
   /**
-   * Each application's default warm-up, in seconds: where its rate stopped climbing under every
-   * agent. With no agent Spring AI levelled off near 110 requests per second after about 80 s, and
-   * with Weft's agent after about 170 s; measured after 70 s, Weft's launch was still a fifth
-   * slower.
+   * Each application's default warm-up, in seconds: about where its rate stopped climbing. In one
+   * launch each warmed up for 170 s, Spring AI with no agent levelled off near 110 requests per
+   * second after about 80 s, and with Weft's agent reached it only at about 170 s; measured after
+   * 70 s, Weft's launch was still a fifth slower. Some launches still move after 180 s; each
+   * launch's line shows it.
    */
   private static final Map<String, Long> WARMUP = Map.of("langchain4j", 70L, "spring-ai", 180L);
 
