@@ -63,7 +63,12 @@ public final class TraceJson {
     g.writeStartObject();
     key(g, Names.OBJECT);
     name(g, Names.TRACE);
-    stringField(g, Names.ID, trace.traceId());
+    // As for a span: the id of a trace the tracer made goes from its two halves into the buffer.
+    byte[] id = scratch.id;
+    key(g, Names.ID);
+    if (!(g instanceof UTF8JsonGenerator) || !writeMade(g, trace.traceIdBytes(id), id)) {
+      writeText(g, trace.traceId());
+    }
     stringField(g, Names.WORKFLOW_NAME, trace.workflowName());
     key(g, Names.GROUP_ID);
     writeValue(g, trace.groupId());

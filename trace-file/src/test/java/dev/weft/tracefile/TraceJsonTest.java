@@ -137,6 +137,10 @@ class TraceJsonTest {
     JsonNode traceObject = MAPPER.readTree(TraceJson.traceToString(trace, false));
     assertThat(fieldNames(traceObject))
         .containsExactly("object", "id", "workflow_name", "group_id", "metadata");
+    // The tracer's trace id is written from its two halves; the text must be the id's own.
+    assertThat(traceObject.get("id").asText())
+        .isEqualTo(trace.traceId())
+        .matches("trace_[0-9a-f]{32}");
   }
 
   @Test
