@@ -1,8 +1,11 @@
 package dev.weft.instrumentation.api;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -16,7 +19,8 @@ import java.util.function.BiFunction;
  * every version of the library and links to none: an accessor a version lacks reads as null. The
  * methods and fields found, and the answers of {@link #isA}, are cached per class, and the cache
  * goes with the class. These calls run for every model call and every streamed chunk an
- * instrumentation records, so a lookup that was answered before allocates nothing.
+ * instrumentation records, so a lookup that was answered before allocates nothing; a call site that
+ * runs often keeps an {@link Accessor}, which skips the lookup for the classes it has seen.
  */
 public final class Reflect {
   private static final Object MISSING = new Object();
@@ -36,14 +40,105 @@ public final class Reflect {
     if (target == null) {
       return null;
     }
-    Object member = member(MEMBERS.get(target.getClass()).methods, target, name, Reflect::method);
-    if (member == MISSING) {
+    return invoke(handle(target.getClass(), name), target);
+  }
+
+  /**
+   * Returns an accessor of the public no-argument method {@code name}, for a call site to keep in a
+   * constant.
+   */
+  public static Accessor accessor(String name) {
+    return new Accessor(name);
+  }
+
+  /**
+   * A public no-argument method read by name, as {@link Reflect#call} reads it, which remembers the
+   * method of each of the last few classes it was called on: a call on one of them costs a
+   * comparison of classes and a method handle's call, not a lookup by class and name.
+   */
+  public static final class Accessor {
+    /** How many classes an accessor remembers; a call site sees one or a few. */
+    private static final int REMEMBERED = 8;
+
+    private final String name;
+    // Replaced whole, never changed: a reader sees either the old array or the new one.
+    private volatile Site[] sites = new Site[0];
+
+    private Accessor(String name) {
+      this.name = name;
+    }
+
+    /** Calls the method on {@code target}; null when it has none, or it fails. */
+    public Object call(Object target) {
+      if (target == null) {
+        return null;
+      }
+      Class<?> type = target.getClass();
+      for (Site site : sites) {
+        if (site.type.get() == type) {
+          Object handle = site.handle.get();
+          if (handle != null) {
+            return invoke(handle, target);
+          }
+        }
+      }
+      return invoke(remember(type), target);
+    }
+
+    /** Returns {@link #call} as text, or null. */
+    public String text(Object target) {
+      Object value = call(target);
+      return value == null ? null : value.toString();
+    }
+
+    /** Returns {@link #call} as a number, or null. */
+    public Number number(Object target) {
+      return call(target) instanceof Number number ? number : null;
+    }
+
+    private synchronized Object remember(Class<?> type) {
+      Object handle = handle(type, name);
+      Site[] known = sites;
+      // The newest first; past the limit the oldest is forgotten.
+      Site[] grown = new Site[Math.min(known.length + 1, REMEMBERED)];
+      grown[0] = new Site(type, handle);
+      System.arraycopy(known, 0, grown, 1, grown.length - 1);
+      sites = grown;
+      return handle;
+    }
+
+    /**
+     * A class and its method's handle (or {@code MISSING}), both held weakly: the handle is kept by
+     * the class's own cache, so neither outlives the class, nor keeps its class loader alive.
+     */
+    private static final class Site {
+      final WeakReference<Class<?>> type;
+      final WeakReference<Object> handle;
+
+      Site(Class<?> type, Object handle) {
+        this.type = new WeakReference<>(type);
+        this.handle = new WeakReference<>(handle);
+      }
+    }
+  }
+
+  /** Returns the handle of the method {@code name} of {@code type}, or {@code MISSING}. */
+  private static Object handle(Class<?> type, String name) {
+    Map<String, Object> known = MEMBERS.get(type).methods;
+    Object handle = known.get(name);
+    return handle != null ? handle : known.computeIfAbsent(name, k -> methodHandle(type, name));
+  }
+
+  /** Calls a handle of {@link #methodHandle}; null for {@code MISSING} or when the call fails. */
+  private static Object invoke(Object handle, Object target) {
+    if (handle == MISSING) {
       return null;
     }
     try {
-      Object value = ((Method) member).invoke(target);
+      Object value = (Object) ((MethodHandle) handle).invokeExact(target);
       return value instanceof Optional<?> optional ? optional.orElse(null) : value;
-    } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
+    } catch (Throwable e) {
+      // As a reflective call would: whatever the library's accessor throws reads as null.
       return null;
     }
   }
@@ -152,18 +247,26 @@ public final class Reflect {
     return member != null ? member : known.computeIfAbsent(name, k -> find.apply(target, name));
   }
 
-  private static Object method(Object target, String name) {
+  /**
+   * Finds the public method {@code name} of {@code type}, through a public declaration when the
+   * class itself is not public, as a handle taking and returning {@code Object}; {@code MISSING}
+   * when there is none or it cannot be called.
+   */
+  private static Object methodHandle(Class<?> type, String name) {
     try {
-      Method method = target.getClass().getMethod(name);
+      Method method = type.getMethod(name);
       if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-        method = publicDeclaration(target.getClass(), name);
-        if (method == null) {
-          method = target.getClass().getMethod(name);
+        Method declared = publicDeclaration(type, name);
+        if (declared == null) {
           method.setAccessible(true);
+        } else {
+          method = declared;
         }
       }
-      return method;
-    } catch (NoSuchMethodException | RuntimeException e) {
+      return MethodHandles.lookup()
+          .unreflect(method)
+          .asType(MethodType.methodType(Object.class, Object.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
       return MISSING;
     }
   }

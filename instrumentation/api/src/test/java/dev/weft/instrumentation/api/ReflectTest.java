@@ -2,6 +2,11 @@ package dev.weft.instrumentation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,13 @@ class ReflectTest {
 
   private static final class Chunk extends Base {}
 
+  /** A class whose copies, each defined by a loader of its own, an accessor meets one by one. */
+  public static final class Loaded {
+    public String text() {
+      return "loaded by " + getClass().getClassLoader().getClass().getSimpleName();
+    }
+  }
+
   @Test
   void
       accessors_areReadThroughTheirPublicDeclaration_optionalsUnwrapped_andMissingOrFailingOnesReadAsNull() {
@@ -65,5 +77,64 @@ class ReflectTest {
     }
     assertThat(Reflect.isA(new Object(), Response.class.getName())).isFalse();
     assertThat(Reflect.isA(null, Response.class.getName())).isFalse();
+  }
+
+  @Test
+  void accessor_readsAsCallDoes_onEveryClassItMeets_evenPastTheOnesItRemembers() throws Exception {
+    Reflect.Accessor text = Reflect.accessor("text");
+    Reflect.Accessor tokens = Reflect.accessor("tokens");
+    Reflect.Accessor failing = Reflect.accessor("failing");
+    Reflect.Accessor missing = Reflect.accessor("noSuchAccessor");
+    Response anonymous = () -> "lambda";
+    for (int i = 0; i < 3; i++) {
+      assertThat(text.text(new Chunk())).isEqualTo("hello");
+      assertThat(text.text(new Base())).isEqualTo("hello");
+      assertThat(text.text(anonymous)).isEqualTo("lambda");
+      assertThat(tokens.number(new Chunk())).isEqualTo(42);
+      assertThat(failing.call(new Chunk())).isNull();
+      assertThat(missing.call(new Chunk())).isNull();
+      assertThat(text.call(null)).isNull();
+      assertThat(text.text("a string has no text()")).isNull();
+    }
+    // More classes than an accessor remembers: each is still read right, again and again.
+    List<Object> copies = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      copies.add(loadedInALoaderOfItsOwn());
+    }
+    for (int round = 0; round < 2; round++) {
+      for (Object copy : copies) {
+        assertThat(text.text(copy)).isEqualTo("loaded by URLClassLoader");
+      }
+    }
+  }
+
+  @Test
+  void accessorAndCall_keepNoClassLoaderAlive() throws Exception {
+    Reflect.Accessor text = Reflect.accessor("text");
+    WeakReference<ClassLoader> loader = readOnce(text);
+    for (int i = 0; i < 100 && loader.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(loader.get()).as("the loader of a class read through an accessor").isNull();
+    // The accessor still reads the classes that come after.
+    assertThat(text.text(new Chunk())).isEqualTo("hello");
+  }
+
+  private static WeakReference<ClassLoader> readOnce(Reflect.Accessor text) throws Exception {
+    Object copy = loadedInALoaderOfItsOwn();
+    assertThat(text.text(copy)).isEqualTo("loaded by URLClassLoader");
+    assertThat(Reflect.text(copy, "text")).isEqualTo("loaded by URLClassLoader");
+    return new WeakReference<>(copy.getClass().getClassLoader());
+  }
+
+  /** Returns a new {@link Loaded}, of a copy of the class defined by a new class loader. */
+  private static Object loadedInALoaderOfItsOwn() throws Exception {
+    URL classes = Loaded.class.getProtectionDomain().getCodeSource().getLocation();
+    ClassLoader loader =
+        new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+    Class<?> copy = loader.loadClass(Loaded.class.getName());
+    assertThat(copy).isNotSameAs(Loaded.class);
+    return copy.getConstructor().newInstance();
   }
 }

@@ -38,6 +38,64 @@ import java.util.Set;
  * anything: a failure is logged once, rate-limited, and never reaches the application.
  */
 public final class LangChain4jSpans {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor AGENT_ID = Reflect.accessor("agentId");
+  private static final Reflect.Accessor AI_MESSAGE = Reflect.accessor("aiMessage");
+  private static final Reflect.Accessor ARGUMENTS = Reflect.accessor("arguments");
+  private static final Reflect.Accessor CACHED_CONTENT_TOKEN_COUNT =
+      Reflect.accessor("cachedContentTokenCount");
+  private static final Reflect.Accessor CACHED_TOKENS = Reflect.accessor("cachedTokens");
+  private static final Reflect.Accessor CACHE_CREATION_INPUT_TOKENS =
+      Reflect.accessor("cacheCreationInputTokens");
+  private static final Reflect.Accessor CACHE_READ_INPUT_TOKENS =
+      Reflect.accessor("cacheReadInputTokens");
+  private static final Reflect.Accessor DEFAULT_REQUEST_PARAMETERS =
+      Reflect.accessor("defaultRequestParameters");
+  private static final Reflect.Accessor FAILURES = Reflect.accessor("failures");
+  private static final Reflect.Accessor FINISH_REASON = Reflect.accessor("finishReason");
+  private static final Reflect.Accessor GET_AGENT_NAME = Reflect.accessor("getAgentName");
+  private static final Reflect.Accessor GET_NAME = Reflect.accessor("getName");
+  private static final Reflect.Accessor GET_RESULT = Reflect.accessor("getResult");
+  private static final Reflect.Accessor GET_SERVER_INFO = Reflect.accessor("getServerInfo");
+  private static final Reflect.Accessor ID = Reflect.accessor("id");
+  private static final Reflect.Accessor INPUT_TOKENS_DETAILS =
+      Reflect.accessor("inputTokensDetails");
+  private static final Reflect.Accessor INPUT_TOKEN_COUNT = Reflect.accessor("inputTokenCount");
+  private static final Reflect.Accessor IS_ERROR = Reflect.accessor("isError");
+  private static final Reflect.Accessor IS_REPROMPT = Reflect.accessor("isReprompt");
+  private static final Reflect.Accessor IS_RETRY = Reflect.accessor("isRetry");
+  private static final Reflect.Accessor IS_SUCCESS = Reflect.accessor("isSuccess");
+  private static final Reflect.Accessor JSON_SCHEMA = Reflect.accessor("jsonSchema");
+  private static final Reflect.Accessor KEY = Reflect.accessor("key");
+  private static final Reflect.Accessor MESSAGE = Reflect.accessor("message");
+  private static final Reflect.Accessor MESSAGES = Reflect.accessor("messages");
+  private static final Reflect.Accessor METADATA = Reflect.accessor("metadata");
+  private static final Reflect.Accessor MODEL_NAME = Reflect.accessor("modelName");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor OUTPUT_TOKENS_DETAILS =
+      Reflect.accessor("outputTokensDetails");
+  private static final Reflect.Accessor OUTPUT_TOKEN_COUNT = Reflect.accessor("outputTokenCount");
+  private static final Reflect.Accessor PARAMETERS = Reflect.accessor("parameters");
+  private static final Reflect.Accessor REASONING_TOKENS = Reflect.accessor("reasoningTokens");
+  private static final Reflect.Accessor RESULT_TEXT = Reflect.accessor("resultText");
+  private static final Reflect.Accessor SERVER_INFO = Reflect.accessor("serverInfo");
+  private static final Reflect.Accessor TEXT = Reflect.accessor("text");
+  private static final Reflect.Accessor THOUGHTS_TOKEN_COUNT =
+      Reflect.accessor("thoughtsTokenCount");
+  private static final Reflect.Accessor TOKEN_USAGE = Reflect.accessor("tokenUsage");
+  private static final Reflect.Accessor TOOL_SPECIFICATIONS =
+      Reflect.accessor("toolSpecifications");
+  private static final Reflect.Accessor TYPE = Reflect.accessor("type");
+  private static final Reflect.Accessor VALUE = Reflect.accessor("value");
+  private static final Reflect.Accessor FREQUENCY_PENALTY = Reflect.accessor("frequencyPenalty");
+  private static final Reflect.Accessor MAX_OUTPUT_TOKENS = Reflect.accessor("maxOutputTokens");
+  private static final Reflect.Accessor PRESENCE_PENALTY = Reflect.accessor("presencePenalty");
+  private static final Reflect.Accessor RESPONSE_FORMAT = Reflect.accessor("responseFormat");
+  private static final Reflect.Accessor STOP_SEQUENCES = Reflect.accessor("stopSequences");
+  private static final Reflect.Accessor TEMPERATURE = Reflect.accessor("temperature");
+  private static final Reflect.Accessor TOP_K = Reflect.accessor("topK");
+  private static final Reflect.Accessor TOP_P = Reflect.accessor("topP");
+
   /** Model requests already inside one on this thread: a provider calling itself is one request. */
   private static final ThreadLocal<int[]> CHAT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -92,9 +150,9 @@ public final class LangChain4jSpans {
       if (!Tracing.isEnabled()) {
         return null;
       }
-      String name = Reflect.text(invoker, "name");
+      String name = NAME.text(invoker);
       if (name == null || name.isBlank()) {
-        name = Reflect.text(invoker, "agentId");
+        name = AGENT_ID.text(invoker);
       }
       Span span = Tracing.startSpan(AgentSpanData.named(name == null ? "agent" : name));
       AGENT_INVOCATION.set(span);
@@ -119,7 +177,7 @@ public final class LangChain4jSpans {
         AGENT_INVOCATION.remove();
         return null;
       }
-      String name = Reflect.text(handler, "name");
+      String name = NAME.text(handler);
       if (name == null || name.isBlank()) {
         name = agentName(method);
       }
@@ -142,7 +200,7 @@ public final class LangChain4jSpans {
       if (!Tracing.isEnabled() || invocation == null) {
         return;
       }
-      String to = Reflect.text(invocation, "getAgentName");
+      String to = GET_AGENT_NAME.text(invocation);
       if (to == null || to.equalsIgnoreCase("done")) {
         return;
       }
@@ -370,13 +428,13 @@ public final class LangChain4jSpans {
         return null;
       }
       Tracer tracer = Tracing.tracer();
-      String name = Reflect.text(request, "name");
+      String name = NAME.text(request);
       Span span =
           Tracing.startSpan(
               FunctionSpanData.of(
-                  name == null ? "tool" : name, text(tracer, Reflect.text(request, "arguments"))));
+                  name == null ? "tool" : name, text(tracer, ARGUMENTS.text(request))));
       // The id the model gave the call, which its tool result message answers.
-      String callId = Reflect.text(request, "id");
+      String callId = ID.text(request);
       if (callId != null && !callId.isEmpty()) {
         span.setMetadata("tool_call_id", callId);
       }
@@ -406,11 +464,11 @@ public final class LangChain4jSpans {
         if (result == null || result instanceof String) {
           output = (String) result;
         } else if (Reflect.isA(result, "dev.langchain4j.service.tool.ToolExecutionResult")) {
-          output = Reflect.text(result, "resultText");
-          error = Boolean.TRUE.equals(Reflect.call(result, "isError"));
+          output = RESULT_TEXT.text(result);
+          error = Boolean.TRUE.equals(IS_ERROR.call(result));
         } else {
-          output = Reflect.text(result, "text");
-          error = Boolean.TRUE.equals(Reflect.call(result, "isError"));
+          output = TEXT.text(result);
+          error = Boolean.TRUE.equals(IS_ERROR.call(result));
         }
         SpanData data = span.data();
         if (data instanceof FunctionSpanData function) {
@@ -438,7 +496,7 @@ public final class LangChain4jSpans {
       if (!Tracing.isEnabled() || guardrail == null) {
         return null;
       }
-      String name = Reflect.text(guardrail, "name");
+      String name = NAME.text(guardrail);
       if (name == null || name.isBlank() || name.contains("$$Lambda")) {
         name = guardrail.getClass().getSimpleName();
       }
@@ -464,13 +522,13 @@ public final class LangChain4jSpans {
         span.recordException(unwrap(thrown));
       } else {
         triggered =
-            Boolean.FALSE.equals(Reflect.call(result, "isSuccess"))
-                || Boolean.TRUE.equals(Reflect.call(result, "isRetry"))
-                || Boolean.TRUE.equals(Reflect.call(result, "isReprompt"));
+            Boolean.FALSE.equals(IS_SUCCESS.call(result))
+                || Boolean.TRUE.equals(IS_RETRY.call(result))
+                || Boolean.TRUE.equals(IS_REPROMPT.call(result));
         if (triggered && Tracing.includeSensitiveData()) {
-          Object failures = Reflect.call(result, "failures");
+          Object failures = FAILURES.call(result);
           if (failures instanceof List<?> list && !list.isEmpty()) {
-            span.setError(SpanError.of(redact(Reflect.text(list.get(0), "message"))));
+            span.setError(SpanError.of(redact(MESSAGE.text(list.get(0)))));
           }
         }
       }
@@ -513,7 +571,7 @@ public final class LangChain4jSpans {
       } else if (tools instanceof List<?> list && span.data() instanceof McpToolsSpanData data) {
         Set<String> names = new LinkedHashSet<>();
         for (Object tool : list) {
-          String name = Reflect.text(tool, "name");
+          String name = NAME.text(tool);
           if (name != null) {
             names.add(name);
           }
@@ -569,52 +627,52 @@ public final class LangChain4jSpans {
 
   private static GenerationSpanData generation(Object model, Object request) {
     Tracer tracer = Tracing.tracer();
-    Object parameters = Reflect.call(request, "parameters");
-    String modelName = Reflect.text(request, "modelName");
+    Object parameters = PARAMETERS.call(request);
+    String modelName = MODEL_NAME.text(request);
     if (modelName == null) {
-      modelName = Reflect.text(parameters, "modelName");
+      modelName = MODEL_NAME.text(parameters);
     }
     if (modelName == null) {
-      modelName = Reflect.text(Reflect.call(model, "defaultRequestParameters"), "modelName");
+      modelName = MODEL_NAME.text(DEFAULT_REQUEST_PARAMETERS.call(model));
     }
     List<Object> input =
         tracer.includeSensitiveData()
-            ? Messages.of(Reflect.call(request, "messages"), value -> text(tracer, value))
+            ? Messages.of(MESSAGES.call(request), value -> text(tracer, value))
             : List.of();
     return new GenerationSpanData(input, List.of(), modelName, modelConfig(model, request), null);
   }
 
   private static Map<String, Object> modelConfig(Object model, Object request) {
     Map<String, Object> config = new LinkedHashMap<>();
-    Object defaults = Reflect.call(model, "defaultRequestParameters");
-    put(config, "temperature", request, defaults, "temperature");
-    put(config, "top_p", request, defaults, "topP");
-    put(config, "top_k", request, defaults, "topK");
-    put(config, "max_tokens", request, defaults, "maxOutputTokens");
-    put(config, "frequency_penalty", request, defaults, "frequencyPenalty");
-    put(config, "presence_penalty", request, defaults, "presencePenalty");
-    Object stop = first(request, defaults, "stopSequences");
+    Object defaults = DEFAULT_REQUEST_PARAMETERS.call(model);
+    put(config, "temperature", request, defaults, TEMPERATURE);
+    put(config, "top_p", request, defaults, TOP_P);
+    put(config, "top_k", request, defaults, TOP_K);
+    put(config, "max_tokens", request, defaults, MAX_OUTPUT_TOKENS);
+    put(config, "frequency_penalty", request, defaults, FREQUENCY_PENALTY);
+    put(config, "presence_penalty", request, defaults, PRESENCE_PENALTY);
+    Object stop = first(request, defaults, STOP_SEQUENCES);
     if (stop instanceof List<?> list && !list.isEmpty()) {
       config.put("stop", new ArrayList<>(list));
     }
-    Object format = first(request, defaults, "responseFormat");
+    Object format = first(request, defaults, RESPONSE_FORMAT);
     if (format != null) {
-      Object type = Reflect.call(format, "type");
+      Object type = TYPE.call(format);
       if (type != null && !"TEXT".equals(type.toString())) {
         Map<String, Object> responseFormat = new LinkedHashMap<>();
         responseFormat.put("type", type.toString().toLowerCase(java.util.Locale.ROOT));
-        String schema = Reflect.text(Reflect.call(format, "jsonSchema"), "name");
+        String schema = NAME.text(JSON_SCHEMA.call(format));
         if (schema != null) {
           responseFormat.put("schema", schema);
         }
         config.put("response_format", responseFormat);
       }
     }
-    Object tools = Reflect.call(request, "toolSpecifications");
+    Object tools = TOOL_SPECIFICATIONS.call(request);
     if (tools instanceof List<?> list && !list.isEmpty()) {
       List<Object> names = new ArrayList<>();
       for (Object tool : list) {
-        names.add(Reflect.text(tool, "name"));
+        names.add(NAME.text(tool));
       }
       config.put("tools", names);
     }
@@ -622,16 +680,20 @@ public final class LangChain4jSpans {
   }
 
   private static void put(
-      Map<String, Object> config, String key, Object request, Object defaults, String accessor) {
+      Map<String, Object> config,
+      String key,
+      Object request,
+      Object defaults,
+      Reflect.Accessor accessor) {
     Object value = first(request, defaults, accessor);
     if (value != null) {
       config.put(key, value);
     }
   }
 
-  private static Object first(Object request, Object defaults, String accessor) {
-    Object value = Reflect.call(request, accessor);
-    return value != null ? value : Reflect.call(defaults, accessor);
+  private static Object first(Object request, Object defaults, Reflect.Accessor accessor) {
+    Object value = accessor.call(request);
+    return value != null ? value : accessor.call(defaults);
   }
 
   private static void recordResponse(Span span, Object response) {
@@ -639,21 +701,21 @@ public final class LangChain4jSpans {
       return;
     }
     Tracer tracer = Tracing.tracer();
-    String model = Reflect.text(response, "modelName");
+    String model = MODEL_NAME.text(response);
     if (model == null) {
-      model = Reflect.text(Reflect.call(response, "metadata"), "modelName");
+      model = MODEL_NAME.text(METADATA.call(response));
     }
     List<Object> output = List.of();
-    Object aiMessage = Reflect.call(response, "aiMessage");
+    Object aiMessage = AI_MESSAGE.call(response);
     if (aiMessage != null && tracer.includeSensitiveData()) {
       output = List.of(Messages.assistant(aiMessage, value -> text(tracer, value)));
     }
     Map<String, Object> config = new LinkedHashMap<>(data.modelConfig());
-    Object finish = Reflect.call(response, "finishReason");
+    Object finish = FINISH_REASON.call(response);
     if (finish != null) {
       config.put("finish_reason", finish.toString().toLowerCase(java.util.Locale.ROOT));
     }
-    String id = Reflect.text(response, "id");
+    String id = ID.text(response);
     if (id != null) {
       config.put("response_id", id);
     }
@@ -663,7 +725,7 @@ public final class LangChain4jSpans {
             output,
             model != null ? model : data.model(),
             config,
-            usage(Reflect.call(response, "tokenUsage"))));
+            usage(TOKEN_USAGE.call(response))));
   }
 
   /** Reads a {@code TokenUsage}, with the cache and reasoning counts providers add. */
@@ -671,30 +733,29 @@ public final class LangChain4jSpans {
     if (tokenUsage == null) {
       return null;
     }
-    Number input = Reflect.number(tokenUsage, "inputTokenCount");
-    Number output = Reflect.number(tokenUsage, "outputTokenCount");
+    Number input = INPUT_TOKEN_COUNT.number(tokenUsage);
+    Number output = OUTPUT_TOKEN_COUNT.number(tokenUsage);
     if (input == null && output == null) {
       return null;
     }
     Map<String, Object> details = new LinkedHashMap<>();
-    Number cached = Reflect.number(Reflect.call(tokenUsage, "inputTokensDetails"), "cachedTokens");
+    Number cached = CACHED_TOKENS.number(INPUT_TOKENS_DETAILS.call(tokenUsage));
     if (cached == null) {
-      cached = Reflect.number(tokenUsage, "cacheReadInputTokens");
+      cached = CACHE_READ_INPUT_TOKENS.number(tokenUsage);
     }
     if (cached == null) {
-      cached = Reflect.number(tokenUsage, "cachedContentTokenCount");
+      cached = CACHED_CONTENT_TOKEN_COUNT.number(tokenUsage);
     }
     if (cached != null) {
       details.put("cached_tokens", cached.longValue());
     }
-    Number written = Reflect.number(tokenUsage, "cacheCreationInputTokens");
+    Number written = CACHE_CREATION_INPUT_TOKENS.number(tokenUsage);
     if (written != null) {
       details.put("cache_creation_input_tokens", written.longValue());
     }
-    Number reasoning =
-        Reflect.number(Reflect.call(tokenUsage, "outputTokensDetails"), "reasoningTokens");
+    Number reasoning = REASONING_TOKENS.number(OUTPUT_TOKENS_DETAILS.call(tokenUsage));
     if (reasoning == null) {
-      reasoning = Reflect.number(tokenUsage, "thoughtsTokenCount");
+      reasoning = THOUGHTS_TOKEN_COUNT.number(tokenUsage);
     }
     if (reasoning != null) {
       details.put("reasoning_tokens", reasoning.longValue());
@@ -716,9 +777,9 @@ public final class LangChain4jSpans {
       String type = annotation.annotationType().getName();
       if (type.equals("dev.langchain4j.agentic.Agent")
           || type.equals("dev.weft.annotations.AgentSpan")) {
-        String name = Reflect.text(annotation, "name");
+        String name = NAME.text(annotation);
         if (name == null || name.isBlank()) {
-          name = type.endsWith("Agent") ? Reflect.text(annotation, "value") : null;
+          name = type.endsWith("Agent") ? VALUE.text(annotation) : null;
         }
         if (name != null && !name.isBlank()) {
           return name;
@@ -735,12 +796,11 @@ public final class LangChain4jSpans {
   private static List<String> toolNames(Object handler) {
     Object services = Reflect.field(handler, "this$0");
     Object context = Reflect.field(services, "context");
-    Object specifications =
-        Reflect.call(Reflect.field(context, "toolService"), "toolSpecifications");
+    Object specifications = TOOL_SPECIFICATIONS.call(Reflect.field(context, "toolService"));
     List<String> names = new ArrayList<>();
     if (specifications instanceof List<?> list) {
       for (Object specification : list) {
-        String name = Reflect.text(specification, "name");
+        String name = NAME.text(specification);
         if (name != null) {
           names.add(name);
         }
@@ -781,13 +841,13 @@ public final class LangChain4jSpans {
   /** Returns the MCP server's name from its initialisation answer, else the client's key. */
   private static String mcpServer(Object client) {
     Object initialized = Reflect.field(client, "initializeResult");
-    Object result = Reflect.call(initialized, "getResult");
-    String name = Reflect.text(Reflect.call(result, "getServerInfo"), "getName");
+    Object result = GET_RESULT.call(initialized);
+    String name = GET_NAME.text(GET_SERVER_INFO.call(result));
     if (name == null) {
-      name = Reflect.text(Reflect.call(initialized, "serverInfo"), "name");
+      name = NAME.text(SERVER_INFO.call(initialized));
     }
     if (name == null) {
-      name = Reflect.text(client, "key");
+      name = KEY.text(client);
     }
     return name;
   }

@@ -12,6 +12,18 @@ import java.util.Map;
  * chat-completions format has them.
  */
 final class Messages {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor ARGUMENTS = Reflect.accessor("arguments");
+  private static final Reflect.Accessor CONTENTS = Reflect.accessor("contents");
+  private static final Reflect.Accessor HAS_SINGLE_TEXT = Reflect.accessor("hasSingleText");
+  private static final Reflect.Accessor ID = Reflect.accessor("id");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor SINGLE_TEXT = Reflect.accessor("singleText");
+  private static final Reflect.Accessor TEXT = Reflect.accessor("text");
+  private static final Reflect.Accessor TOOL_EXECUTION_REQUESTS =
+      Reflect.accessor("toolExecutionRequests");
+  private static final Reflect.Accessor TOOL_NAME = Reflect.accessor("toolName");
+
   private Messages() {}
 
   /** Returns the messages of a {@code ChatRequest}. */
@@ -38,12 +50,12 @@ final class Messages {
     switch (kind) {
       case "SystemMessage":
         map.put("role", "system");
-        map.put("content", text.of(Reflect.text(message, "text")));
+        map.put("content", text.of(TEXT.text(message)));
         break;
       case "UserMessage":
         map.put("role", "user");
         map.put("content", text.of(userText(message)));
-        String name = Reflect.text(message, "name");
+        String name = NAME.text(message);
         if (name != null) {
           map.put("name", name);
         }
@@ -52,8 +64,8 @@ final class Messages {
         return assistant(message, text);
       case "ToolExecutionResultMessage":
         map.put("role", "tool");
-        map.put("tool_call_id", Reflect.text(message, "id"));
-        map.put("name", Reflect.text(message, "toolName"));
+        map.put("tool_call_id", ID.text(message));
+        map.put("name", TOOL_NAME.text(message));
         map.put("content", text.of(toolResultText(message)));
         break;
       default:
@@ -67,16 +79,16 @@ final class Messages {
   static Map<String, Object> assistant(Object aiMessage, Text text) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("role", "assistant");
-    map.put("content", text.of(Reflect.text(aiMessage, "text")));
-    Object requests = Reflect.call(aiMessage, "toolExecutionRequests");
+    map.put("content", text.of(TEXT.text(aiMessage)));
+    Object requests = TOOL_EXECUTION_REQUESTS.call(aiMessage);
     if (requests instanceof List<?> list && !list.isEmpty()) {
       List<Object> calls = new ArrayList<>();
       for (Object request : list) {
         Map<String, Object> function = new LinkedHashMap<>();
-        function.put("name", Reflect.text(request, "name"));
-        function.put("arguments", text.of(Reflect.text(request, "arguments")));
+        function.put("name", NAME.text(request));
+        function.put("arguments", text.of(ARGUMENTS.text(request)));
         Map<String, Object> call = new LinkedHashMap<>();
-        call.put("id", Reflect.text(request, "id"));
+        call.put("id", ID.text(request));
         call.put("type", "function");
         call.put("function", function);
         calls.add(call);
@@ -87,15 +99,15 @@ final class Messages {
   }
 
   private static String userText(Object message) {
-    Object single = Reflect.call(message, "hasSingleText");
+    Object single = HAS_SINGLE_TEXT.call(message);
     if (Boolean.TRUE.equals(single)) {
-      return Reflect.text(message, "singleText");
+      return SINGLE_TEXT.text(message);
     }
-    Object contents = Reflect.call(message, "contents");
+    Object contents = CONTENTS.call(message);
     if (contents instanceof List<?> parts) {
       StringBuilder joined = new StringBuilder();
       for (Object part : parts) {
-        String piece = Reflect.text(part, "text");
+        String piece = TEXT.text(part);
         if (piece == null) {
           piece = "[" + part.getClass().getSimpleName() + "]";
         }
@@ -106,16 +118,16 @@ final class Messages {
       }
       return joined.toString();
     }
-    return Reflect.text(message, "text");
+    return TEXT.text(message);
   }
 
   private static String toolResultText(Object message) {
     // From 1.13 text() throws unless the contents are one text; the reader then gives null.
-    String text = Reflect.text(message, "text");
+    String text = TEXT.text(message);
     if (text != null) {
       return text;
     }
-    Object contents = Reflect.call(message, "contents");
+    Object contents = CONTENTS.call(message);
     return contents == null ? null : contents.toString();
   }
 

@@ -24,6 +24,13 @@ import java.util.WeakHashMap;
  * reaches the application.
  */
 public final class McpClientSpans {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor ARGUMENTS = Reflect.accessor("arguments");
+  private static final Reflect.Accessor GET_SERVER_INFO = Reflect.accessor("getServerInfo");
+  private static final Reflect.Accessor META = Reflect.accessor("meta");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor TOOLS = Reflect.accessor("tools");
+
   /** Listings already inside one on this thread: {@code listTools()} calls a paged overload. */
   private static final ThreadLocal<int[]> LIST_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -106,7 +113,7 @@ public final class McpClientSpans {
       if (!Tracing.isEnabled()) {
         return null;
       }
-      Map<String, Object> server = McpValues.serverData(Reflect.call(client, "getServerInfo"));
+      Map<String, Object> server = McpValues.serverData(GET_SERVER_INFO.call(client));
       Span current = Tracing.currentSpan();
       if (current != null
           && current.data() instanceof FunctionSpanData function
@@ -115,12 +122,12 @@ public final class McpClientSpans {
         McpValues.addServerData(current, server);
         return new ToolCall(current, client, false);
       }
-      String name = Reflect.text(request, "name");
+      String name = NAME.text(request);
       Span span =
           Tracing.startSpan(
               new FunctionSpanData(
                   name == null ? "tool" : name,
-                  McpValues.input(Reflect.call(request, "arguments")),
+                  McpValues.input(ARGUMENTS.call(request)),
                   null,
                   server));
       CLAIMED.add(span);
@@ -145,7 +152,7 @@ public final class McpClientSpans {
       if (traceparent == null) {
         return request;
       }
-      Object meta = Reflect.call(request, "meta");
+      Object meta = META.call(request);
       if (meta instanceof Map<?, ?> map && map.containsKey(McpValues.TRACEPARENT)) {
         return request;
       }
@@ -193,7 +200,7 @@ public final class McpClientSpans {
   // ---------------------------------------------------------------- reading the client
 
   private static String serverName(Object client) {
-    return Reflect.text(Reflect.call(client, "getServerInfo"), "name");
+    return NAME.text(GET_SERVER_INFO.call(client));
   }
 
   private static boolean isListingAll(Object client) {
@@ -218,9 +225,9 @@ public final class McpClientSpans {
 
     @Override
     public void onItem(Object item) {
-      if (Reflect.call(item, "tools") instanceof List<?> tools) {
+      if (TOOLS.call(item) instanceof List<?> tools) {
         for (Object tool : tools) {
-          String name = Reflect.text(tool, "name");
+          String name = NAME.text(tool);
           if (name != null) {
             names.add(name);
           }
@@ -280,7 +287,7 @@ public final class McpClientSpans {
     @Override
     public void onEnd(Throwable failure, boolean cancelled) {
       try {
-        McpValues.addServerData(span, McpValues.serverData(Reflect.call(client, "getServerInfo")));
+        McpValues.addServerData(span, McpValues.serverData(GET_SERVER_INFO.call(client)));
         if (failure != null && owned) {
           span.recordException(failure);
         }

@@ -25,6 +25,9 @@ import java.util.function.BiFunction;
  * anything: a failure is logged once, rate-limited, and never reaches the application.
  */
 public final class McpServerSpans {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor CALL_HANDLER = Reflect.accessor("callHandler");
+
   private static final String REQUEST_HANDLER = "io.modelcontextprotocol.server.McpRequestHandler";
 
   /** The context of each sync tool call handed to the thread that will run the tool. */
@@ -60,7 +63,7 @@ public final class McpServerSpans {
    */
   public static Object runningInCallContext(Object syncSpecification) {
     try {
-      if (Reflect.call(syncSpecification, "callHandler") instanceof BiFunction<?, ?, ?> handler
+      if (CALL_HANDLER.call(syncSpecification) instanceof BiFunction<?, ?, ?> handler
           && !(handler instanceof InCallContext)) {
         Object copy =
             Reflect.withComponent(syncSpecification, "callHandler", new InCallContext(handler));
@@ -81,7 +84,7 @@ public final class McpServerSpans {
    */
   public static Object handingOverContext(Object asyncSpecification) {
     try {
-      if (Reflect.call(asyncSpecification, "callHandler") instanceof BiFunction<?, ?, ?> handler
+      if (CALL_HANDLER.call(asyncSpecification) instanceof BiFunction<?, ?, ?> handler
           && !(handler instanceof HandOver)) {
         Object copy =
             Reflect.withComponent(asyncSpecification, "callHandler", new HandOver(handler));

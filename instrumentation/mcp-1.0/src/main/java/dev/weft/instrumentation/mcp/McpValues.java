@@ -17,6 +17,14 @@ import java.util.Map;
  * setting.
  */
 final class McpValues {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor CONTENT = Reflect.accessor("content");
+  private static final Reflect.Accessor IS_ERROR = Reflect.accessor("isError");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor TEXT = Reflect.accessor("text");
+  private static final Reflect.Accessor TYPE = Reflect.accessor("type");
+  private static final Reflect.Accessor VERSION = Reflect.accessor("version");
+
   /** The {@code _meta} key of the W3C trace context, as the MCP specification reserves it. */
   static final String TRACEPARENT = "traceparent";
 
@@ -27,13 +35,13 @@ final class McpValues {
    * {@code Implementation}; the version only when known. Null when the name is unknown.
    */
   static Map<String, Object> serverData(Object implementation) {
-    String name = Reflect.text(implementation, "name");
+    String name = NAME.text(implementation);
     if (name == null) {
       return null;
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("server", name);
-    String version = Reflect.text(implementation, "version");
+    String version = VERSION.text(implementation);
     if (version != null && !version.isBlank()) {
       data.put("version", version);
     }
@@ -56,12 +64,12 @@ final class McpValues {
     if (result == null) {
       return;
     }
-    String text = contentText(Reflect.call(result, "content"));
+    String text = contentText(CONTENT.call(result));
     boolean sensitive = Tracing.includeSensitiveData();
     if (span.data() instanceof FunctionSpanData function && sensitive && text != null) {
       span.setData(function.withOutput(capped(text)));
     }
-    if (Boolean.TRUE.equals(Reflect.call(result, "isError"))) {
+    if (Boolean.TRUE.equals(IS_ERROR.call(result))) {
       span.setError(
           sensitive && text != null
               ? SpanError.of(redacted(text))
@@ -91,9 +99,9 @@ final class McpValues {
       if (text.length() > 0) {
         text.append('\n');
       }
-      String itemText = Reflect.text(item, "text");
+      String itemText = TEXT.text(item);
       if (itemText == null) {
-        String type = Reflect.text(item, "type");
+        String type = TYPE.text(item);
         itemText = "[" + (type == null ? item.getClass().getSimpleName() : type) + "]";
       }
       text.append(itemText);

@@ -32,6 +32,13 @@ import java.util.Set;
  * when the stream completes, fails or is cancelled.
  */
 public final class SpringAiSpans {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor GET_NAME = Reflect.accessor("getName");
+  private static final Reflect.Accessor GET_OPTIONS = Reflect.accessor("getOptions");
+  private static final Reflect.Accessor GET_TOOL_DEFINITION = Reflect.accessor("getToolDefinition");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor PROMPT = Reflect.accessor("prompt");
+
   /** Advisors that are the chat client's own machinery: their work is the spans inside. */
   private static final Set<String> MACHINERY =
       Set.of(
@@ -68,7 +75,7 @@ public final class SpringAiSpans {
         return null;
       }
       depth[0]++;
-      Object options = Reflect.call(Reflect.call(request, "prompt"), "getOptions");
+      Object options = GET_OPTIONS.call(PROMPT.call(request));
       return Open.start(
           new AgentSpanData(clientName(spec), List.of(), SpringAiValues.toolNames(options), null),
           null,
@@ -101,7 +108,7 @@ public final class SpringAiSpans {
             .getClass()
             .getSimpleName()
             .equals("DefaultChatClientObservationConvention")) {
-      String name = Reflect.text(convention, "getName");
+      String name = GET_NAME.text(convention);
       if (name != null && !name.isBlank()) {
         return name;
       }
@@ -125,7 +132,7 @@ public final class SpringAiSpans {
       if (advisor == null || MACHINERY.contains(advisor.getClass().getSimpleName())) {
         return null;
       }
-      String name = Reflect.text(advisor, "getName");
+      String name = GET_NAME.text(advisor);
       if (name == null || name.isBlank()) {
         name = advisor.getClass().getSimpleName();
       }
@@ -304,7 +311,7 @@ public final class SpringAiSpans {
       if (!Tracing.isEnabled()) {
         return null;
       }
-      String name = Reflect.text(Reflect.call(callback, "getToolDefinition"), "name");
+      String name = NAME.text(GET_TOOL_DEFINITION.call(callback));
       return Open.start(
           FunctionSpanData.of(
               name == null ? "tool" : name,

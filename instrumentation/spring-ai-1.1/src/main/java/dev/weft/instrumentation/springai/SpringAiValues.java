@@ -18,19 +18,60 @@ import java.util.Map;
  * format writes them), options as {@code model_config}, usage as token counts.
  */
 final class SpringAiValues {
+  // The accessors read, each remembering the methods it found on the classes it met.
+  private static final Reflect.Accessor ARGUMENTS = Reflect.accessor("arguments");
+  private static final Reflect.Accessor CHAT_RESPONSE = Reflect.accessor("chatResponse");
+  private static final Reflect.Accessor GET_CACHE_READ_INPUT_TOKENS =
+      Reflect.accessor("getCacheReadInputTokens");
+  private static final Reflect.Accessor GET_CACHE_WRITE_INPUT_TOKENS =
+      Reflect.accessor("getCacheWriteInputTokens");
+  private static final Reflect.Accessor GET_COMPLETION_TOKENS =
+      Reflect.accessor("getCompletionTokens");
+  private static final Reflect.Accessor GET_DEFAULT_OPTIONS = Reflect.accessor("getDefaultOptions");
+  private static final Reflect.Accessor GET_FINISH_REASON = Reflect.accessor("getFinishReason");
+  private static final Reflect.Accessor GET_ID = Reflect.accessor("getId");
+  private static final Reflect.Accessor GET_INSTRUCTIONS = Reflect.accessor("getInstructions");
+  private static final Reflect.Accessor GET_MESSAGE_TYPE = Reflect.accessor("getMessageType");
+  private static final Reflect.Accessor GET_METADATA = Reflect.accessor("getMetadata");
+  private static final Reflect.Accessor GET_MODEL = Reflect.accessor("getModel");
+  private static final Reflect.Accessor GET_OPTIONS = Reflect.accessor("getOptions");
+  private static final Reflect.Accessor GET_OUTPUT = Reflect.accessor("getOutput");
+  private static final Reflect.Accessor GET_PROMPT_TOKENS = Reflect.accessor("getPromptTokens");
+  private static final Reflect.Accessor GET_RESPONSES = Reflect.accessor("getResponses");
+  private static final Reflect.Accessor GET_RESULT = Reflect.accessor("getResult");
+  private static final Reflect.Accessor GET_RESULTS = Reflect.accessor("getResults");
+  private static final Reflect.Accessor GET_STOP_SEQUENCES = Reflect.accessor("getStopSequences");
+  private static final Reflect.Accessor GET_TEXT = Reflect.accessor("getText");
+  private static final Reflect.Accessor GET_TOOL_CALLBACKS = Reflect.accessor("getToolCallbacks");
+  private static final Reflect.Accessor GET_TOOL_CALLS = Reflect.accessor("getToolCalls");
+  private static final Reflect.Accessor GET_TOOL_DEFINITION = Reflect.accessor("getToolDefinition");
+  private static final Reflect.Accessor GET_TOOL_NAMES = Reflect.accessor("getToolNames");
+  private static final Reflect.Accessor GET_USAGE = Reflect.accessor("getUsage");
+  private static final Reflect.Accessor ID = Reflect.accessor("id");
+  private static final Reflect.Accessor NAME = Reflect.accessor("name");
+  private static final Reflect.Accessor RESPONSE_DATA = Reflect.accessor("responseData");
+
+  // The options read into model_config, each under its key there.
+  private static final Reflect.Accessor TEMPERATURE = Reflect.accessor("getTemperature");
+  private static final Reflect.Accessor MAX_TOKENS = Reflect.accessor("getMaxTokens");
+  private static final Reflect.Accessor TOP_P = Reflect.accessor("getTopP");
+  private static final Reflect.Accessor TOP_K = Reflect.accessor("getTopK");
+  private static final Reflect.Accessor FREQUENCY_PENALTY = Reflect.accessor("getFrequencyPenalty");
+  private static final Reflect.Accessor PRESENCE_PENALTY = Reflect.accessor("getPresencePenalty");
+
   private SpringAiValues() {}
 
   /** Returns the generation data of a request: model, messages (when recorded) and options. */
   static GenerationSpanData generation(Object model, Object prompt) {
-    Object options = Reflect.call(prompt, "getOptions");
-    Object defaults = Reflect.call(model, "getDefaultOptions");
-    String modelName = nonBlank(Reflect.text(options, "getModel"));
+    Object options = GET_OPTIONS.call(prompt);
+    Object defaults = GET_DEFAULT_OPTIONS.call(model);
+    String modelName = nonBlank(GET_MODEL.text(options));
     if (modelName == null) {
-      modelName = nonBlank(Reflect.text(defaults, "getModel"));
+      modelName = nonBlank(GET_MODEL.text(defaults));
     }
     List<Object> input = new ArrayList<>();
     if (Tracing.includeSensitiveData()
-        && Reflect.call(prompt, "getInstructions") instanceof List<?> messages) {
+        && GET_INSTRUCTIONS.call(prompt) instanceof List<?> messages) {
       for (Object message : messages) {
         input.add(message(message));
       }
@@ -42,15 +83,15 @@ final class SpringAiValues {
   /** Returns the names of the tools the options offer the model. */
   static List<String> toolNames(Object options) {
     List<String> names = new ArrayList<>();
-    if (Reflect.call(options, "getToolCallbacks") instanceof List<?> callbacks) {
+    if (GET_TOOL_CALLBACKS.call(options) instanceof List<?> callbacks) {
       for (Object callback : callbacks) {
-        String name = Reflect.text(Reflect.call(callback, "getToolDefinition"), "name");
+        String name = NAME.text(GET_TOOL_DEFINITION.call(callback));
         if (name != null) {
           names.add(name);
         }
       }
     }
-    if (Reflect.call(options, "getToolNames") instanceof java.util.Set<?> more) {
+    if (GET_TOOL_NAMES.call(options) instanceof java.util.Set<?> more) {
       for (Object name : more) {
         if (!names.contains(String.valueOf(name))) {
           names.add(String.valueOf(name));
@@ -66,31 +107,26 @@ final class SpringAiValues {
       return;
     }
     List<Object> output = new ArrayList<>();
-    if (Tracing.includeSensitiveData()
-        && Reflect.call(response, "getResults") instanceof List<?> results) {
+    if (Tracing.includeSensitiveData() && GET_RESULTS.call(response) instanceof List<?> results) {
       for (Object generation : results) {
-        Object message = Reflect.call(generation, "getOutput");
+        Object message = GET_OUTPUT.call(generation);
         if (message != null) {
           output.add(message(message));
         }
       }
     }
-    Object metadata = Reflect.call(response, "getMetadata");
-    String model = nonBlank(Reflect.text(metadata, "getModel"));
+    Object metadata = GET_METADATA.call(response);
+    String model = nonBlank(GET_MODEL.text(metadata));
     Map<String, Object> config = new LinkedHashMap<>(data.modelConfig());
-    String id = nonBlank(Reflect.text(metadata, "getId"));
+    String id = nonBlank(GET_ID.text(metadata));
     if (id != null) {
       config.put("response_id", id);
     }
-    String finish =
-        nonBlank(
-            Reflect.text(
-                Reflect.call(Reflect.call(response, "getResult"), "getMetadata"),
-                "getFinishReason"));
+    String finish = nonBlank(GET_FINISH_REASON.text(GET_METADATA.call(GET_RESULT.call(response))));
     if (finish != null) {
       config.put("finish_reason", finish.toLowerCase(Locale.ROOT));
     }
-    Usage usage = usage(Reflect.call(metadata, "getUsage"));
+    Usage usage = usage(GET_USAGE.call(metadata));
     span.setData(
         new GenerationSpanData(
             data.input(),
@@ -102,19 +138,19 @@ final class SpringAiValues {
 
   /** Reads a Spring AI {@code Usage}; null when it counts nothing (an empty usage). */
   static Usage usage(Object usage) {
-    Number input = Reflect.number(usage, "getPromptTokens");
-    Number output = Reflect.number(usage, "getCompletionTokens");
+    Number input = GET_PROMPT_TOKENS.number(usage);
+    Number output = GET_COMPLETION_TOKENS.number(usage);
     long in = input == null ? 0 : input.longValue();
     long out = output == null ? 0 : output.longValue();
     if (in == 0 && out == 0) {
       return null;
     }
     Map<String, Object> details = new LinkedHashMap<>();
-    Number cached = Reflect.number(usage, "getCacheReadInputTokens");
+    Number cached = GET_CACHE_READ_INPUT_TOKENS.number(usage);
     if (cached != null && cached.longValue() > 0) {
       details.put("cached_tokens", cached.longValue());
     }
-    Number written = Reflect.number(usage, "getCacheWriteInputTokens");
+    Number written = GET_CACHE_WRITE_INPUT_TOKENS.number(usage);
     if (written != null && written.longValue() > 0) {
       details.put("cache_creation_input_tokens", written.longValue());
     }
@@ -128,35 +164,34 @@ final class SpringAiValues {
 
   private static Map<String, Object> message(Object message) {
     Map<String, Object> out = new LinkedHashMap<>();
-    Object type = Reflect.call(message, "getMessageType");
+    Object type = GET_MESSAGE_TYPE.call(message);
     String role = type == null ? "user" : type.toString().toLowerCase(Locale.ROOT);
     out.put("role", role);
-    String content = text(Reflect.text(message, "getText"));
+    String content = text(GET_TEXT.text(message));
     if (content != null && !content.isEmpty()) {
       out.put("content", content);
     }
-    if (Reflect.call(message, "getToolCalls") instanceof List<?> calls && !calls.isEmpty()) {
+    if (GET_TOOL_CALLS.call(message) instanceof List<?> calls && !calls.isEmpty()) {
       List<Object> toolCalls = new ArrayList<>();
       for (Object call : calls) {
         Map<String, Object> function = new LinkedHashMap<>();
-        function.put("name", Reflect.text(call, "name"));
-        function.put("arguments", text(Reflect.text(call, "arguments")));
+        function.put("name", NAME.text(call));
+        function.put("arguments", text(ARGUMENTS.text(call)));
         Map<String, Object> toolCall = new LinkedHashMap<>();
-        toolCall.put("id", Reflect.text(call, "id"));
+        toolCall.put("id", ID.text(call));
         toolCall.put("type", "function");
         toolCall.put("function", function);
         toolCalls.add(toolCall);
       }
       out.put("tool_calls", toolCalls);
     }
-    if (Reflect.call(message, "getResponses") instanceof List<?> responses
-        && !responses.isEmpty()) {
+    if (GET_RESPONSES.call(message) instanceof List<?> responses && !responses.isEmpty()) {
       List<Object> results = new ArrayList<>();
       for (Object response : responses) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool_call_id", Reflect.text(response, "id"));
-        result.put("name", Reflect.text(response, "name"));
-        result.put("content", text(Reflect.text(response, "responseData")));
+        result.put("tool_call_id", ID.text(response));
+        result.put("name", NAME.text(response));
+        result.put("content", text(RESPONSE_DATA.text(response)));
         results.add(result);
       }
       out.put("tool_results", results);
@@ -166,13 +201,13 @@ final class SpringAiValues {
 
   private static Map<String, Object> modelConfig(Object options, Object defaults) {
     Map<String, Object> config = new LinkedHashMap<>();
-    put(config, "temperature", options, defaults, "getTemperature");
-    put(config, "max_tokens", options, defaults, "getMaxTokens");
-    put(config, "top_p", options, defaults, "getTopP");
-    put(config, "top_k", options, defaults, "getTopK");
-    put(config, "frequency_penalty", options, defaults, "getFrequencyPenalty");
-    put(config, "presence_penalty", options, defaults, "getPresencePenalty");
-    Object stop = Reflect.call(options, "getStopSequences");
+    put(config, "temperature", options, defaults, TEMPERATURE);
+    put(config, "max_tokens", options, defaults, MAX_TOKENS);
+    put(config, "top_p", options, defaults, TOP_P);
+    put(config, "top_k", options, defaults, TOP_K);
+    put(config, "frequency_penalty", options, defaults, FREQUENCY_PENALTY);
+    put(config, "presence_penalty", options, defaults, PRESENCE_PENALTY);
+    Object stop = GET_STOP_SEQUENCES.call(options);
     if (stop instanceof List<?> list && !list.isEmpty()) {
       config.put("stop", new ArrayList<>(list));
     }
@@ -184,10 +219,14 @@ final class SpringAiValues {
   }
 
   private static void put(
-      Map<String, Object> config, String key, Object options, Object defaults, String accessor) {
-    Object value = Reflect.call(options, accessor);
+      Map<String, Object> config,
+      String key,
+      Object options,
+      Object defaults,
+      Reflect.Accessor accessor) {
+    Object value = accessor.call(options);
     if (value == null) {
-      value = Reflect.call(defaults, accessor);
+      value = accessor.call(defaults);
     }
     if (value != null) {
       config.put(key, value);
@@ -213,25 +252,25 @@ final class SpringAiValues {
       // A chat client's stream carries ChatClientResponse; a model's, ChatResponse.
       Object response =
           Reflect.isA(item, "org.springframework.ai.chat.client.ChatClientResponse")
-              ? Reflect.call(item, "chatResponse")
+              ? CHAT_RESPONSE.call(item)
               : item;
       if (response == null) {
         return;
       }
       chunks++;
-      Object message = Reflect.call(Reflect.call(response, "getResult"), "getOutput");
-      String part = Reflect.text(message, "getText");
+      Object message = GET_OUTPUT.call(GET_RESULT.call(response));
+      String part = GET_TEXT.text(message);
       if (part != null) {
         text.append(part);
       }
-      if (Reflect.call(message, "getToolCalls") instanceof List<?> calls) {
+      if (GET_TOOL_CALLS.call(message) instanceof List<?> calls) {
         toolCalls.addAll(calls);
       }
-      Object metadata = Reflect.call(response, "getMetadata");
-      if (nonBlank(Reflect.text(metadata, "getModel")) != null) {
+      Object metadata = GET_METADATA.call(response);
+      if (nonBlank(GET_MODEL.text(metadata)) != null) {
         lastWithMetadata = response;
       }
-      Usage counted = usage(Reflect.call(metadata, "getUsage"));
+      Usage counted = usage(GET_USAGE.call(metadata));
       if (counted != null) {
         usage = counted;
       }
@@ -256,16 +295,11 @@ final class SpringAiValues {
           List<Object> calls = new ArrayList<>();
           for (Object call : toolCalls) {
             Map<String, Object> function = new LinkedHashMap<>();
-            function.put("name", Reflect.text(call, "name"));
-            function.put("arguments", text(Reflect.text(call, "arguments")));
+            function.put("name", NAME.text(call));
+            function.put("arguments", text(ARGUMENTS.text(call)));
             calls.add(
                 Map.of(
-                    "id",
-                    String.valueOf(Reflect.text(call, "id")),
-                    "type",
-                    "function",
-                    "function",
-                    function));
+                    "id", String.valueOf(ID.text(call)), "type", "function", "function", function));
           }
           message.put("tool_calls", calls);
         }
