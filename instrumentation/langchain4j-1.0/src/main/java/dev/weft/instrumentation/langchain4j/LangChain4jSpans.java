@@ -87,6 +87,8 @@ public final class LangChain4jSpans {
       Reflect.accessor("toolSpecifications");
   private static final Reflect.Accessor TYPE = Reflect.accessor("type");
   private static final Reflect.Accessor VALUE = Reflect.accessor("value");
+
+  // The request parameters read into model_config.
   private static final Reflect.Accessor FREQUENCY_PENALTY = Reflect.accessor("frequencyPenalty");
   private static final Reflect.Accessor MAX_OUTPUT_TOKENS = Reflect.accessor("maxOutputTokens");
   private static final Reflect.Accessor PRESENCE_PENALTY = Reflect.accessor("presencePenalty");
