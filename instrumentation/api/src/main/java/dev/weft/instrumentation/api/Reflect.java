@@ -9,6 +9,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +54,9 @@ public final class Reflect {
 
   /**
    * A public no-argument method read by name, as {@link Reflect#call} reads it, which remembers the
-   * method of each of the last few classes it was called on: a call on one of them costs a
-   * comparison of classes and a method handle's call, not a lookup by class and name.
+   * method of each of the first few classes it is called on: a call on one of them costs a
+   * comparison of classes and a method handle's call, not a lookup by class and name. A call site
+   * that meets more classes reads the others through that lookup, allocating nothing.
    */
   public static final class Accessor {
     /** How many classes an accessor remembers; a call site sees one or a few. */
@@ -82,7 +84,8 @@ public final class Reflect {
           }
         }
       }
-      return invoke(remember(type), target);
+      // Past the classes it remembers, a call site reads the others as Reflect.call does.
+      return invoke(sites.length < REMEMBERED ? remember(type) : handle(type, name), target);
     }
 
     /** Returns {@link #call} as text, or null. */
@@ -99,11 +102,11 @@ public final class Reflect {
     private synchronized Object remember(Class<?> type) {
       Object handle = handle(type, name);
       Site[] known = sites;
-      // The newest first; past the limit the oldest is forgotten.
-      Site[] grown = new Site[Math.min(known.length + 1, REMEMBERED)];
-      grown[0] = new Site(type, handle);
-      System.arraycopy(known, 0, grown, 1, grown.length - 1);
-      sites = grown;
+      if (known.length < REMEMBERED) {
+        Site[] grown = Arrays.copyOf(known, known.length + 1);
+        grown[known.length] = new Site(type, handle);
+        sites = grown;
+      }
       return handle;
     }
 
