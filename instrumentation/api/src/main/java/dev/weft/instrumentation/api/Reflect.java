@@ -19,9 +19,9 @@ import java.util.function.BiFunction;
  * Reads the library's objects by the names of their public accessors, so one instrumentation serves
  * every version of the library and links to none: an accessor a version lacks reads as null. The
  * methods and fields found, and the answers of {@link #isA}, are cached per class, and the cache
- * goes with the class. These calls run for every model call and every streamed chunk an
- * instrumentation records, so a lookup that was answered before allocates nothing; a call site that
- * runs often keeps an {@link Accessor}, which skips the lookup for the classes it has seen.
+ * goes with the class. These reads run for every model call and every streamed chunk an
+ * instrumentation records, so a lookup that was answered before allocates nothing, and each call
+ * site keeps an {@link Accessor}, which skips the lookup for the classes it has seen.
  */
 public final class Reflect {
   private static final Object MISSING = new Object();
@@ -36,14 +36,6 @@ public final class Reflect {
 
   private Reflect() {}
 
-  /** Calls the public no-argument method {@code name} of {@code target}; null when it has none. */
-  public static Object call(Object target, String name) {
-    if (target == null) {
-      return null;
-    }
-    return invoke(handle(target.getClass(), name), target);
-  }
-
   /**
    * Returns an accessor of the public no-argument method {@code name}, for a call site to keep in a
    * constant.
@@ -53,10 +45,11 @@ public final class Reflect {
   }
 
   /**
-   * A public no-argument method read by name, as {@link Reflect#call} reads it, which remembers the
-   * method of each of the first few classes it is called on: a call on one of them costs a
-   * comparison of classes and a method handle's call, not a lookup by class and name. A call site
-   * that meets more classes reads the others through that lookup, allocating nothing.
+   * A public no-argument method read by name, through a public declaration when the class itself is
+   * not public, {@code Optional}s unwrapped. It remembers the method of each of the first few
+   * classes it is called on: a call on one of them costs a comparison of classes and a method
+   * handle's call, not a lookup by class and name. A call site that meets more classes reads the
+   * others through that lookup, allocating nothing.
    */
   public static final class Accessor {
     /** How many classes an accessor remembers; a call site sees one or a few. */
@@ -84,7 +77,7 @@ public final class Reflect {
           }
         }
       }
-      // Past the classes it remembers, a call site reads the others as Reflect.call does.
+      // Past the classes it remembers, a call site reads the others through the per-class cache.
       return invoke(sites.length < REMEMBERED ? remember(type) : handle(type, name), target);
     }
 
@@ -144,17 +137,6 @@ public final class Reflect {
       // As a reflective call would: whatever the library's accessor throws reads as null.
       return null;
     }
-  }
-
-  /** Returns {@link #call} as text, or null. */
-  public static String text(Object target, String name) {
-    Object value = call(target, name);
-    return value == null ? null : value.toString();
-  }
-
-  /** Returns {@link #call} as a number, or null. */
-  public static Number number(Object target, String name) {
-    return call(target, name) instanceof Number number ? number : null;
   }
 
   /** Reads the field {@code name} declared by the object's class or a superclass; null if none. */

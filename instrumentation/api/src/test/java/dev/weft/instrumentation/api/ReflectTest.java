@@ -55,14 +55,14 @@ class ReflectTest {
       accessors_areReadThroughTheirPublicDeclaration_optionalsUnwrapped_andMissingOrFailingOnesReadAsNull() {
     Chunk chunk = new Chunk();
     for (int i = 0; i < 3; i++) { // the first call finds the members, the later ones reuse them
-      assertThat(Reflect.text(chunk, "text")).isEqualTo("hello");
-      assertThat(Reflect.number(chunk, "tokens")).isEqualTo(42);
-      assertThat(Reflect.call(chunk, "noSuchAccessor")).isNull();
-      assertThat(Reflect.call(chunk, "failing")).isNull();
+      assertThat(Reflect.accessor("text").text(chunk)).isEqualTo("hello");
+      assertThat(Reflect.accessor("tokens").number(chunk)).isEqualTo(42);
+      assertThat(Reflect.accessor("noSuchAccessor").call(chunk)).isNull();
+      assertThat(Reflect.accessor("failing").call(chunk)).isNull();
       assertThat(Reflect.field(chunk, "model")).isEqualTo("gpt-test");
       assertThat(Reflect.field(chunk, "noSuchField")).isNull();
     }
-    assertThat(Reflect.call(null, "text")).isNull();
+    assertThat(Reflect.accessor("text").call(null)).isNull();
     assertThat(Reflect.field(null, "model")).isNull();
   }
 
@@ -80,7 +80,7 @@ class ReflectTest {
   }
 
   @Test
-  void accessor_readsAsCallDoes_onEveryClassItMeets_evenPastTheOnesItRemembers() throws Exception {
+  void accessor_readsEveryClassItMeets_evenPastTheOnesItRemembers() throws Exception {
     Reflect.Accessor text = Reflect.accessor("text");
     Reflect.Accessor tokens = Reflect.accessor("tokens");
     Reflect.Accessor failing = Reflect.accessor("failing");
@@ -109,7 +109,7 @@ class ReflectTest {
   }
 
   @Test
-  void accessorAndCall_keepNoClassLoaderAlive() throws Exception {
+  void accessors_keepNoClassLoaderAlive() throws Exception {
     Reflect.Accessor text = Reflect.accessor("text");
     WeakReference<ClassLoader> loader = readOnce(text);
     for (int i = 0; i < 100 && loader.get() != null; i++) {
@@ -124,7 +124,13 @@ class ReflectTest {
   private static WeakReference<ClassLoader> readOnce(Reflect.Accessor text) throws Exception {
     Object copy = loadedInALoaderOfItsOwn();
     assertThat(text.text(copy)).isEqualTo("loaded by URLClassLoader");
-    assertThat(Reflect.text(copy, "text")).isEqualTo("loaded by URLClassLoader");
+    // An accessor that remembers no class reads through the per-class cache alone.
+    Reflect.Accessor full = Reflect.accessor("text");
+    for (Object other :
+        List.of(1, 1L, 1.0, "s", new StringBuilder(), new ArrayList<>(), new Object(), 'c')) {
+      assertThat(full.call(other)).isNull();
+    }
+    assertThat(full.text(copy)).isEqualTo("loaded by URLClassLoader");
     return new WeakReference<>(copy.getClass().getClassLoader());
   }
 
