@@ -9,6 +9,15 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Ids {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  // The two lowercase hex digits of every byte value, at twice the value.
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      HEX_PAIRS[2 * b] = HEX[b >> 4];
+      HEX_PAIRS[2 * b + 1] = HEX[b & 0xF];
+    }
+  }
 
   private Ids() {}
 
@@ -107,15 +116,21 @@ public final class Ids {
   }
 
   private static int formatInto(String prefix, long high, long low, int hexDigits, byte[] text) {
-    int end = prefix.length() + hexDigits;
-    for (int i = 0; i < prefix.length(); i++) {
+    int start = prefix.length();
+    int end = start + hexDigits;
+    for (int i = 0; i < start; i++) {
       text[i] = (byte) prefix.charAt(i);
     }
-    for (int i = 0; i < 16; i++) {
-      text[end - 1 - i] = HEX[(int) (low >>> (i * 4)) & 0xF];
+    // Two digits per step, from a byte's pair in HEX_PAIRS.
+    for (int i = 0; i < 8; i++) {
+      int pair = ((int) (low >>> (i * 8)) & 0xFF) << 1;
+      text[end - 2 - 2 * i] = HEX_PAIRS[pair];
+      text[end - 1 - 2 * i] = HEX_PAIRS[pair + 1];
     }
-    for (int i = 16; i < hexDigits; i++) {
-      text[end - 1 - i] = HEX[(int) (high >>> ((i - 16) * 4)) & 0xF];
+    for (int i = 0; i < (hexDigits - 16) / 2; i++) {
+      int pair = ((int) (high >>> (i * 8)) & 0xFF) << 1;
+      text[end - 18 - 2 * i] = HEX_PAIRS[pair];
+      text[end - 17 - 2 * i] = HEX_PAIRS[pair + 1];
     }
     return end;
   }

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +68,13 @@ public final class TraceJson {
     byte[] id = scratch.id;
     key(g, Names.ID);
     if (!(g instanceof UTF8JsonGenerator) || !writeMade(g, trace.traceIdBytes(id), id)) {
-      writeText(g, trace.traceId());
+      writeText(g, trace.traceId(), scratch);
     }
-    stringField(g, Names.WORKFLOW_NAME, trace.workflowName());
+    stringField(g, scratch, Names.WORKFLOW_NAME, trace.workflowName());
     key(g, Names.GROUP_ID);
-    writeValue(g, trace.groupId());
+    writeValue(g, trace.groupId(), scratch);
     key(g, Names.METADATA);
-    writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata());
+    writeValue(g, trace.metadata().isEmpty() ? null : trace.metadata(), scratch);
     if (withTimes) {
       key(g, Names.STARTED_AT);
       writeTime(g, trace.startedAtMicros(), scratch);
@@ -102,136 +103,146 @@ public final class TraceJson {
     byte[] id = scratch.id;
     key(g, Names.ID);
     if (!writeMade(g, record == null ? -1 : record.spanIdBytes(id), id)) {
-      writeId(g, span.spanId(), id);
+      writeId(g, span.spanId(), scratch);
     }
     key(g, Names.TRACE_ID);
     if (!writeMade(g, record == null ? -1 : record.trace().traceIdBytes(id), id)) {
-      writeId(g, span.traceId(), id);
+      writeId(g, span.traceId(), scratch);
     }
     key(g, Names.PARENT_ID);
     if (!writeMade(g, record == null ? -1 : record.parentIdBytes(id), id)) {
-      writeId(g, span.parentId(), id);
+      writeId(g, span.parentId(), scratch);
     }
     key(g, Names.STARTED_AT);
     writeTime(g, span.startedAtMicros(), scratch);
     key(g, Names.ENDED_AT);
     writeEndTime(g, span.endedAtMicros(), scratch);
     key(g, Names.SPAN_DATA);
-    writeSpanData(g, span.data());
+    writeSpanData(g, span.data(), scratch);
     key(g, Names.ERROR);
-    writeError(g, span.error());
+    writeError(g, span.error(), scratch);
     Map<String, Object> metadata = span.metadata();
     if (!metadata.isEmpty()) {
       key(g, Names.METADATA);
-      writeValue(g, metadata);
+      writeValue(g, metadata, scratch);
     }
     g.writeEndObject();
   }
 
   /** Writes a span error, or null. */
   static void writeError(JsonGenerator g, SpanError error) throws IOException {
+    writeError(g, error, new Scratch());
+  }
+
+  private static void writeError(JsonGenerator g, SpanError error, Scratch scratch)
+      throws IOException {
     if (error == null) {
       g.writeNull();
       return;
     }
     g.writeStartObject();
-    stringField(g, Names.MESSAGE, error.message());
+    stringField(g, scratch, Names.MESSAGE, error.message());
     key(g, Names.DATA);
-    writeValue(g, error.data());
+    writeValue(g, error.data(), scratch);
     g.writeEndObject();
   }
 
   /** Writes the {@code span_data} object of one span with the keys of its type. */
   static void writeSpanData(JsonGenerator g, SpanData data) throws IOException {
+    writeSpanData(g, data, new Scratch());
+  }
+
+  private static void writeSpanData(JsonGenerator g, SpanData data, Scratch scratch)
+      throws IOException {
     g.writeStartObject();
     if (data instanceof AgentSpanData d) {
       type(g, Names.AGENT);
-      field(g, Names.NAME, d.name());
-      field(g, Names.HANDOFFS, d.handoffs());
-      field(g, Names.TOOLS, d.tools());
-      field(g, Names.OUTPUT_TYPE, d.outputType());
+      field(g, scratch, Names.NAME, d.name());
+      field(g, scratch, Names.HANDOFFS, d.handoffs());
+      field(g, scratch, Names.TOOLS, d.tools());
+      field(g, scratch, Names.OUTPUT_TYPE, d.outputType());
     } else if (data instanceof FunctionSpanData d) {
       type(g, Names.FUNCTION);
-      field(g, Names.NAME, d.name());
-      field(g, Names.INPUT, d.input());
-      field(g, Names.OUTPUT, d.output());
-      field(g, Names.MCP_DATA, d.mcpData());
+      field(g, scratch, Names.NAME, d.name());
+      field(g, scratch, Names.INPUT, d.input());
+      field(g, scratch, Names.OUTPUT, d.output());
+      field(g, scratch, Names.MCP_DATA, d.mcpData());
     } else if (data instanceof GenerationSpanData d) {
       type(g, Names.GENERATION);
-      field(g, Names.INPUT, d.input());
-      field(g, Names.OUTPUT, d.output());
-      field(g, Names.MODEL, d.model());
-      field(g, Names.MODEL_CONFIG, d.modelConfig());
+      field(g, scratch, Names.INPUT, d.input());
+      field(g, scratch, Names.OUTPUT, d.output());
+      field(g, scratch, Names.MODEL, d.model());
+      field(g, scratch, Names.MODEL_CONFIG, d.modelConfig());
       key(g, Names.USAGE);
-      writeUsage(g, d.usage());
+      writeUsage(g, d.usage(), scratch);
     } else if (data instanceof ResponseSpanData d) {
       type(g, Names.RESPONSE);
-      field(g, Names.RESPONSE_ID, d.responseId());
+      field(g, scratch, Names.RESPONSE_ID, d.responseId());
       key(g, Names.USAGE);
-      writeUsage(g, d.usage());
+      writeUsage(g, d.usage(), scratch);
     } else if (data instanceof HandoffSpanData d) {
       type(g, Names.HANDOFF);
-      field(g, Names.FROM_AGENT, d.fromAgent());
-      field(g, Names.TO_AGENT, d.toAgent());
+      field(g, scratch, Names.FROM_AGENT, d.fromAgent());
+      field(g, scratch, Names.TO_AGENT, d.toAgent());
     } else if (data instanceof CustomSpanData d) {
       type(g, Names.CUSTOM);
-      field(g, Names.NAME, d.name());
-      field(g, Names.DATA, d.data());
+      field(g, scratch, Names.NAME, d.name());
+      field(g, scratch, Names.DATA, d.data());
     } else if (data instanceof GuardrailSpanData d) {
       type(g, Names.GUARDRAIL);
-      field(g, Names.NAME, d.name());
+      field(g, scratch, Names.NAME, d.name());
       booleanField(g, Names.TRIGGERED, d.triggered());
     } else if (data instanceof TranscriptionSpanData d) {
       type(g, Names.TRANSCRIPTION);
       key(g, Names.INPUT);
       g.writeStartObject();
-      field(g, Names.DATA, d.inputData());
-      field(g, Names.FORMAT, d.inputFormat());
+      field(g, scratch, Names.DATA, d.inputData());
+      field(g, scratch, Names.FORMAT, d.inputFormat());
       g.writeEndObject();
-      field(g, Names.OUTPUT, d.output());
-      field(g, Names.MODEL, d.model());
-      field(g, Names.MODEL_CONFIG, d.modelConfig());
+      field(g, scratch, Names.OUTPUT, d.output());
+      field(g, scratch, Names.MODEL, d.model());
+      field(g, scratch, Names.MODEL_CONFIG, d.modelConfig());
     } else if (data instanceof SpeechSpanData d) {
       type(g, Names.SPEECH);
-      field(g, Names.INPUT, d.input());
+      field(g, scratch, Names.INPUT, d.input());
       key(g, Names.OUTPUT);
       g.writeStartObject();
-      field(g, Names.DATA, d.outputData());
-      field(g, Names.FORMAT, d.outputFormat());
+      field(g, scratch, Names.DATA, d.outputData());
+      field(g, scratch, Names.FORMAT, d.outputFormat());
       g.writeEndObject();
-      field(g, Names.MODEL, d.model());
-      field(g, Names.MODEL_CONFIG, d.modelConfig());
-      field(g, Names.FIRST_CONTENT_AT, d.firstContentAt());
+      field(g, scratch, Names.MODEL, d.model());
+      field(g, scratch, Names.MODEL_CONFIG, d.modelConfig());
+      field(g, scratch, Names.FIRST_CONTENT_AT, d.firstContentAt());
     } else if (data instanceof SpeechGroupSpanData d) {
       type(g, Names.SPEECH_GROUP);
-      field(g, Names.INPUT, d.input());
+      field(g, scratch, Names.INPUT, d.input());
     } else if (data instanceof McpToolsSpanData d) {
       type(g, Names.MCP_TOOLS);
-      field(g, Names.SERVER, d.server());
-      field(g, Names.RESULT, d.result());
+      field(g, scratch, Names.SERVER, d.server());
+      field(g, scratch, Names.RESULT, d.result());
     } else if (data instanceof TaskSpanData d) {
       type(g, Names.CUSTOM);
-      field(g, Names.NAME, "task");
+      field(g, scratch, Names.NAME, "task");
       key(g, Names.DATA);
       g.writeStartObject();
-      field(g, Names.SDK_SPAN_TYPE, "task");
-      field(g, Names.NAME, d.name());
+      field(g, scratch, Names.SDK_SPAN_TYPE, "task");
+      field(g, scratch, Names.NAME, d.name());
       if (d.usage() != null) {
         key(g, Names.USAGE);
-        writeUsage(g, d.usage());
+        writeUsage(g, d.usage(), scratch);
       }
       g.writeEndObject();
     } else if (data instanceof TurnSpanData d) {
       type(g, Names.CUSTOM);
-      field(g, Names.NAME, "turn");
+      field(g, scratch, Names.NAME, "turn");
       key(g, Names.DATA);
       g.writeStartObject();
-      field(g, Names.SDK_SPAN_TYPE, "turn");
+      field(g, scratch, Names.SDK_SPAN_TYPE, "turn");
       numberField(g, Names.TURN, d.turn());
-      field(g, Names.AGENT_NAME, d.agentName());
+      field(g, scratch, Names.AGENT_NAME, d.agentName());
       if (d.usage() != null) {
         key(g, Names.USAGE);
-        writeUsage(g, d.usage());
+        writeUsage(g, d.usage(), scratch);
       }
       g.writeEndObject();
     }
@@ -240,6 +251,10 @@ public final class TraceJson {
 
   /** Writes usage as {@code {"input_tokens","output_tokens",…details}}, or null. */
   static void writeUsage(JsonGenerator g, Usage usage) throws IOException {
+    writeUsage(g, usage, new Scratch());
+  }
+
+  private static void writeUsage(JsonGenerator g, Usage usage, Scratch scratch) throws IOException {
     if (usage == null) {
       g.writeNull();
       return;
@@ -250,7 +265,7 @@ public final class TraceJson {
     for (Map.Entry<String, Object> e : usage.details().entrySet()) {
       if (!"input_tokens".equals(e.getKey()) && !"output_tokens".equals(e.getKey())) {
         g.writeFieldName(e.getKey());
-        writeValue(g, e.getValue());
+        writeValue(g, e.getValue(), scratch);
       }
     }
     g.writeEndObject();
@@ -261,14 +276,20 @@ public final class TraceJson {
    * anything else as its text.
    */
   static void writeValue(JsonGenerator g, Object value) throws IOException {
-    writeTree(g, value);
+    writeTree(g, value, new Scratch());
   }
 
-  private static void writeTree(JsonGenerator generator, Object tree) throws IOException {
+  private static void writeValue(JsonGenerator g, Object value, Scratch scratch)
+      throws IOException {
+    writeTree(g, value, scratch);
+  }
+
+  private static void writeTree(JsonGenerator generator, Object tree, Scratch scratch)
+      throws IOException {
     if (tree == null) {
       generator.writeNull();
     } else if (tree instanceof String s) {
-      writeText(generator, s);
+      writeText(generator, s, scratch);
     } else if (tree instanceof Boolean b) {
       generator.writeBoolean(b);
     } else if (tree instanceof Number number) {
@@ -277,23 +298,23 @@ public final class TraceJson {
       generator.writeStartObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         generator.writeFieldName(String.valueOf(entry.getKey()));
-        writeTree(generator, entry.getValue());
+        writeTree(generator, entry.getValue(), scratch);
       }
       generator.writeEndObject();
     } else if (tree instanceof Collection<?> list) {
       generator.writeStartArray();
       for (Object element : list) {
-        writeTree(generator, element);
+        writeTree(generator, element, scratch);
       }
       generator.writeEndArray();
     } else if (tree instanceof Object[] array) {
       generator.writeStartArray();
       for (Object element : array) {
-        writeTree(generator, element);
+        writeTree(generator, element, scratch);
       }
       generator.writeEndArray();
     } else {
-      writeText(generator, String.valueOf(tree));
+      writeText(generator, String.valueOf(tree), scratch);
     }
   }
 
@@ -401,16 +422,17 @@ public final class TraceJson {
    * Writes an id, or null. An id the tracer made is a prefix and hex digits, copied as they are;
    * one read back from a file may hold anything, and is escaped as any text.
    */
-  private static void writeId(JsonGenerator g, String id, byte[] buffer) throws IOException {
+  private static void writeId(JsonGenerator g, String id, Scratch scratch) throws IOException {
+    byte[] buffer = scratch.id;
     if (id == null || id.length() > buffer.length || !(g instanceof UTF8JsonGenerator)) {
-      writeText(g, id);
+      writeText(g, id, scratch);
       return;
     }
     int length = id.length();
     for (int i = 0; i < length; i++) {
       char c = id.charAt(i);
       if (c <= ' ' || c >= 0x7F || c == '"' || c == '\\') {
-        writeText(g, id);
+        writeText(g, id, scratch);
         return;
       }
       buffer[i] = (byte) c;
@@ -445,10 +467,10 @@ public final class TraceJson {
     name(g, type);
   }
 
-  private static void field(JsonGenerator g, SerializableString name, Object value)
+  private static void field(JsonGenerator g, Scratch scratch, SerializableString name, Object value)
       throws IOException {
     key(g, name);
-    writeValue(g, value);
+    writeValue(g, value, scratch);
   }
 
   /**
@@ -465,10 +487,10 @@ public final class TraceJson {
     g.writeString(value);
   }
 
-  private static void stringField(JsonGenerator g, SerializableString name, String value)
-      throws IOException {
+  private static void stringField(
+      JsonGenerator g, Scratch scratch, SerializableString name, String value) throws IOException {
     key(g, name);
-    writeText(g, value);
+    writeText(g, value, scratch);
   }
 
   private static void numberField(JsonGenerator g, SerializableString name, long value)
@@ -484,27 +506,97 @@ public final class TraceJson {
   }
 
   /**
-   * Writes a string. To a byte generator (every one made here), the text goes as its UTF-8 bytes,
+   * Writes a string. To a byte generator (every one made here), ASCII text is escaped by {@link
+   * Scratch#escapeAscii} in one pass and goes in as it is; other text goes as its UTF-8 bytes,
    * which the generator escapes reading an array, not a character at a time through {@link
-   * String#charAt}; a character outside the Basic Multilingual Plane comes out as one four-byte
+   * String#charAt}. A character outside the Basic Multilingual Plane comes out as one four-byte
    * sequence, and an unpaired surrogate as {@code ?}.
    */
-  private static void writeText(JsonGenerator g, String text) throws IOException {
+  private static void writeText(JsonGenerator g, String text, Scratch scratch) throws IOException {
     if (text == null) {
       g.writeNull();
     } else if (g instanceof UTF8JsonGenerator && text.length() <= MAX_TEXT_AS_BYTES) {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      g.writeUTF8String(bytes, 0, bytes.length);
+      int length = scratch.escapeAscii(text);
+      if (length >= 0) {
+        g.writeRawUTF8String(scratch.text, 0, length);
+      } else {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        g.writeUTF8String(bytes, 0, bytes.length);
+      }
     } else {
       g.writeString(text);
     }
   }
 
-  /** What one writer reuses from record to record: the text of times, the bytes of an id. */
+  /** What one writer reuses from record to record: the text of times, ids and strings. */
   private static final class Scratch {
+    // How each ASCII character is written in a JSON string, as the generator would write it: 0 as
+    // it is, a letter after a backslash, or -1 as a backslash, u and four hex digits.
+    private static final byte[] ESCAPES = new byte[128];
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+      for (int c = 0; c < 0x20; c++) {
+        ESCAPES[c] = -1;
+      }
+      ESCAPES['\b'] = 'b';
+      ESCAPES['\t'] = 't';
+      ESCAPES['\n'] = 'n';
+      ESCAPES['\f'] = 'f';
+      ESCAPES['\r'] = 'r';
+      ESCAPES['"'] = '"';
+      ESCAPES['\\'] = '\\';
+    }
+
     final Timestamps.Text time = new Timestamps.Text();
     // Room for an id as the tracer makes them; longer ones are written as any text.
     final byte[] id = new byte[64];
+    // The escaped bytes of the last string, grown as longer strings come.
+    byte[] text = new byte[256];
+
+    /**
+     * Escapes {@code value} into {@link #text} and returns the length, or -1 when it holds a
+     * character beyond ASCII.
+     */
+    int escapeAscii(String value) {
+      int length = value.length();
+      byte[] out = room(length);
+      int end = 0;
+      for (int i = 0; i < length; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          return -1;
+        }
+        byte escape = ESCAPES[c];
+        if (escape == 0) {
+          out[end++] = (byte) c;
+          continue;
+        }
+        // An escape takes up to six bytes; the characters after it at least one each.
+        if (out.length - end < length - i + 5) {
+          out = room(end + length - i + 5);
+        }
+        out[end++] = '\\';
+        if (escape > 0) {
+          out[end++] = escape;
+        } else {
+          out[end++] = 'u';
+          out[end++] = '0';
+          out[end++] = '0';
+          out[end++] = HEX[c >> 4];
+          out[end++] = HEX[c & 0xF];
+        }
+      }
+      return end;
+    }
+
+    /** Returns {@link #text} with room for {@code size} bytes, keeping what it holds. */
+    private byte[] room(int size) {
+      if (text.length < size) {
+        text = Arrays.copyOf(text, Math.max(size, text.length * 2));
+      }
+      return text;
+    }
   }
 
   private interface Body {

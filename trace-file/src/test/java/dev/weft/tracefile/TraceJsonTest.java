@@ -179,6 +179,37 @@ class TraceJsonTest {
   }
 
   @Test
+  void asciiText_isEscapedExactlyAsTheGeneratorEscapesIt() throws IOException {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      every.append(c);
+    }
+    List<String> texts =
+        List.of(
+            every.toString(),
+            "",
+            "plain text",
+            "{\"order_id\":\"A-1\",\"note\":\"line\\none\"}",
+            "\"".repeat(300),
+            "\u0001".repeat(100) + "tail",
+            "ascii then \u00e9 and \"quotes\"");
+    for (String text : texts) {
+      StringWriter expected = new StringWriter();
+      try (JsonGenerator g = MAPPER.getFactory().createGenerator(expected)) {
+        g.writeString(text);
+      }
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("text", text);
+      TraceRecord trace = new TraceRecord("trace_1", "wf", null, metadata, 1, 2);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TraceJson.writeLines(out, List.of(trace), List.of());
+      String line = out.toString(StandardCharsets.UTF_8);
+      assertThat(line).as("%s", text).contains("\"metadata\":{\"text\":" + expected + "}");
+      assertThat(MAPPER.readTree(line).at("/metadata/text").asText()).isEqualTo(text);
+    }
+  }
+
+  @Test
   void error_isNullOrMessageAndData() throws IOException {
     SpanRecord failing = recorder.ended("lookup_order");
     JsonNode error = MAPPER.readTree(TraceJson.spanToString(failing)).get("error");
