@@ -47,18 +47,15 @@ class AiServiceIT {
 
     AppRun.Trace first = traced.traces.get(0);
     assertThat(first.workflow()).isEqualTo("Assistant");
-    assertThat(first.tree())
-        .as(traced.describe())
-        .isEqualTo(
-            String.join(
-                "\n",
-                "trace Assistant",
-                "  agent Assistant",
-                "    generation gpt-4.1-mini",
-                "    function lookupOrder",
-                "    function weather",
-                "    generation gpt-4.1-mini",
-                ""));
+    // LangChain4j offers the tools in the order reflection lists the methods, which may change
+    // from one run to the next; the model calls them in the order offered.
+    List<String> lines = List.of(first.tree().split("\n"));
+    assertThat(lines).as(traced.describe()).hasSize(6);
+    assertThat(lines.subList(0, 3))
+        .containsExactly("trace Assistant", "  agent Assistant", "    generation gpt-4.1-mini");
+    assertThat(lines.subList(3, 5))
+        .containsExactlyInAnyOrder("    function lookupOrder", "    function weather");
+    assertThat(lines.get(5)).isEqualTo("    generation gpt-4.1-mini");
     JsonNode agent = first.span("agent", "Assistant");
     assertThat(names(agent.at("/span_data/tools"))).containsExactlyInAnyOrder("lookupOrder", "weather");
     assertThat(agent.at("/span_data/output_type").asText()).isEqualTo("String");
@@ -77,7 +74,13 @@ class AiServiceIT {
     assertThat(askTools.at("/usage/reasoning_tokens").isNumber()).isTrue();
 
     JsonNode answer = generations.get(1).path("span_data");
-    assertThat(answer.at("/input/1/tool_calls/0/function/name").asText()).isEqualTo("lookupOrder");
+    JsonNode lookupCall = null;
+    for (JsonNode call : answer.at("/input/1/tool_calls")) {
+      if (call.at("/function/name").asText().equals("lookupOrder")) {
+        lookupCall = call;
+      }
+    }
+    assertThat(lookupCall).as(answer.toString()).isNotNull();
     assertThat(answer.at("/input/2/role").asText()).isEqualTo("tool");
     assertThat(answer.at("/output/0/content").asText()).startsWith("Based on the tools:");
 
@@ -87,7 +90,7 @@ class AiServiceIT {
     // The call's id, which the model gave it and the tool result message answers.
     assertThat(lookupSpan.at("/metadata/tool_call_id").asText())
         .isNotEmpty()
-        .isEqualTo(answer.at("/input/1/tool_calls/0/id").asText());
+        .isEqualTo(lookupCall.path("id").asText());
     assertThat(lookup.path("output").asText()).isEqualTo("order 42 shipped yesterday");
 
     // The second call remembers the first: its request carries the whole conversation.
