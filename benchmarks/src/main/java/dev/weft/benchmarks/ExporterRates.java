@@ -102,6 +102,9 @@ final class ExporterRates {
             java,
             "-Xms1g",
             "-Xmx1g",
+            // The heap's pages are touched before the run: otherwise the first touch of each, a
+            // page fault, falls on the application thread for seconds and is counted as its cost.
+            "-XX:+AlwaysPreTouch",
             "-cp",
             classPath,
             ExporterRun.class.getName(),

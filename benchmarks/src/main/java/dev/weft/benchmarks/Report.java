@@ -148,7 +148,8 @@ final class Report {
       return;
     }
     out.append("\n## Exporters, sustained\n\n");
-    out.append("Each exporter in a JVM of its own, named by weft.exporters, behind the batch");
+    out.append("Each exporter in a JVM of its own (1 GB heap, its pages touched at start),");
+    out.append(" named by weft.exporters, behind the batch");
     out.append(" processor with the default weft.batch.* settings; traces of ten spans, the");
     out.append(" application waiting while the queue is deep. spans/s = spans made over the time,");
     out.append(" final flush included; app ns/span = the application thread's CPU time per span;");
