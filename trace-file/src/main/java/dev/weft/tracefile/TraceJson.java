@@ -98,20 +98,20 @@ public final class TraceJson {
     key(g, Names.OBJECT);
     name(g, Names.TRACE_SPAN);
     // A record the tracer made has its ids as numbers: their text goes straight into the buffer,
-    // and the Strings are made only for ids given as text.
+    // and the Strings are made only for ids given as text, which are escaped as any text.
     SpanRecord record = span instanceof SpanRecord r && g instanceof UTF8JsonGenerator ? r : null;
     byte[] id = scratch.id;
     key(g, Names.ID);
     if (!writeMade(g, record == null ? -1 : record.spanIdBytes(id), id)) {
-      writeId(g, span.spanId(), scratch);
+      writeText(g, span.spanId(), scratch);
     }
     key(g, Names.TRACE_ID);
     if (!writeMade(g, record == null ? -1 : record.trace().traceIdBytes(id), id)) {
-      writeId(g, span.traceId(), scratch);
+      writeText(g, span.traceId(), scratch);
     }
     key(g, Names.PARENT_ID);
     if (!writeMade(g, record == null ? -1 : record.parentIdBytes(id), id)) {
-      writeId(g, span.parentId(), scratch);
+      writeText(g, span.parentId(), scratch);
     }
     key(g, Names.STARTED_AT);
     writeTime(g, span.startedAtMicros(), scratch);
@@ -416,28 +416,6 @@ public final class TraceJson {
     } else {
       g.writeString(new String(text, 0, length, StandardCharsets.US_ASCII));
     }
-  }
-
-  /**
-   * Writes an id, or null. An id the tracer made is a prefix and hex digits, copied as they are;
-   * one read back from a file may hold anything, and is escaped as any text.
-   */
-  private static void writeId(JsonGenerator g, String id, Scratch scratch) throws IOException {
-    byte[] buffer = scratch.id;
-    if (id == null || id.length() > buffer.length || !(g instanceof UTF8JsonGenerator)) {
-      writeText(g, id, scratch);
-      return;
-    }
-    int length = id.length();
-    for (int i = 0; i < length; i++) {
-      char c = id.charAt(i);
-      if (c <= ' ' || c >= 0x7F || c == '"' || c == '\\') {
-        writeText(g, id, scratch);
-        return;
-      }
-      buffer[i] = (byte) c;
-    }
-    g.writeRawUTF8String(buffer, 0, length);
   }
 
   /**

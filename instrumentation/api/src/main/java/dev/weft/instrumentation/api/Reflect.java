@@ -69,7 +69,8 @@ public final class Reflect {
         return null;
       }
       Class<?> type = target.getClass();
-      for (Site site : sites) {
+      Site[] known = sites;
+      for (Site site : known) {
         if (site.type.get() == type) {
           Object handle = site.handle.get();
           if (handle != null) {
@@ -78,7 +79,7 @@ public final class Reflect {
         }
       }
       // Past the classes it remembers, a call site reads the others through the per-class cache.
-      return invoke(sites.length < REMEMBERED ? remember(type) : handle(type, name), target);
+      return invoke(known.length < REMEMBERED ? remember(type) : handle(type, name), target);
     }
 
     /** Returns {@link #call} as text, or null. */
@@ -95,6 +96,11 @@ public final class Reflect {
     private synchronized Object remember(Class<?> type) {
       Object handle = handle(type, name);
       Site[] known = sites;
+      for (Site site : known) {
+        if (site.type.get() == type) {
+          return handle; // remembered by another thread meanwhile: not a second time
+        }
+      }
       if (known.length < REMEMBERED) {
         Site[] grown = Arrays.copyOf(known, known.length + 1);
         grown[known.length] = new Site(type, handle);
