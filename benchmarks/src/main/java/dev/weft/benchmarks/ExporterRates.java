@@ -2,9 +2,12 @@ package dev.weft.benchmarks;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,24 +32,45 @@ final class ExporterRates {
    *
    * @param exporter the exporter's name
    * @param spans spans produced while measuring
+   * @param warmupSpans spans produced before, while warming up
    * @param seconds the time they took, the final flush included
    * @param dropped trace and span records the batch processor dropped while measuring
    * @param cpuNanosPerSpan the application thread's CPU time per span
    * @param output what reached the output, in words (files, bytes, requests)
+   * @param outputBytes the bytes that reached the output, warm-up included
    * @param loadBefore the load average before the JVM started
    */
   record Result(
       String exporter,
       long spans,
+      long warmupSpans,
       double seconds,
       long dropped,
       double cpuNanosPerSpan,
       String output,
+      long outputBytes,
       String loadBefore) {
     double spansPerSecond() {
       return spans / seconds;
     }
+
+    /** Returns the bytes written per second while measuring, warm-up and measured spans alike. */
+    double megabytesPerSecond() {
+      return outputBytes / (double) (spans + warmupSpans) * spansPerSecond() / 1e6;
+    }
   }
+
+  /**
+   * How fast this machine takes a new file into its page cache: what the file exporters write
+   * against.
+   *
+   * @param firstMbPerSecond writing a new file, in memory as the machine hands it out
+   * @param againMbPerSecond writing it again at once after deleting it, in the pages just freed
+   */
+  record DiskRate(double firstMbPerSecond, double againMbPerSecond) {}
+
+  /** The size of the file {@link #measureDisk} writes. */
+  static final long DISK_PROBE_BYTES = 2L << 30;
 
   private final String java;
   private final String classPath;
@@ -132,17 +156,30 @@ final class ExporterRates {
     try (Reader in = Files.newBufferedReader(figures)) {
       values.load(in);
     }
+    long[] written = files(dir);
+    long outputBytes =
+        switch (exporter) {
+          case "console" -> Files.size(stdout);
+          case "openai", "otlp" -> sink.bytes() - bytesBefore;
+          default -> written[1];
+        };
     String output =
         switch (exporter) {
           case "none" -> "";
-          case "console" -> mb(Files.size(stdout)) + " on standard output (a file)";
+          case "console" -> mb(outputBytes) + " on standard output (a file)";
           case "openai", "otlp" ->
               String.format(
                   Locale.ROOT,
                   "%,d requests, %s",
                   sink.requests() - requestsBefore,
-                  mb(sink.bytes() - bytesBefore));
-          default -> files(dir);
+                  mb(outputBytes));
+          default ->
+              String.format(
+                  Locale.ROOT,
+                  "%,d file%s, %s",
+                  written[0],
+                  written[0] == 1 ? "" : "s",
+                  mb(outputBytes));
         };
     if (!keepOutput) {
       delete(dir);
@@ -151,14 +188,17 @@ final class ExporterRates {
     return new Result(
         exporter,
         Long.parseLong(values.getProperty("spans")),
+        Long.parseLong(values.getProperty("warmupSpans")),
         Double.parseDouble(values.getProperty("seconds")),
         Long.parseLong(values.getProperty("dropped")),
         Double.parseDouble(values.getProperty("cpuNanosPerSpan")),
         output,
+        outputBytes,
         loadBefore);
   }
 
-  private static String files(Path dir) throws IOException {
+  /** Returns how many files {@code dir} holds, at any depth, and their bytes. */
+  private static long[] files(Path dir) throws IOException {
     long count = 0;
     long bytes = 0;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -167,7 +207,42 @@ final class ExporterRates {
         bytes += Files.size(file);
       }
     }
-    return String.format(Locale.ROOT, "%,d file%s, %s", count, count == 1 ? "" : "s", mb(bytes));
+    return new long[] {count, bytes};
+  }
+
+  /**
+   * Writes a new file of {@link #DISK_PROBE_BYTES} in the work folder, a megabyte at a time and not
+   * synced, as the file exporters write; deletes it and writes it again at once. The first rate is
+   * what a growing page cache costs here: this machine's memory is backed by its host only once
+   * touched, and memory the kernel frees is handed back within seconds, so each page the cache
+   * takes costs a fault in the host. The second shows the same writes into pages still backed.
+   */
+  DiskRate measureDisk() throws IOException, InterruptedException {
+    settleDisk();
+    Files.createDirectories(workDir);
+    Path probe = workDir.resolve("disk-probe");
+    double first = writeProbe(probe);
+    Files.delete(probe);
+    double again = writeProbe(probe);
+    Files.delete(probe);
+    settleDisk();
+    return new DiskRate(first, again);
+  }
+
+  private static double writeProbe(Path file) throws IOException {
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+    long start = System.nanoTime();
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (long written = 0; written < DISK_PROBE_BYTES; written += chunk.capacity()) {
+        chunk.clear();
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return DISK_PROBE_BYTES / 1e6 / seconds;
   }
 
   private static String mb(long bytes) {

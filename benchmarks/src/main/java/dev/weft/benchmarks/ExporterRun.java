@@ -87,7 +87,7 @@ public final class ExporterRun {
     }
     int highWater = batch == null ? Integer.MAX_VALUE : Math.min(batch.queueCapacity() / 2, 8192);
     ExporterRun run = new ExporterRun(batch, highWater);
-    run.produceFor(nanos(opts, "warmup", "3"));
+    long[] warmedUp = run.produceFor(nanos(opts, "warmup", "3"));
     Tracing.forceFlush();
     long droppedBefore = batch == null ? 0 : batch.droppedCount();
     long start = System.nanoTime();
@@ -97,6 +97,7 @@ public final class ExporterRun {
     long dropped = batch == null ? 0 : batch.droppedCount() - droppedBefore;
     Properties figures = new Properties();
     figures.setProperty("spans", Long.toString(produced[0]));
+    figures.setProperty("warmupSpans", Long.toString(warmedUp[0]));
     figures.setProperty("seconds", format(seconds));
     figures.setProperty("dropped", Long.toString(dropped));
     figures.setProperty("cpuNanosPerSpan", format((double) produced[1] / produced[0]));

@@ -23,6 +23,7 @@ final class Report {
   private final List<String> notes = new ArrayList<>();
   private final List<String[]> targets = new ArrayList<>();
   private List<ExporterRates.Result> exporters = List.of();
+  private ExporterRates.DiskRate disk;
   private List<StartupProbe.Result> startup = List.of();
   private String startupLoad = "";
 
@@ -46,6 +47,10 @@ final class Report {
 
   void exporters(List<ExporterRates.Result> results) {
     this.exporters = results;
+  }
+
+  void disk(ExporterRates.DiskRate rate) {
+    this.disk = rate;
   }
 
   void startup(List<StartupProbe.Result> results, String loadBefore) {
@@ -153,10 +158,25 @@ final class Report {
     out.append(" processor with the default weft.batch.* settings; traces of ten spans, the");
     out.append(" application waiting while the queue is deep. spans/s = spans made over the time,");
     out.append(" final flush included; app ns/span = the application thread's CPU time per span;");
-    out.append(" net = minus exporters=none.\n\n");
     out.append(
-        "| exporter | spans/s | dropped | app ns/span | net app ns/span | output | load before |\n");
-    out.append("|---|---:|---:|---:|---:|---|---|\n");
+        " net = minus exporters=none; MB/s = the output's bytes per span times spans/s.\n\n");
+    if (disk != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "The machine's page cache: a new %d GB file written a megabyte at a time, not"
+                  + " synced, took %,.0f MB/s; written again at once after it was deleted, %,.0f"
+                  + " MB/s. The first is the rate of a growing page cache here (the file exporters'"
+                  + " case): this machine's memory is backed by its host only once touched, and"
+                  + " memory the kernel frees goes back to the host within seconds.\n\n",
+              ExporterRates.DISK_PROBE_BYTES >> 30,
+              disk.firstMbPerSecond(),
+              disk.againMbPerSecond()));
+    }
+    out.append(
+        "| exporter | spans/s | dropped | app ns/span | net app ns/span | output | MB/s | load"
+            + " before |\n");
+    out.append("|---|---:|---:|---:|---:|---|---:|---|\n");
     ExporterRates.Result none = null;
     for (ExporterRates.Result r : exporters) {
       if (r.exporter().equals("none")) {
@@ -177,6 +197,8 @@ final class Report {
           .append(baseline || none == null ? "" : f1(r.cpuNanosPerSpan() - none.cpuNanosPerSpan()))
           .append(" | ")
           .append(r.output())
+          .append(" | ")
+          .append(baseline ? "" : f1(r.megabytesPerSecond()))
           .append(" | ")
           .append(r.loadBefore())
           .append(" |\n");

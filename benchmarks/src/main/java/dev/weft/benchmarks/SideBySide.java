@@ -96,6 +96,11 @@ public final class SideBySide {
         List<String> exporters =
             List.of(opts.getOrDefault("exporters", ExporterRates.EXPORTERS).split(","));
         report.exporters(rates.measure(exporters, ingest, sink, report));
+        try {
+          report.disk(rates.measureDisk());
+        } catch (IOException e) {
+          report.note("the page cache's write rate NOT MEASURED: " + e);
+        }
       }
       if (only.isEmpty() || only.contains("startup")) {
         int runs = Integer.parseInt(opts.getOrDefault("startup.runs", "10"));
