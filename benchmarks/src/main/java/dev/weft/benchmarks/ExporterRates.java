@@ -213,9 +213,9 @@ final class ExporterRates {
   /**
    * Writes a new file of {@link #DISK_PROBE_BYTES} in the work folder, a megabyte at a time and not
    * synced, as the file exporters write; deletes it and writes it again at once. The first rate is
-   * what a growing page cache costs here: this machine's memory is backed by its host only once
-   * touched, and memory the kernel frees is handed back within seconds, so each page the cache
-   * takes costs a fault in the host. The second shows the same writes into pages still backed.
+   * that of a growing page cache, as the file exporters meet it; the second that of pages the
+   * kernel has just freed. On a virtual machine whose host backs memory only once touched and takes
+   * back what the kernel frees, the first is far lower: each new page waits for the host.
    */
   DiskRate measureDisk() throws IOException, InterruptedException {
     settleDisk();

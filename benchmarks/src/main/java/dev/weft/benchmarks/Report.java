@@ -164,11 +164,13 @@ final class Report {
       out.append(
           String.format(
               Locale.ROOT,
-              "The machine's page cache: a new %d GB file written a megabyte at a time, not"
-                  + " synced, took %,.0f MB/s; written again at once after it was deleted, %,.0f"
-                  + " MB/s. The first is the rate of a growing page cache here (the file exporters'"
-                  + " case): this machine's memory is backed by its host only once touched, and"
-                  + " memory the kernel frees goes back to the host within seconds.\n\n",
+              "The machine's page cache: a new %d GiB file, written a megabyte at a time and not"
+                  + " synced, went at %,.0f MB/s; written again at once after it was deleted, at"
+                  + " %,.0f MB/s. The file exporters write into a growing page cache, the first"
+                  + " case; where it is far below the second, new pages are what costs (on a"
+                  + " virtual machine whose host backs memory only once touched and takes back"
+                  + " what the kernel frees, each new page waits for the host; see"
+                  + " benchmarks/README.md).\n\n",
               ExporterRates.DISK_PROBE_BYTES >> 30,
               disk.firstMbPerSecond(),
               disk.againMbPerSecond()));
