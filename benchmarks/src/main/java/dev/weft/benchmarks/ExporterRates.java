@@ -67,10 +67,10 @@ final class ExporterRates {
    * @param firstMbPerSecond writing a new file, in memory as the machine hands it out
    * @param againMbPerSecond writing it again at once after deleting it, in the pages just freed
    */
-  record DiskRate(double firstMbPerSecond, double againMbPerSecond) {}
+  record PageCacheRate(double firstMbPerSecond, double againMbPerSecond) {}
 
-  /** The size of the file {@link #measureDisk} writes. */
-  static final long DISK_PROBE_BYTES = 2L << 30;
+  /** The size of the file {@link #measurePageCache} writes. */
+  static final long PROBE_BYTES = 2L << 30;
 
   private final String java;
   private final String classPath;
@@ -211,22 +211,23 @@ final class ExporterRates {
   }
 
   /**
-   * Writes a new file of {@link #DISK_PROBE_BYTES} in the work folder, a megabyte at a time and not
+   * Writes a new file of {@link #PROBE_BYTES} in the work folder, a megabyte at a time and not
    * synced, as the file exporters write; deletes it and writes it again at once. The first rate is
    * that of a growing page cache, as the file exporters meet it; the second that of pages the
    * kernel has just freed. On a virtual machine whose host backs memory only once touched and takes
    * back what the kernel frees, the first is far lower: each new page waits for the host.
    */
-  DiskRate measureDisk() throws IOException, InterruptedException {
+  PageCacheRate measurePageCache() throws IOException, InterruptedException {
+    // After the exporters: the json row's files are still being written back.
     settleDisk();
     Files.createDirectories(workDir);
-    Path probe = workDir.resolve("disk-probe");
+    Path probe = workDir.resolve("page-cache-probe");
     double first = writeProbe(probe);
     Files.delete(probe);
     double again = writeProbe(probe);
+    // Deleted before it is written back, it leaves the disk nothing to do.
     Files.delete(probe);
-    settleDisk();
-    return new DiskRate(first, again);
+    return new PageCacheRate(first, again);
   }
 
   private static double writeProbe(Path file) throws IOException {
@@ -234,7 +235,7 @@ final class ExporterRates {
     long start = System.nanoTime();
     try (FileChannel out =
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      for (long written = 0; written < DISK_PROBE_BYTES; written += chunk.capacity()) {
+      for (long written = 0; written < PROBE_BYTES; written += chunk.capacity()) {
         chunk.clear();
         while (chunk.hasRemaining()) {
           out.write(chunk);
@@ -242,7 +243,7 @@ final class ExporterRates {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return DISK_PROBE_BYTES / 1e6 / seconds;
+    return PROBE_BYTES / 1e6 / seconds;
   }
 
   private static String mb(long bytes) {

@@ -23,7 +23,7 @@ final class Report {
   private final List<String> notes = new ArrayList<>();
   private final List<String[]> targets = new ArrayList<>();
   private List<ExporterRates.Result> exporters = List.of();
-  private ExporterRates.DiskRate disk;
+  private ExporterRates.PageCacheRate pageCache;
   private List<StartupProbe.Result> startup = List.of();
   private String startupLoad = "";
 
@@ -49,8 +49,8 @@ final class Report {
     this.exporters = results;
   }
 
-  void disk(ExporterRates.DiskRate rate) {
-    this.disk = rate;
+  void pageCache(ExporterRates.PageCacheRate rate) {
+    this.pageCache = rate;
   }
 
   void startup(List<StartupProbe.Result> results, String loadBefore) {
@@ -160,7 +160,7 @@ final class Report {
     out.append(" final flush included; app ns/span = the application thread's CPU time per span;");
     out.append(
         " net = minus exporters=none; MB/s = the output's bytes per span times spans/s.\n\n");
-    if (disk != null) {
+    if (pageCache != null) {
       out.append(
           String.format(
               Locale.ROOT,
@@ -171,9 +171,9 @@ final class Report {
                   + " virtual machine whose host backs memory only once touched and takes back"
                   + " what the kernel frees, each new page waits for the host; see"
                   + " benchmarks/README.md).\n\n",
-              ExporterRates.DISK_PROBE_BYTES >> 30,
-              disk.firstMbPerSecond(),
-              disk.againMbPerSecond()));
+              ExporterRates.PROBE_BYTES >> 30,
+              pageCache.firstMbPerSecond(),
+              pageCache.againMbPerSecond()));
     }
     out.append(
         "| exporter | spans/s | dropped | app ns/span | net app ns/span | output | MB/s | load"

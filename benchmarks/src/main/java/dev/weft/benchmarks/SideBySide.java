@@ -97,7 +97,7 @@ public final class SideBySide {
             List.of(opts.getOrDefault("exporters", ExporterRates.EXPORTERS).split(","));
         report.exporters(rates.measure(exporters, ingest, sink, report));
         try {
-          report.disk(rates.measureDisk());
+          report.pageCache(rates.measurePageCache());
         } catch (IOException e) {
           report.note("the page cache's write rate NOT MEASURED: " + e);
         }
