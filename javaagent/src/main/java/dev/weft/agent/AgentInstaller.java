@@ -54,7 +54,7 @@ final class AgentInstaller {
       RuntimeClasses.installContextHooks();
     }
     long hooked = System.nanoTime();
-    weaveExecutorsInTheBackground(instrumentation, advice);
+    weaveExecutorsInTheBackground(instrumentation, advice, runtime);
 
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
@@ -102,7 +102,7 @@ final class AgentInstaller {
    * starts earlier waits for it ({@link TraceStartGate}).
    */
   private static void weaveExecutorsInTheBackground(
-      Instrumentation instrumentation, ClassFileLocator advice) {
+      Instrumentation instrumentation, ClassFileLocator advice, JarFile runtime) {
     CountDownLatch done = new CountDownLatch(1);
     TraceStartGate.closeUntil(done);
     Thread weaving =
@@ -110,9 +110,16 @@ final class AgentInstaller {
             () -> {
               long start = System.nanoTime();
               try {
-                ExecutorInstrumentation.install(instrumentation, advice);
-                WeftLog.debug(
-                    "start-up: executors " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                ExecutorInstrumentation.Transformer executors =
+                    ExecutorInstrumentation.install(
+                        instrumentation, advice, WovenClassCache.open(runtime));
+                if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+                  WeftLog.debug(
+                      "start-up: executors "
+                          + (System.nanoTime() - start) / 1_000_000
+                          + " ms; JDK classes loaded so far: "
+                          + executors.counts());
+                }
               } catch (Throwable t) {
                 WeftLog.error(
                     "cannot weave the JDK's executors; work handed to them leaves its trace", t);

@@ -8,15 +8,18 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.weft.bootstrap.ContextHooks;
 import dev.weft.internal.WeftLog;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
@@ -31,8 +34,8 @@ import net.bytebuddy.pool.TypePool;
  * Carries the trace context into work handed to the JDK's executors, the way the OpenTelemetry
  * agent does: the task is bound to the submitting thread's context at the submission point, so a
  * tool run on a pool or a virtual thread nests under the span that started it. Those of the JDK
- * classes that are loaded already are transformed again (no class format changes); the transformer
- * looks at no other class: a class loaded later costs it one map lookup.
+ * classes that are loaded already are transformed again (no class format changes). A class woven at
+ * an earlier start of the same agent build on the same JDK is taken from {@link WovenClassCache}.
  *
  * <ul>
  *   <li>{@code ThreadPoolExecutor.execute} (plain runnables; futures are bound in {@code
@@ -115,7 +118,8 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
         ExecutorAdvice.HandOverThis.class);
     add(
         "java/util/concurrent/ForkJoinPool",
-        namedOneOf("execute", "submit", "invoke").and(takesArgument(0, ForkJoinTask.class)),
+        namedOneOf("execute", "submit", "invoke")
+            .and(takesArgument(0, named("java.util.concurrent.ForkJoinTask"))),
         ExecutorAdvice.HandOverFirst.class);
     add(
         "java/util/concurrent/ForkJoinTask",
@@ -148,17 +152,37 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   }
 
   /**
-   * Registers the executor transformer and transforms again those of its JDK classes that are
-   * loaded already.
+   * The JDK classes woven, by internal name: the transformer looks at no other class, so a class
+   * loaded later costs it one set lookup.
    */
-  static void install(Instrumentation instrumentation, ClassFileLocator adviceClasses) {
-    ExecutorInstrumentation executors = new ExecutorInstrumentation(adviceClasses);
-    WeavingTransformer transformer = new WeavingTransformer(executors, new TypePoolCache());
+  static final Set<String> CLASSES =
+      Set.of(
+          "java/util/concurrent/ThreadPoolExecutor",
+          "java/util/concurrent/AbstractExecutorService",
+          "java/util/concurrent/ScheduledThreadPoolExecutor",
+          "java/util/concurrent/ForkJoinPool",
+          "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor",
+          "java/util/concurrent/ForkJoinTask",
+          "java/lang/Thread",
+          "java/util/Timer",
+          "java/util/TimerThread",
+          "java/lang/ThreadBuilders");
+
+  /**
+   * Registers the executor transformer and transforms again those of its JDK classes that are
+   * loaded already. Returns the transformer, which counts the classes it wove and those it took
+   * from {@code cache}.
+   *
+   * @param cache the classes woven at earlier starts, or null
+   */
+  static Transformer install(
+      Instrumentation instrumentation, ClassFileLocator adviceClasses, WovenClassCache cache) {
+    Transformer transformer = new Transformer(adviceClasses, cache);
     instrumentation.addTransformer(transformer, true);
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (type.getClassLoader() == null
-          && executors.weaves(type.getName().replace('.', '/'))
+          && CLASSES.contains(type.getName().replace('.', '/'))
           && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
@@ -169,6 +193,82 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
       } catch (Exception | LinkageError e) {
         WeftLog.debug("cannot weave " + type.getName() + ": " + e);
       }
+    }
+    return transformer;
+  }
+
+  /**
+   * Weaves the JDK classes of {@link #CLASSES}, or takes them from the cache of earlier starts. The
+   * advice and Byte Buddy are set up at the first class the cache does not have, so a start that
+   * finds every class there loads none of it.
+   */
+  static final class Transformer implements ClassFileTransformer {
+    private final ClassFileLocator adviceClasses;
+    private final WovenClassCache cache;
+    private final AtomicInteger fromCache = new AtomicInteger();
+    private final AtomicInteger woven = new AtomicInteger();
+    private WeavingTransformer weaver;
+    private boolean settingUp;
+
+    Transformer(ClassFileLocator adviceClasses, WovenClassCache cache) {
+      this.adviceClasses = adviceClasses;
+      this.cache = cache;
+    }
+
+    @Override
+    public byte[] transform(
+        ClassLoader classLoader,
+        String internalName,
+        Class<?> classBeingRedefined,
+        ProtectionDomain protectionDomain,
+        byte[] classFile) {
+      if (classLoader != null || internalName == null || !CLASSES.contains(internalName)) {
+        return null;
+      }
+      try {
+        byte[] cached = cache == null ? null : cache.find(internalName, classFile);
+        if (cached != null) {
+          fromCache.incrementAndGet();
+          if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+            WeftLog.debug("woven " + internalName.replace('/', '.') + " (from the cache)");
+          }
+          return cached;
+        }
+        WeavingTransformer weaving = weaver();
+        if (weaving == null) {
+          WeftLog.debug(
+              "cannot weave "
+                  + internalName.replace('/', '.')
+                  + ": loaded while the advice was set up; left as it is");
+          return null;
+        }
+        byte[] made = weaving.weave(null, internalName, classFile);
+        if (made != null) {
+          woven.incrementAndGet();
+          if (cache != null) {
+            cache.store(internalName, classFile, made);
+          }
+        }
+        return made;
+      } catch (Throwable t) {
+        if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+          WeftLog.debug("cannot weave " + internalName.replace('/', '.') + ", left as it is: " + t);
+        }
+        return null;
+      }
+    }
+
+    private synchronized WeavingTransformer weaver() {
+      if (weaver == null) {
+        weaver =
+            new WeavingTransformer(new ExecutorInstrumentation(adviceClasses), new TypePoolCache());
+      }
+      return weaver;
+    }
+
+    /** Returns how many classes were taken from the cache and how many woven, as a phrase. */
+    String counts() {
+      return fromCache.get() + " from the cache, " + woven.get() + " woven";
     }
   }
 
@@ -181,6 +281,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   }
 
   private void substitute(String internalName, Function<TypePool, AsmVisitorWrapper> substitution) {
+    requireListed(internalName);
     substitutions.put(internalName, substitution);
   }
 
@@ -188,6 +289,7 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
       String internalName,
       ElementMatcher<? super MethodDescription> methods,
       Class<?> adviceClass) {
+    requireListed(internalName);
     List<Hook> hooks = advice.get(internalName);
     if (hooks == null) {
       hooks = new ArrayList<>();
@@ -196,13 +298,15 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
     hooks.add(new Hook(methods, adviceClass));
   }
 
-  @Override
-  public boolean mayWeave(ClassLoader classLoader, String internalName) {
-    return classLoader == null && weaves(internalName);
+  private static void requireListed(String internalName) {
+    if (!CLASSES.contains(internalName)) {
+      throw new IllegalStateException(internalName + " is woven but not listed in CLASSES");
+    }
   }
 
-  private boolean weaves(String internalName) {
-    return advice.containsKey(internalName) || substitutions.containsKey(internalName);
+  @Override
+  public boolean mayWeave(ClassLoader classLoader, String internalName) {
+    return classLoader == null && CLASSES.contains(internalName);
   }
 
   @Override

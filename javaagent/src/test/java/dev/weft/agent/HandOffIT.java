@@ -54,7 +54,7 @@ class HandOffIT {
     assertEveryHandedOffToolCallIsAChildOfTheAgent(onBootClassPath);
   }
 
-  private static void assertEveryHandedOffToolCallIsAChildOfTheAgent(AgentRun.Result result) {
+  static void assertEveryHandedOffToolCallIsAChildOfTheAgent(AgentRun.Result result) {
     TraceFiles.TraceFile trace = result.traces().workflow("hand-off");
     JsonNode agent = trace.span("agent", "dispatcher");
     List<JsonNode> work = trace.spans("function", "work");
