@@ -18,33 +18,43 @@ import net.bytebuddy.matcher.ElementMatchers;
  * method-handle set-up.
  */
 final class SpanInstrumentation implements WeavingTransformer.Weaving {
-  private static final TypeDescription SPAN_ADVICE =
-      TypeDescription.ForLoadedType.of(SpanAdvice.class);
-  private static final TypeDescription EXIT_WITHOUT_RESULT =
-      TypeDescription.ForLoadedType.of(SpanAdvice.WithoutResult.class);
-  private static final TypeDescription REACTIVE_ADVICE =
-      TypeDescription.ForLoadedType.of(ReactiveSpanAdvice.class);
-  private static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
-      ElementMatchers.returns(
-          ElementMatchers.namedOneOf(
-              "reactor.core.publisher.Mono",
-              "reactor.core.publisher.Flux",
-              "java.util.stream.Stream",
-              "java.util.Iterator",
-              "java.util.concurrent.Flow$Publisher",
-              "java.util.concurrent.CompletableFuture",
-              "java.util.concurrent.CompletionStage"));
-  private static final ElementMatcher<MethodDescription> DISCARDS_RESULT =
-      new ElementMatcher<MethodDescription>() {
-        @Override
-        public boolean matches(MethodDescription method) {
-          return SpanMatchers.discardsPrimitiveResult(method);
-        }
-      };
+  /**
+   * The advice and the matchers only a weave needs, set up at the first class that holds a span
+   * method: describing the advice classes loads and runs a good part of Byte Buddy, which an
+   * application whose classes name none of Weft's annotations then never needs.
+   */
+  private static final class Advices {
+    static final TypeDescription SPAN_ADVICE = TypeDescription.ForLoadedType.of(SpanAdvice.class);
+    static final TypeDescription EXIT_WITHOUT_RESULT =
+        TypeDescription.ForLoadedType.of(SpanAdvice.WithoutResult.class);
+    static final TypeDescription REACTIVE_ADVICE =
+        TypeDescription.ForLoadedType.of(ReactiveSpanAdvice.class);
+    static final ElementMatcher<MethodDescription> RETURNS_PUBLISHER =
+        ElementMatchers.returns(
+            ElementMatchers.namedOneOf(
+                "reactor.core.publisher.Mono",
+                "reactor.core.publisher.Flux",
+                "java.util.stream.Stream",
+                "java.util.Iterator",
+                "java.util.concurrent.Flow$Publisher",
+                "java.util.concurrent.CompletableFuture",
+                "java.util.concurrent.CompletionStage"));
+    static final ElementMatcher<MethodDescription> DISCARDS_RESULT =
+        new ElementMatcher<MethodDescription>() {
+          @Override
+          public boolean matches(MethodDescription method) {
+            return SpanMatchers.discardsPrimitiveResult(method);
+          }
+        };
+
+    private Advices() {}
+  }
 
   private final SpanMatchers matchers;
   private final SpanCandidates candidates;
-  private final ClassFileLocator adviceLocator;
+  private final ClassFileLocator adviceClasses;
+  // The advice class files, read at the first weave (see adviceLocator).
+  private ClassFileLocator adviceLocator;
   private final ClassLoader platformLoader = ClassLoader.getPlatformClassLoader();
 
   /** The span methods of the class being woven, as far as this attempt may weave them. */
@@ -56,10 +66,10 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
         }
       };
 
-  private SpanInstrumentation(SpanMatchers matchers, ClassFileLocator adviceLocator) {
+  private SpanInstrumentation(SpanMatchers matchers, ClassFileLocator adviceClasses) {
     this.matchers = matchers;
     this.candidates = new SpanCandidates(matchers);
-    this.adviceLocator = adviceLocator;
+    this.adviceClasses = adviceClasses;
   }
 
   /**
@@ -69,8 +79,7 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
   static MethodByMethodRetry transformer(WeftConfig config, ClassFileLocator advice) {
     SpanMatchers matchers = new SpanMatchers(config.methodRules(), config.packages());
     return new MethodByMethodRetry(
-        new WeavingTransformer(
-            new SpanInstrumentation(matchers, adviceLocator(advice)), new TypePoolCache()));
+        new WeavingTransformer(new SpanInstrumentation(matchers, advice), new TypePoolCache()));
   }
 
   @Override
@@ -98,23 +107,37 @@ final class SpanInstrumentation implements WeavingTransformer.Weaving {
       ClassFileLocator classFile) {
     Advice.WithCustomMapping mapping =
         Advice.withCustomMapping().bind(new MethodIdMapping(new ParameterNames(type, classFile)));
+    ClassFileLocator adviceLocator = adviceLocator();
     return builder
         .visit(
             mapping
-                .to(SPAN_ADVICE, adviceLocator)
+                .to(Advices.SPAN_ADVICE, adviceLocator)
                 .on(
                     spanMethods
-                        .and(ElementMatchers.not(RETURNS_PUBLISHER))
-                        .and(ElementMatchers.not(DISCARDS_RESULT))))
+                        .and(ElementMatchers.not(Advices.RETURNS_PUBLISHER))
+                        .and(ElementMatchers.not(Advices.DISCARDS_RESULT))))
         .visit(
             mapping
-                .to(SPAN_ADVICE, EXIT_WITHOUT_RESULT, adviceLocator)
-                .on(spanMethods.and(DISCARDS_RESULT)))
-        .visit(mapping.to(REACTIVE_ADVICE, adviceLocator).on(spanMethods.and(RETURNS_PUBLISHER)));
+                .to(Advices.SPAN_ADVICE, Advices.EXIT_WITHOUT_RESULT, adviceLocator)
+                .on(spanMethods.and(Advices.DISCARDS_RESULT)))
+        .visit(
+            mapping
+                .to(Advices.REACTIVE_ADVICE, adviceLocator)
+                .on(spanMethods.and(Advices.RETURNS_PUBLISHER)));
   }
 
-  /** Reads the advice class files once rather than for every woven class. */
-  private static ClassFileLocator adviceLocator(ClassFileLocator advice) {
+  /**
+   * Returns the advice class files, read at the first call rather than for every woven class. Woven
+   * on whichever thread loads a class, hence synchronized.
+   */
+  private synchronized ClassFileLocator adviceLocator() {
+    if (adviceLocator == null) {
+      adviceLocator = readAdvice(adviceClasses);
+    }
+    return adviceLocator;
+  }
+
+  private static ClassFileLocator readAdvice(ClassFileLocator advice) {
     Map<String, byte[]> classes = new HashMap<>();
     for (Class<?> type :
         new Class<?>[] {
