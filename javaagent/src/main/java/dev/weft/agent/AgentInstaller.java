@@ -54,7 +54,8 @@ final class AgentInstaller {
       RuntimeClasses.installContextHooks();
     }
     long hooked = System.nanoTime();
-    weaveExecutorsInTheBackground(instrumentation, advice, runtime);
+    WovenClassCache cache = WovenClassCache.open(runtime);
+    weaveExecutorsInTheBackground(instrumentation, advice, cache);
 
     WeftConfig config = WeftConfig.load(agentArgs);
     Tracing.configure(config);
@@ -65,7 +66,7 @@ final class AgentInstaller {
     long spanMethods = System.nanoTime();
 
     if (!config.disabled()) {
-      LibraryWeaving.install(instrumentation, config, LIBRARIES, advice, attached);
+      LibraryWeaving.install(instrumentation, config, LIBRARIES, advice, cache, attached);
       if (config.getBoolean(
           "weft.instrumentation.opentelemetry.enabled",
           config.getBoolean("weft.instrumentation.default-enabled", true))) {
@@ -102,7 +103,7 @@ final class AgentInstaller {
    * starts earlier waits for it ({@link TraceStartGate}).
    */
   private static void weaveExecutorsInTheBackground(
-      Instrumentation instrumentation, ClassFileLocator advice, JarFile runtime) {
+      Instrumentation instrumentation, ClassFileLocator advice, WovenClassCache cache) {
     CountDownLatch done = new CountDownLatch(1);
     TraceStartGate.closeUntil(done);
     Thread weaving =
@@ -110,9 +111,8 @@ final class AgentInstaller {
             () -> {
               long start = System.nanoTime();
               try {
-                ExecutorInstrumentation.Transformer executors =
-                    ExecutorInstrumentation.install(
-                        instrumentation, advice, WovenClassCache.open(runtime));
+                WeavingTransformer executors =
+                    ExecutorInstrumentation.install(instrumentation, advice, cache);
                 if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
                   WeftLog.debug(
                       "start-up: executors "

@@ -8,9 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.weft.bootstrap.ContextHooks;
 import dev.weft.internal.WeftLog;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Set;
 import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
@@ -65,7 +62,7 @@ import net.bytebuddy.pool.TypePool;
  * <p>The advice calls only classes the agent defines in the boot loader ({@link ContextHooks}), the
  * only ones JDK classes can reach.
  */
-final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
+final class ExecutorInstrumentation {
   /** The advice for each JDK class, by internal name; read when the class is woven. */
   private final Map<String, List<Hook>> advice = new HashMap<>();
 
@@ -175,9 +172,10 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
    *
    * @param cache the classes woven at earlier starts, or null
    */
-  static Transformer install(
+  static WeavingTransformer install(
       Instrumentation instrumentation, ClassFileLocator adviceClasses, WovenClassCache cache) {
-    Transformer transformer = new Transformer(adviceClasses, cache);
+    WeavingTransformer transformer =
+        new WeavingTransformer(new Deferred(adviceClasses), new TypePoolCache(), cache);
     instrumentation.addTransformer(transformer, true);
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -198,77 +196,61 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
   }
 
   /**
-   * Weaves the JDK classes of {@link #CLASSES}, or takes them from the cache of earlier starts. The
-   * advice and Byte Buddy are set up at the first class the cache does not have, so a start that
-   * finds every class there loads none of it.
+   * The executor weaving with its advice and matchers set up at the first class the cache does not
+   * have, so a start that finds every class there sets up none of it. A class of {@link #CLASSES}
+   * is woven the same way on every start of the same agent build and JDK, so each may be kept.
    */
-  static final class Transformer implements ClassFileTransformer {
+  static final class Deferred implements WeavingTransformer.Weaving {
     private final ClassFileLocator adviceClasses;
-    private final WovenClassCache cache;
-    private final AtomicInteger fromCache = new AtomicInteger();
-    private final AtomicInteger woven = new AtomicInteger();
-    private WeavingTransformer weaver;
+    private ExecutorInstrumentation instance;
     private boolean settingUp;
 
-    Transformer(ClassFileLocator adviceClasses, WovenClassCache cache) {
+    Deferred(ClassFileLocator adviceClasses) {
       this.adviceClasses = adviceClasses;
-      this.cache = cache;
     }
 
     @Override
-    public byte[] transform(
+    public boolean mayWeave(ClassLoader classLoader, String internalName) {
+      return classLoader == null && CLASSES.contains(internalName);
+    }
+
+    @Override
+    public boolean matches(TypeDescription type) {
+      return true;
+    }
+
+    @Override
+    public String cacheVariant(ClassLoader classLoader, String internalName) {
+      return "";
+    }
+
+    @Override
+    public DynamicType.Builder<?> weave(
+        DynamicType.Builder<?> builder,
+        TypeDescription type,
         ClassLoader classLoader,
-        String internalName,
-        Class<?> classBeingRedefined,
-        ProtectionDomain protectionDomain,
-        byte[] classFile) {
-      if (classLoader != null || internalName == null || !CLASSES.contains(internalName)) {
-        return null;
-      }
-      try {
-        byte[] cached = cache == null ? null : cache.find(internalName, classFile);
-        if (cached != null) {
-          fromCache.incrementAndGet();
-          if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-            WeftLog.debug("woven " + internalName.replace('/', '.') + " (from the cache)");
-          }
-          return cached;
-        }
-        WeavingTransformer weaving = weaver();
-        if (weaving == null) {
-          WeftLog.debug(
-              "cannot weave "
-                  + internalName.replace('/', '.')
-                  + ": loaded while the advice was set up; left as it is");
-          return null;
-        }
-        byte[] made = weaving.weave(null, internalName, classFile);
-        if (made != null) {
-          woven.incrementAndGet();
-          if (cache != null) {
-            cache.store(internalName, classFile, made);
-          }
-        }
-        return made;
-      } catch (Throwable t) {
-        if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-          WeftLog.debug("cannot weave " + internalName.replace('/', '.') + ", left as it is: " + t);
-        }
-        return null;
-      }
+        ClassFileLocator classFile) {
+      return instance().weave(builder, type, classLoader, classFile);
     }
 
-    private synchronized WeavingTransformer weaver() {
-      if (weaver == null) {
-        weaver =
-            new WeavingTransformer(new ExecutorInstrumentation(adviceClasses), new TypePoolCache());
+    /**
+     * Returns the weaving, set up at the first call. The set-up refers to the listed classes by
+     * name so that it loads none of them; should it load one all the same, that class fails its
+     * weave (left as it is, logged at debug) rather than set up a second weaving inside the first.
+     */
+    private synchronized ExecutorInstrumentation instance() {
+      if (instance == null) {
+        if (settingUp) {
+          throw new IllegalStateException("loaded while the executor advice was set up");
+        }
+        settingUp = true;
+        try {
+          instance = new ExecutorInstrumentation(adviceClasses);
+        } finally {
+          settingUp = false;
+        }
       }
-      return weaver;
-    }
-
-    /** Returns how many classes were taken from the cache and how many woven, as a phrase. */
-    String counts() {
-      return fromCache.get() + " from the cache, " + woven.get() + " woven";
+      return instance;
     }
   }
 
@@ -304,18 +286,8 @@ final class ExecutorInstrumentation implements WeavingTransformer.Weaving {
     }
   }
 
-  @Override
-  public boolean mayWeave(ClassLoader classLoader, String internalName) {
-    return classLoader == null && CLASSES.contains(internalName);
-  }
-
-  @Override
-  public boolean matches(TypeDescription type) {
-    return true;
-  }
-
-  @Override
-  public DynamicType.Builder<?> weave(
+  /** Adds the advice and substitutions of the class to its builder. */
+  DynamicType.Builder<?> weave(
       DynamicType.Builder<?> builder,
       TypeDescription type,
       ClassLoader classLoader,

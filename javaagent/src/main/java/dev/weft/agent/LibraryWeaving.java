@@ -65,6 +65,7 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
       WeftConfig config,
       List<LibraryInstrumentation> available,
       ClassFileLocator advice,
+      WovenClassCache cache,
       boolean attached) {
     boolean byDefault = config.getBoolean("weft.instrumentation.default-enabled", true);
     List<LibraryInstrumentation> enabled = new ArrayList<>();
@@ -79,7 +80,7 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
       return;
     }
     LibraryWeaving weaving = new LibraryWeaving(enabled, advice);
-    WeavingTransformer transformer = new WeavingTransformer(weaving, new TypePoolCache());
+    WeavingTransformer transformer = new WeavingTransformer(weaving, new TypePoolCache(), cache);
     WeavingTransformer.installAndRetransform(instrumentation, transformer, transformer, attached);
   }
 
@@ -98,6 +99,29 @@ final class LibraryWeaving implements WeavingTransformer.Weaving {
       }
     }
     return false;
+  }
+
+  /**
+   * The hooks that apply to the class in its class loader. Which of its methods they weave, and
+   * how, follows from its own class file: a hook matches methods by name and by the names of their
+   * parameter types, and its advice refers to the library's types as {@code Object}.
+   */
+  @Override
+  public String cacheVariant(ClassLoader classLoader, String internalName) {
+    StringBuilder variant = new StringBuilder();
+    for (Target target : targetsOf(internalName)) {
+      if (supports(target.instrumentation, classLoader)) {
+        variant
+            .append(target.instrumentation.name())
+            .append(' ')
+            .append(target.hook.methodName())
+            .append(target.hook.parameterTypes())
+            .append(' ')
+            .append(target.hook.adviceClass())
+            .append('\n');
+      }
+    }
+    return variant.toString();
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -47,6 +48,16 @@ final class WeavingTransformer implements ClassFileTransformer {
         TypeDescription type,
         ClassLoader classLoader,
         ClassFileLocator classFile);
+
+    /**
+     * Returns, as text, all that decides how a class is woven besides its own class file, the agent
+     * build and the JDK (for instance, which hooks apply to it), so that a class woven once can be
+     * taken from the {@link WovenClassCache} at later starts; null when the weave depends on more
+     * (other classes, the running JVM), and the class is then woven at every start.
+     */
+    default String cacheVariant(ClassLoader classLoader, String internalName) {
+      return null;
+    }
   }
 
   private static final int RETRANSFORM_BATCH = 64;
@@ -54,22 +65,39 @@ final class WeavingTransformer implements ClassFileTransformer {
   /** Set while this thread weaves, so classes loaded by the weaving itself are left alone. */
   private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
 
-  /**
-   * Advice is added to the methods a class declares, so the class's method graph is its declared
-   * methods alone: the default graph resolves every supertype and interface, reading their class
-   * files, for every class woven.
-   */
-  private static final ByteBuddy BYTE_BUDDY =
-      new ByteBuddy()
-          .with(TypeValidation.DISABLED)
-          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+  /** Made at the first weave: an application that needs none never sets Byte Buddy up. */
+  private static final class Buddy {
+    /**
+     * Advice is added to the methods a class declares, so the class's method graph is its declared
+     * methods alone: the default graph resolves every supertype and interface, reading their class
+     * files, for every class woven.
+     */
+    static final ByteBuddy INSTANCE =
+        new ByteBuddy()
+            .with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+
+    private Buddy() {}
+  }
 
   private final Weaving weaving;
   private final TypePoolCache pools;
+  private final WovenClassCache cache;
+  private final AtomicInteger fromCache = new AtomicInteger();
+  private final AtomicInteger woven = new AtomicInteger();
 
   WeavingTransformer(Weaving weaving, TypePoolCache pools) {
+    this(weaving, pools, null);
+  }
+
+  /**
+   * A transformer that keeps the classes it weaves in {@code cache}, when not null, and takes them
+   * from there at later starts, as far as {@link Weaving#cacheVariant} allows.
+   */
+  WeavingTransformer(Weaving weaving, TypePoolCache pools, WovenClassCache cache) {
     this.weaving = weaving;
     this.pools = pools;
+    this.cache = cache;
   }
 
   /** Returns whether a class may be woven, judged by its loader and internal name alone. */
@@ -87,14 +115,49 @@ final class WeavingTransformer implements ClassFileTransformer {
     if (!mayWeave(classLoader, internalName)) {
       return null;
     }
+    if (WEAVING.get() != null) {
+      return null;
+    }
     try {
-      return weave(classLoader, internalName, classFile);
+      String variant = cache == null ? null : weaving.cacheVariant(classLoader, internalName);
+      if (variant == null) {
+        return counted(weave(classLoader, internalName, classFile));
+      }
+      byte[] kept = cache.find(internalName, variant, classFile);
+      if (kept != null) {
+        fromCache.incrementAndGet();
+        if (kept == WovenClassCache.NOT_WOVEN) {
+          return null;
+        }
+        if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+          WeftLog.debug("woven " + internalName.replace('/', '.') + " (from the cache)");
+        }
+        return kept;
+      }
+      byte[] made = weave(classLoader, internalName, classFile);
+      cache.store(internalName, variant, classFile, made);
+      return counted(made);
     } catch (Throwable t) {
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
         WeftLog.debug("cannot weave " + internalName.replace('/', '.') + ", left as it is: " + t);
       }
       return null;
     }
+  }
+
+  private byte[] counted(byte[] made) {
+    if (made != null) {
+      woven.incrementAndGet();
+    }
+    return made;
+  }
+
+  /**
+   * Returns how many classes this transformer took from the cache (woven or left as they were) and
+   * how many it wove, as a phrase.
+   */
+  String counts() {
+    return fromCache.get() + " from the cache, " + woven.get() + " woven";
   }
 
   /**
@@ -121,7 +184,7 @@ final class WeavingTransformer implements ClassFileTransformer {
       }
       byte[] woven =
           weaving
-              .weave(BYTE_BUDDY.decorate(type, locator), type, classLoader, locator)
+              .weave(Buddy.INSTANCE.decorate(type, locator), type, classLoader, locator)
               .make()
               .getBytes();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {

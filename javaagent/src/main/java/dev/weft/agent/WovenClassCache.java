@@ -19,22 +19,28 @@ import java.util.jar.JarFile;
 import java.util.zip.CRC32;
 
 /**
- * The JDK classes the agent wove at an earlier start, kept in the runtime jar's cache folder
- * ({@code <java.io.tmpdir>/weft-<user>}, see {@link RuntimeJarCache}) so that later starts of the
- * same agent build on the same JDK hand the JVM the woven class at once, without Byte Buddy:
- * weaving {@code Thread} alone, the one such class loaded before the agent starts, took about 150
- * ms of CPU at every start, nearly all of it Byte Buddy's code running for the first time.
+ * The classes the agent wove at an earlier start, as far as their weave follows from their own
+ * class file ({@link WeavingTransformer.Weaving#cacheVariant}): the JDK's executors, threads and
+ * timers, and the classes of the libraries traced with no code change. They are kept in the runtime
+ * jar's cache folder ({@code <java.io.tmpdir>/weft-<user>}, see {@link RuntimeJarCache}) so that
+ * later starts of the same agent build on the same JDK hand the JVM the woven class at once,
+ * without Byte Buddy: weaving {@code Thread} alone, the one such class loaded before the agent
+ * starts, took about 150 ms of CPU at every start, and the first class woven on the application's
+ * main thread took that thread about 75 ms: nearly all of it Byte Buddy's code running for the
+ * first time. Classes left as they were (a library class with none of the hooked methods) are kept
+ * as such.
  *
- * <p>An entry holds the class file the JVM gave the transformer and the one the agent made of it,
- * and is used only for a byte-for-byte equal class file, so a JDK update, another agent
- * transforming the class first, or any other difference makes a miss and a fresh weave, whose
- * result replaces the entry. The entry's name (a checksum of the agent build, the JDK and the
- * class's name) only finds the candidate; its woven class file carries a CRC-32 that is checked
- * before use, as the JVM does not verify JDK classes. Entries are written under a temporary name
- * and renamed, so a JVM starting at the same time never reads half of one. A start that uses an
- * entry marks it used (its modification time, at most once a day); the first start to store an
- * entry removes the entries no start has used for a week, as each agent build and JDK makes its
- * own.
+ * <p>An entry holds the class file the JVM gave the transformer, what else decided the weave (the
+ * variant: for a library class, the hooks that apply to it in its class loader) and the class file
+ * the agent made. It is used only for a byte-for-byte equal class file and an equal variant, so a
+ * library or JDK update, another agent transforming the class first, or any other difference makes
+ * a miss and a fresh weave, whose result replaces the entry. The entry's name (a checksum of the
+ * agent build, the JDK, the class's name and the variant) only finds the candidate; its woven class
+ * file carries a CRC-32 that is checked before use, as the JVM does not verify JDK classes. Entries
+ * are written under a temporary name and renamed, so a JVM starting at the same time never reads
+ * half of one. A start that uses an entry marks it used (its modification time, at most once a
+ * day); the first start to store an entry removes the entries no start has used for a week, as each
+ * agent build and JDK makes its own.
  *
  * <p>The cache is used only when the runtime jar itself comes from the cache folder, whose owner
  * and permissions that check has just checked: the folder then exists, belongs to the user and is
@@ -44,12 +50,17 @@ import java.util.zip.CRC32;
 final class WovenClassCache {
   private static final String PREFIX = "weft-woven-";
   private static final int MAGIC = 0x5745_4654; // "WEFT"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
   /** How long an entry stays after the last start that used it: a week. */
   static final long UNUSED_FOR_MILLIS = 7 * DAY_MILLIS;
+
+  /** What {@link #find} answers for a class that was left as it was. */
+  static final byte[] NOT_WOVEN = new byte[0];
+
+  private static final int MAX_CLASS_BYTES = 64 << 20;
 
   private final Path dir;
   private final String identity;
@@ -97,9 +108,14 @@ final class WovenClassCache {
         + System.getProperty("java.runtime.version");
   }
 
-  /** Returns the woven form of {@code classFile}, or null when there is none. */
-  byte[] find(String internalName, byte[] classFile) {
-    Path file = dir.resolve(fileName(internalName));
+  /**
+   * Returns what was made of {@code classFile} at an earlier start: its woven class file, {@link
+   * #NOT_WOVEN} when it was left as it was, or null when the cache does not know.
+   *
+   * @param variant what else decided the weave ({@link WeavingTransformer.Weaving#cacheVariant})
+   */
+  byte[] find(String internalName, String variant, byte[] classFile) {
+    Path file = dir.resolve(fileName(internalName, variant));
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
@@ -108,7 +124,7 @@ final class WovenClassCache {
       }
       byte[] woven;
       try (DataInputStream in = new DataInputStream(Files.newInputStream(file, NOFOLLOW))) {
-        woven = read(in, internalName, classFile);
+        woven = read(in, internalName, variant, classFile);
       }
       if (woven != null) {
         markUsed(file, attributes.lastModifiedTime().toMillis());
@@ -120,18 +136,22 @@ final class WovenClassCache {
   }
 
   /**
-   * Reads an entry; returns its woven class file when it was made from {@code classFile} and is
-   * intact, else null.
+   * Reads an entry; returns what it holds when it was made from {@code classFile} and is intact,
+   * else null.
    */
-  private static byte[] read(DataInputStream in, String internalName, byte[] classFile)
+  private static byte[] read(
+      DataInputStream in, String internalName, String variant, byte[] classFile)
       throws IOException {
-    if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(internalName)) {
+    if (in.readInt() != MAGIC
+        || in.readInt() != FORMAT
+        || !in.readUTF().equals(internalName)
+        || !in.readUTF().equals(variant)) {
       return null;
     }
     int originalLength = in.readInt();
     int wovenLength = in.readInt();
     long wovenCrc = in.readLong();
-    if (originalLength != classFile.length || wovenLength <= 0 || wovenLength > (64 << 20)) {
+    if (originalLength != classFile.length || wovenLength < 0 || wovenLength > MAX_CLASS_BYTES) {
       return null;
     }
     byte[] original = in.readNBytes(originalLength);
@@ -142,11 +162,15 @@ final class WovenClassCache {
     if (woven.length != wovenLength || crc(woven) != wovenCrc || in.read() != -1) {
       return null;
     }
-    return woven;
+    return wovenLength == 0 ? NOT_WOVEN : woven;
   }
 
-  /** Keeps {@code woven} as the woven form of {@code classFile}; failures are ignored. */
-  void store(String internalName, byte[] classFile, byte[] woven) {
+  /**
+   * Keeps what was made of {@code classFile}: {@code woven}, or null when it was left as it was.
+   * Failures are ignored.
+   */
+  void store(String internalName, String variant, byte[] classFile, byte[] woven) {
+    byte[] content = woven == null ? NOT_WOVEN : woven;
     Path temporary = null;
     try {
       temporary = Files.createTempFile(dir, PREFIX, ".part");
@@ -155,15 +179,16 @@ final class WovenClassCache {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         out.writeUTF(internalName);
+        out.writeUTF(variant);
         out.writeInt(classFile.length);
-        out.writeInt(woven.length);
-        out.writeLong(crc(woven));
+        out.writeInt(content.length);
+        out.writeLong(crc(content));
         out.write(classFile);
-        out.write(woven);
+        out.write(content);
       }
       Files.move(
           temporary,
-          dir.resolve(fileName(internalName)),
+          dir.resolve(fileName(internalName, variant)),
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       temporary = null;
@@ -184,12 +209,12 @@ final class WovenClassCache {
   }
 
   /**
-   * The entry's name: a checksum of the agent build, the JDK and the class's name. One entry per
-   * class, so a class file that differs at every start (another agent's weaving, say) replaces its
-   * entry rather than adding one each time.
+   * The entry's name: a checksum of the agent build, the JDK, the class's name and the variant. One
+   * entry per class and variant, so a class file that differs at every start (another agent's
+   * weaving, say) replaces its entry rather than adding one each time.
    */
-  private String fileName(String internalName) {
-    byte[] key = (identity + "\n" + internalName).getBytes(StandardCharsets.UTF_8);
+  private String fileName(String internalName, String variant) {
+    byte[] key = (identity + "\n" + internalName + "\n" + variant).getBytes(StandardCharsets.UTF_8);
     return PREFIX + Long.toHexString(crc(key)) + ".class";
   }
 

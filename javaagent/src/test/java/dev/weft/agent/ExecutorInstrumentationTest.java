@@ -27,8 +27,7 @@ class ExecutorInstrumentationTest {
     byte[] original = jdkClassFile(POOL);
     WovenClassCache cache = cache();
 
-    ExecutorInstrumentation.Transformer first =
-        new ExecutorInstrumentation.Transformer(ADVICE, cache);
+    WeavingTransformer first = transformer(cache);
     byte[] woven = first.transform(null, POOL, null, null, original);
 
     assertThat(woven).isNotNull().isNotEqualTo(original);
@@ -36,16 +35,14 @@ class ExecutorInstrumentationTest {
         .contains("dev/weft/bootstrap/ContextHooks");
     assertThat(first.counts()).isEqualTo("0 from the cache, 1 woven");
 
-    ExecutorInstrumentation.Transformer next =
-        new ExecutorInstrumentation.Transformer(ADVICE, cache());
+    WeavingTransformer next = transformer(cache());
     assertThat(next.transform(null, POOL, null, null, original)).isEqualTo(woven);
     assertThat(next.counts()).isEqualTo("1 from the cache, 0 woven");
   }
 
   @Test
   void classesItDoesNotList_orOfAnotherLoader_areLeftAlone() throws IOException {
-    ExecutorInstrumentation.Transformer transformer =
-        new ExecutorInstrumentation.Transformer(ADVICE, cache());
+    WeavingTransformer transformer = transformer(cache());
 
     assertThat(
             transformer.transform(
@@ -66,8 +63,7 @@ class ExecutorInstrumentationTest {
   void withoutACache_everyStartWeaves() throws IOException {
     byte[] original = jdkClassFile(POOL);
 
-    ExecutorInstrumentation.Transformer transformer =
-        new ExecutorInstrumentation.Transformer(ADVICE, null);
+    WeavingTransformer transformer = transformer(null);
 
     assertThat(transformer.transform(null, POOL, null, null, original)).isNotNull();
     assertThat(transformer.counts()).isEqualTo("0 from the cache, 1 woven");
@@ -76,14 +72,18 @@ class ExecutorInstrumentationTest {
   @Test
   void everyListedClassOfThisJdk_isWoven() {
     // Advice for a class missing from the list would fail the constructor, the weave below.
-    ExecutorInstrumentation.Transformer transformer =
-        new ExecutorInstrumentation.Transformer(ADVICE, null);
+    WeavingTransformer transformer = transformer(null);
     for (String name : ExecutorInstrumentation.CLASSES) {
       byte[] classFile = jdkClassFileOrNull(name);
       if (classFile != null) {
         assertThat(transformer.transform(null, name, null, null, classFile)).as(name).isNotNull();
       }
     }
+  }
+
+  private static WeavingTransformer transformer(WovenClassCache cache) {
+    return new WeavingTransformer(
+        new ExecutorInstrumentation.Deferred(ADVICE), new TypePoolCache(), cache);
   }
 
   private WovenClassCache cache() throws IOException {

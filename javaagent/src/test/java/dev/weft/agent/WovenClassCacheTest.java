@@ -35,53 +35,65 @@ class WovenClassCacheTest {
 
   @Test
   void aStoredClass_isFoundForTheSameClassFile_byTheSameBuild() {
-    cache.store(THREAD, bytes("original"), bytes("woven"));
+    cache.store(THREAD, "", bytes("original"), bytes("woven"));
 
-    assertThat(cache.find(THREAD, bytes("original"))).isEqualTo(bytes("woven"));
+    assertThat(cache.find(THREAD, "", bytes("original"))).isEqualTo(bytes("woven"));
     WovenClassCache sameBuild =
         WovenClassCache.open(dir.resolve("weft-bootstrap-1a2b3c-1000.jar"), tmp);
-    assertThat(sameBuild.find(THREAD, bytes("original"))).isEqualTo(bytes("woven"));
+    assertThat(sameBuild.find(THREAD, "", bytes("original"))).isEqualTo(bytes("woven"));
   }
 
   @Test
   void anotherClassFile_anotherClassName_orAnotherBuild_findsNothing() {
-    cache.store(THREAD, bytes("original"), bytes("woven"));
+    cache.store(THREAD, "", bytes("original"), bytes("woven"));
 
-    assertThat(cache.find(THREAD, bytes("originaL"))).isNull();
-    assertThat(cache.find(THREAD, bytes("original plus"))).isNull();
-    assertThat(cache.find("java/util/Timer", bytes("original"))).isNull();
+    assertThat(cache.find(THREAD, "", bytes("originaL"))).isNull();
+    assertThat(cache.find(THREAD, "", bytes("original plus"))).isNull();
+    assertThat(cache.find("java/util/Timer", "", bytes("original"))).isNull();
     WovenClassCache otherBuild =
         WovenClassCache.open(dir.resolve("weft-bootstrap-4d5e6f-1000.jar"), tmp);
-    assertThat(otherBuild.find(THREAD, bytes("original"))).isNull();
+    assertThat(otherBuild.find(THREAD, "", bytes("original"))).isNull();
+  }
+
+  @Test
+  void aClassLeftAsItWas_isKeptSo_andAnotherVariantIsAnotherEntry() throws IOException {
+    cache.store("com/acme/Model", "langchain4j chat", bytes("original"), null);
+    cache.store("com/acme/Model", "langchain4j chat, stream", bytes("original"), bytes("woven"));
+
+    assertThat(cache.find("com/acme/Model", "langchain4j chat", bytes("original")))
+        .isSameAs(WovenClassCache.NOT_WOVEN);
+    assertThat(cache.find("com/acme/Model", "langchain4j chat, stream", bytes("original")))
+        .isEqualTo(bytes("woven"));
+    assertThat(cache.find("com/acme/Model", "", bytes("original"))).isNull();
   }
 
   @Test
   void aClassFileThatChanges_replacesTheClasssEntry_ratherThanAddingOne() throws IOException {
-    cache.store(THREAD, bytes("as the JDK has it"), bytes("woven once"));
-    cache.store(THREAD, bytes("as another agent left it"), bytes("woven twice"));
+    cache.store(THREAD, "", bytes("as the JDK has it"), bytes("woven once"));
+    cache.store(THREAD, "", bytes("as another agent left it"), bytes("woven twice"));
 
-    assertThat(cache.find(THREAD, bytes("as another agent left it")))
+    assertThat(cache.find(THREAD, "", bytes("as another agent left it")))
         .isEqualTo(bytes("woven twice"));
-    assertThat(cache.find(THREAD, bytes("as the JDK has it"))).isNull();
+    assertThat(cache.find(THREAD, "", bytes("as the JDK has it"))).isNull();
     onlyEntry();
   }
 
   @Test
   void aDamagedOrCutEntry_findsNothing() throws IOException {
-    cache.store(THREAD, bytes("original"), bytes("woven class file"));
+    cache.store(THREAD, "", bytes("original"), bytes("woven class file"));
     Path entry = onlyEntry();
     byte[] content = Files.readAllBytes(entry);
 
     byte[] flipped = content.clone();
     flipped[flipped.length - 3] ^= 1;
     Files.write(entry, flipped);
-    assertThat(cache.find(THREAD, bytes("original"))).isNull();
+    assertThat(cache.find(THREAD, "", bytes("original"))).isNull();
 
     Files.write(entry, java.util.Arrays.copyOf(content, content.length - 1));
-    assertThat(cache.find(THREAD, bytes("original"))).isNull();
+    assertThat(cache.find(THREAD, "", bytes("original"))).isNull();
 
     Files.write(entry, content);
-    assertThat(cache.find(THREAD, bytes("original"))).isEqualTo(bytes("woven class file"));
+    assertThat(cache.find(THREAD, "", bytes("original"))).isEqualTo(bytes("woven class file"));
   }
 
   @Test
@@ -101,7 +113,7 @@ class WovenClassCacheTest {
     Path recent = aged(dir.resolve("weft-woven-5-6-7.class"), Duration.ofDays(2));
     Path notOurs = aged(dir.resolve("weft-bootstrap-9-9.jar"), Duration.ofDays(30));
 
-    cache.store(THREAD, bytes("original"), bytes("woven"));
+    cache.store(THREAD, "", bytes("original"), bytes("woven"));
 
     assertThat(old).doesNotExist();
     assertThat(oldPart).doesNotExist();
@@ -111,11 +123,11 @@ class WovenClassCacheTest {
     Path entry = dir.resolve(onlyEntryNamed(p -> !p.equals(recent)).getFileName().toString());
     FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
     Files.setLastModifiedTime(entry, anHourAgo);
-    assertThat(cache.find(THREAD, bytes("original"))).isNotNull();
+    assertThat(cache.find(THREAD, "", bytes("original"))).isNotNull();
     assertThat(Files.getLastModifiedTime(entry)).isEqualTo(anHourAgo);
 
     aged(entry, Duration.ofDays(3));
-    assertThat(cache.find(THREAD, bytes("original"))).isNotNull();
+    assertThat(cache.find(THREAD, "", bytes("original"))).isNotNull();
     assertThat(Files.getLastModifiedTime(entry).toInstant())
         .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
   }

@@ -6,6 +6,7 @@ import com.acme.support.SupportApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.scripted.ScriptedModelServer;
 import dev.weft.scripted.Scripts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,46 @@ class AiServiceIT {
     assertThat(second.tree())
         .isEqualTo("trace Assistant\n  agent Assistant\n    generation gpt-4.1-mini\n");
     assertThat(second.spans("generation").get(0).at("/span_data/input")).hasSizeGreaterThan(4);
+  }
+
+  @Test
+  void aSecondStart_takesLangChain4jsWovenClassesFromTheCache_andTracesTheSame(@TempDir Path work)
+      throws Exception {
+    List<String> ownTmpdir = List.of("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
+    AppRun first = AppRun.run(work.resolve("first"), true, ownTmpdir, "log.level=debug", SupportApp.class, "assistant", model.baseUrl());
+    AppRun second = AppRun.run(work.resolve("second"), true, ownTmpdir, "log.level=debug", SupportApp.class, "assistant", model.baseUrl());
+
+    assertThat(first.exitCode).as(first.describe()).isZero();
+    assertThat(second.exitCode).as(second.describe()).isZero();
+    List<String> woven = wovenLibraryClasses(first.stderr, false);
+    assertThat(woven).as(first.describe()).contains("dev.langchain4j.service.DefaultAiServices$1");
+    assertThat(wovenLibraryClasses(first.stderr, true)).isEmpty();
+    assertThat(wovenLibraryClasses(second.stderr, true))
+        .as(second.describe())
+        .containsExactlyInAnyOrderElementsOf(woven);
+    assertThat(wovenLibraryClasses(second.stderr, false)).as(second.describe()).isEmpty();
+    assertThat(second.stdout).isEqualTo(first.stdout);
+    assertThat(second.traces).hasSameSizeAs(first.traces);
+    for (int i = 0; i < first.traces.size(); i++) {
+      // Tools are offered, and so called, in the order reflection lists them.
+      assertThat(second.traces.get(i).tree().lines().sorted().toList())
+          .as(second.describe())
+          .isEqualTo(first.traces.get(i).tree().lines().sorted().toList());
+    }
+  }
+
+  /**
+   * The LangChain4j classes a debug log says were woven: by this start when {@code fromCache} is
+   * false, else taken from the cache of an earlier one.
+   */
+  private static List<String> wovenLibraryClasses(String log, boolean fromCache) {
+    String prefix = "[weft] DEBUG woven ";
+    String cached = " (from the cache)";
+    return log.lines()
+        .filter(line -> line.startsWith(prefix + "dev.langchain4j."))
+        .filter(line -> line.endsWith(cached) == fromCache)
+        .map(line -> line.substring(prefix.length(), line.length() - (fromCache ? cached.length() : 0)))
+        .toList();
   }
 
   @Test

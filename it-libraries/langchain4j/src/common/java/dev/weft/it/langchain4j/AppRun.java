@@ -34,9 +34,22 @@ final class AppRun {
   /** Runs {@code mainClass} with the agent, or without it when {@code agent} is false. */
   static AppRun run(Path work, boolean agent, String agentOptions, Class<?> mainClass, String... args)
       throws IOException, InterruptedException {
+    return run(work, agent, List.of(), agentOptions, mainClass, args);
+  }
+
+  /** {@link #run(Path, boolean, String, Class, String...)} with JVM options before the agent's. */
+  static AppRun run(
+      Path work,
+      boolean agent,
+      List<String> jvmOptions,
+      String agentOptions,
+      Class<?> mainClass,
+      String... args)
+      throws IOException, InterruptedException {
     Path traces = work.resolve("traces");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     if (agent) {
       String jar = System.getProperty("weft.agent.jar");
       command.add(
