@@ -83,6 +83,17 @@ final class Setups {
                 "-javaagent:" + weftAgent,
                 "-Dweft.json.dir=" + workDir.resolve("startup-traces"))));
     launches.add(new StartupProbe.Launch("otel", args(List.of(), otel(otelAgent), otlp(sinkUrl))));
+    // The agent's first start on a machine, or after an upgrade: a temporary directory of its own,
+    // emptied before each launch, holds neither the extracted runtime nor the classes woven before.
+    Path firstStart = workDir.resolve("first-start-tmp");
+    launches.add(
+        new StartupProbe.Launch(
+            "weft, first start",
+            List.of(
+                "-javaagent:" + weftAgent,
+                "-Dweft.json.dir=" + workDir.resolve("startup-traces"),
+                "-Djava.io.tmpdir=" + firstStart),
+            firstStart));
     return launches;
   }
 

@@ -2,12 +2,15 @@ package dev.weft.benchmarks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Measures the start-up time and peak memory of {@link HelloWorld} under each agent: launches it
@@ -30,8 +33,14 @@ final class StartupProbe {
    *
    * @param name the configuration's name
    * @param jvmArgs the JVM arguments before the main class
+   * @param emptiedBeforeEach a folder made empty before each launch (the launch's temporary
+   *     directory, say, where the agent keeps what it reuses between starts), or null
    */
-  record Launch(String name, List<String> jvmArgs) {}
+  record Launch(String name, List<String> jvmArgs, Path emptiedBeforeEach) {
+    Launch(String name, List<String> jvmArgs) {
+      this(name, jvmArgs, null);
+    }
+  }
 
   private final String java;
   private final String classPath;
@@ -64,6 +73,9 @@ final class StartupProbe {
 
   /** Returns {wall millis, VmHWM kB} of one launch. */
   private double[] launchOnce(Launch launch) throws IOException, InterruptedException {
+    if (launch.emptiedBeforeEach() != null) {
+      empty(launch.emptiedBeforeEach());
+    }
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(launch.jvmArgs());
@@ -88,6 +100,20 @@ final class StartupProbe {
       }
     }
     return new double[] {millis, rssKb};
+  }
+
+  /** Deletes what {@code dir} holds, making it when missing. */
+  private static void empty(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          if (!path.equals(dir)) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
+    Files.createDirectories(dir);
   }
 
   /** Returns the median of {@code values}. */
