@@ -203,7 +203,6 @@ final class ExecutorInstrumentation {
   static final class Deferred implements WeavingTransformer.Weaving {
     private final ClassFileLocator adviceClasses;
     private ExecutorInstrumentation instance;
-    private boolean settingUp;
 
     Deferred(ClassFileLocator adviceClasses) {
       this.adviceClasses = adviceClasses;
@@ -234,21 +233,13 @@ final class ExecutorInstrumentation {
     }
 
     /**
-     * Returns the weaving, set up at the first call. The set-up refers to the listed classes by
-     * name so that it loads none of them; should it load one all the same, that class fails its
-     * weave (left as it is, logged at debug) rather than set up a second weaving inside the first.
+     * Returns the weaving, set up at the first call, inside the weave of a class: a class loaded
+     * meanwhile on this thread is left as it is ({@link WeavingTransformer}), so the set-up names
+     * the listed classes rather than loading them.
      */
     private synchronized ExecutorInstrumentation instance() {
       if (instance == null) {
-        if (settingUp) {
-          throw new IllegalStateException("loaded while the executor advice was set up");
-        }
-        settingUp = true;
-        try {
-          instance = new ExecutorInstrumentation(adviceClasses);
-        } finally {
-          settingUp = false;
-        }
+        instance = new ExecutorInstrumentation(adviceClasses);
       }
       return instance;
     }
