@@ -73,7 +73,7 @@ final class WovenClassCache {
 
   /**
    * Returns the cache of the agent build whose runtime jar is {@code runtime}, or null when that
-   * jar is not the cached copy of a build (the agent then weaves at every start, as before).
+   * jar is not the cached copy of a build: every start then weaves every class.
    */
   static WovenClassCache open(JarFile runtime) {
     return runtime == null
