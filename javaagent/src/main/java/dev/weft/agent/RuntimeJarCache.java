@@ -131,7 +131,7 @@ final class RuntimeJarCache {
       Path file = dir.resolve(fileName(entry));
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
-      removeUnused(dir, file);
+      removeUnused(dir, "weft-bootstrap-*.{jar,part}", file);
       return file.toFile();
     } catch (IOException | RuntimeException e) {
       return null;
@@ -146,8 +146,8 @@ final class RuntimeJarCache {
     }
   }
 
-  /** Sets the copy's modification time to {@code now}; failures are ignored. */
-  private static void markChecked(Path file, long now) {
+  /** Sets the file's modification time to {@code now}; failures are ignored. */
+  static void markChecked(Path file, long now) {
     try {
       Files.setLastModifiedTime(file, FileTime.fromMillis(now));
     } catch (IOException | RuntimeException e) {
@@ -156,14 +156,12 @@ final class RuntimeJarCache {
   }
 
   /**
-   * Removes the copies and temporary files in {@code dir}, other than {@code kept}, that no start
-   * has used for {@link #UNUSED_FOR_MILLIS}. Only plain files named as this class names them;
-   * failures are ignored.
+   * Removes the plain files in {@code dir} matching {@code glob}, other than {@code kept} (when not
+   * null), that no start has used for {@link #UNUSED_FOR_MILLIS}; failures are ignored.
    */
-  private static void removeUnused(Path dir, Path kept) {
+  static void removeUnused(Path dir, String glob, Path kept) {
     long oldest = System.currentTimeMillis() - UNUSED_FOR_MILLIS;
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(dir, "weft-bootstrap-*.{jar,part}")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
       for (Path file : files) {
         try {
           if (!file.equals(kept)

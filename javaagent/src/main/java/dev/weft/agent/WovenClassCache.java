@@ -5,14 +5,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
@@ -51,11 +49,7 @@ final class WovenClassCache {
   private static final String PREFIX = "weft-woven-";
   private static final int MAGIC = 0x5745_4654; // "WEFT"
   private static final int FORMAT = 2;
-  private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-
-  /** How long an entry stays after the last start that used it: a week. */
-  static final long UNUSED_FOR_MILLIS = 7 * DAY_MILLIS;
 
   /** What {@link #find} answers for a class that was left as it was. */
   static final byte[] NOT_WOVEN = new byte[0];
@@ -193,7 +187,7 @@ final class WovenClassCache {
           StandardCopyOption.REPLACE_EXISTING);
       temporary = null;
       if (pruned.compareAndSet(false, true)) {
-        removeUnused();
+        RuntimeJarCache.removeUnused(dir, PREFIX + "*.{class,part}", null);
       }
     } catch (IOException | RuntimeException e) {
       // Woven again by the next start.
@@ -224,35 +218,14 @@ final class WovenClassCache {
     return crc.getValue();
   }
 
-  /** Sets the entry's modification time to now when it was last set more than a day ago. */
+  /**
+   * Marks the entry used, as {@link RuntimeJarCache} marks its copies: its modification time, set
+   * when it was last set more than a day ago.
+   */
   private static void markUsed(Path file, long lastModified) {
     long now = System.currentTimeMillis();
-    if (now - lastModified < DAY_MILLIS && now >= lastModified) {
-      return;
-    }
-    try {
-      Files.setLastModifiedTime(file, FileTime.fromMillis(now));
-    } catch (IOException | RuntimeException e) {
-      // Removed a week early at worst, and woven again then.
-    }
-  }
-
-  /** Removes the entries and temporary files no start has used for {@link #UNUSED_FOR_MILLIS}. */
-  private void removeUnused() {
-    long oldest = System.currentTimeMillis() - UNUSED_FOR_MILLIS;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.{class,part}")) {
-      for (Path file : files) {
-        try {
-          if (Files.isRegularFile(file, NOFOLLOW)
-              && Files.getLastModifiedTime(file, NOFOLLOW).toMillis() < oldest) {
-            Files.delete(file);
-          }
-        } catch (IOException | RuntimeException e) {
-          // Removed meanwhile by another start.
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Left for the next start that stores an entry.
+    if (now - lastModified >= RuntimeJarCache.CHECKED_EVERY_MILLIS || now < lastModified) {
+      RuntimeJarCache.markChecked(file, now);
     }
   }
 }
