@@ -28,6 +28,9 @@ import java.util.concurrent.Future;
  * weft.batch.schedule-delay-ms} (a second by default) and at exit, so a crash loses at most the
  * records of that last interval, the batch being written, and the spans still open.
  *
+ * <p>Where the file system takes it, a larger batch is written with direct I/O ({@link
+ * DirectAppend}), past the page cache, its last line padded with spaces to a block boundary.
+ *
  * <p>Trace lines are trace objects with {@code started_at} and {@code ended_at} ({@code null} at
  * start); span lines are span objects.
  *
@@ -48,9 +51,13 @@ public final class JsonlExporter implements SpanExporter {
   // How every line this exporter writes begins.
   private static final byte[] OUR_LINE_START =
       "{\"object\":\"trace".getBytes(StandardCharsets.US_ASCII);
+  // What a last line is padded with, up to a block's length.
+  private static final byte[] SPACES = " ".repeat(4096).getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
   private final FileChannel out;
+  // Null when the file system does not take direct writes.
+  private final DirectAppend direct;
   private final WriteFailures failures;
   // Reused from batch to batch: the lines are serialised straight into them as UTF-8. While the
   // writer thread writes one, the next batch is serialised into the other.
@@ -61,9 +68,10 @@ public final class JsonlExporter implements SpanExporter {
   // Set when a cut-off line could not be cut back: later lines would be glued to it.
   private volatile boolean stopped;
 
-  private JsonlExporter(Path file, FileChannel out) {
+  private JsonlExporter(Path file, FileChannel out, DirectAppend direct) {
     this.file = file;
     this.out = out;
+    this.direct = direct;
     this.failures = new WriteFailures("jsonl", file);
   }
 
@@ -82,7 +90,7 @@ public final class JsonlExporter implements SpanExporter {
       out.close();
       throw e;
     }
-    return new JsonlExporter(file, out);
+    return new JsonlExporter(file, out, DirectAppend.open(file));
   }
 
   /**
@@ -168,9 +176,9 @@ public final class JsonlExporter implements SpanExporter {
     if (traces.size() + spans.size() <= WRITTEN_AT_ONCE) {
       // A record or two, as a direct processor hands them over: written before this returns.
       flush();
-      write(lines);
+      write(lines, false);
     } else {
-      pending[slot] = writer.submit(() -> write(lines));
+      pending[slot] = writer.submit(() -> write(lines, true));
       slot = (slot + 1) % buffers.length;
     }
   }
@@ -193,15 +201,37 @@ public final class JsonlExporter implements SpanExporter {
   /**
    * Writes whole lines with one unbuffered write: only a kill during it can leave half a line,
    * which the next exporter to open the file removes.
+   *
+   * <p>A large batch is written with direct I/O where the file system takes it: its last line is
+   * padded with spaces before its line break so that the file ends on a block boundary, which is
+   * where the next direct write must start. A batch of a few records is not padded (that would make
+   * a line of each record a block long); the next large batch, finding the file's end off a
+   * boundary, goes through the page cache and is padded back onto one.
    */
-  private void write(LineBuffer lines) {
+  private void write(LineBuffer lines, boolean large) {
     if (stopped) {
       return;
     }
     ByteBuffer bytes = lines.bytes();
     try {
+      boolean directRefused = false;
+      if (large && direct != null) {
+        long size = out.size();
+        lines.padLastLine(direct.paddingAfter(size, lines.size()));
+        bytes = lines.bytes();
+        if ((size & (direct.block() - 1)) == 0) {
+          if (direct.write(bytes)) {
+            lines.trim();
+            return;
+          }
+          directRefused = true;
+        }
+      }
       while (bytes.hasRemaining()) {
         out.write(bytes);
+      }
+      if (directRefused) {
+        direct.refusedThenWritten();
       }
     } catch (IOException e) {
       failures.record(e);
@@ -243,6 +273,9 @@ public final class JsonlExporter implements SpanExporter {
     flush();
     writer.stop();
     out.close();
+    if (direct != null) {
+      direct.close();
+    }
   }
 
   /** A byte sink whose content is read in place, without the copy {@code toByteArray} makes. */
@@ -253,6 +286,19 @@ public final class JsonlExporter implements SpanExporter {
 
     ByteBuffer bytes() {
       return ByteBuffer.wrap(buf, 0, count);
+    }
+
+    /**
+     * Puts {@code spaces} spaces before the final line break: after a JSON value, white space is
+     * part of the line's JSON text, so the line parses as before.
+     */
+    void padLastLine(int spaces) {
+      if (spaces == 0 || count == 0) {
+        return;
+      }
+      write(SPACES, 0, spaces);
+      buf[count - spaces - 1] = ' ';
+      buf[count - 1] = '\n';
     }
 
     /** Lets an unusually large buffer go rather than keep it for the next chunk. */

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,8 @@ class JsonlExporterTest {
     String[] lines = text.split("\n");
     assertThat(lines).hasSize(20_000 * 12);
     for (String line : lines) {
-      assertThat(line).startsWith("{\"object\":\"trace").endsWith("}");
+      assertThat(line).startsWith("{\"object\":\"trace");
+      assertThat(MAPPER.readTree(line).get("object").asText()).startsWith("trace");
     }
   }
 
@@ -281,6 +283,71 @@ class JsonlExporterTest {
         .extracting(Thread::getName)
         .doesNotContain("weft-jsonl-writer")
         .as("the writer thread ends with the exporter");
+  }
+
+  @Test
+  void largeBatches_endTheFileOnABlockBoundary_withTheLastLinePadded_andEveryLineParses()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    JsonlExporter exporter = JsonlExporter.create(file);
+    long block = Files.getFileStore(file).getBlockSize();
+    exporter.export(batch("large-", 0, 300), List.of());
+    exporter.flush();
+    assertThat(Files.size(file) % block).as("written straight to the disk, whole blocks").isZero();
+    // A batch of a few records is written as it is, unpadded; the next large one pads the file
+    // back onto a block boundary.
+    exporter.export(List.of(record("small")), List.of());
+    assertThat(Files.size(file) % block).isNotZero();
+    exporter.export(batch("large-", 300, 300), List.of());
+    exporter.shutdown();
+    assertThat(Files.size(file) % block).isZero();
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(601);
+    List<String> names = new ArrayList<>();
+    for (String line : lines) {
+      names.add(MAPPER.readTree(line).get("workflow_name").asText());
+    }
+    assertThat(names.get(300)).isEqualTo("small");
+    names.remove(300);
+    for (int i = 0; i < names.size(); i++) {
+      assertThat(names.get(i)).isEqualTo("large-" + i);
+    }
+    assertThat(lines)
+        .filteredOn(line -> line.endsWith(" "))
+        .as("only the last line of each large batch is padded")
+        .hasSizeBetween(1, 2)
+        .allSatisfy(line -> assertThat(line.stripTrailing()).endsWith("}"));
+  }
+
+  @Test
+  void anotherProcessAppending_movesTheEndOffABlockBoundary_andTheNextBatchStillFollowsItWhole()
+      throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    JsonlExporter exporter = JsonlExporter.create(file);
+    exporter.export(batch("ours-", 0, 100), List.of());
+    exporter.flush();
+    String theirs = "{\"object\":\"trace\",\"id\":\"trace_theirs\",\"workflow_name\":\"theirs\"}\n";
+    Files.writeString(file, theirs, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    exporter.export(batch("ours-", 100, 100), List.of());
+    exporter.shutdown();
+
+    List<String> names = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      names.add(MAPPER.readTree(line).get("workflow_name").asText());
+    }
+    assertThat(names).hasSize(201);
+    assertThat(names.get(100)).isEqualTo("theirs");
+    assertThat(names.subList(101, 201)).first().isEqualTo("ours-100");
+    assertThat(names.subList(101, 201)).last().isEqualTo("ours-199");
+  }
+
+  private static List<TraceRecord> batch(String prefix, int from, int count) {
+    List<TraceRecord> traces = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      traces.add(record(prefix + i));
+    }
+    return traces;
   }
 
   private static TraceRecord record(String workflowName) {
