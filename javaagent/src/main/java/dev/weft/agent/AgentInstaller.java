@@ -73,6 +73,9 @@ final class AgentInstaller {
         OpenTelemetryDetection.install(instrumentation, advice, attached);
       }
       loadExceptionPath();
+      if (!attached) {
+        SpanWarmUp.arrange(cache, methods);
+      }
     }
 
     long millis = (System.nanoTime() - start) / 1_000_000;

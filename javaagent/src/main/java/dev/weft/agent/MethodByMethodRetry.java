@@ -21,9 +21,18 @@ final class MethodByMethodRetry implements ClassFileTransformer {
   private static final ThreadLocal<Attempt> ATTEMPT = new ThreadLocal<>();
 
   private final WeavingTransformer weaving;
+  private volatile Runnable onFirstWeave;
 
   MethodByMethodRetry(WeavingTransformer weaving) {
     this.weaving = weaving;
+  }
+
+  /**
+   * Runs {@code action} after the first class this transformer weaves, on the thread that loads it;
+   * two classes woven at once may both run it.
+   */
+  void onFirstWeave(Runnable action) {
+    onFirstWeave = action;
   }
 
   /** Returns the transformer this one retries, for the loaded-class scan of an attach. */
@@ -64,10 +73,17 @@ final class MethodByMethodRetry implements ClassFileTransformer {
     ATTEMPT.set(attempt);
     try {
       byte[] woven = weaveOnce(classLoader, internalName, classFile, attempt);
-      if (!attempt.failed || attempt.spanMethods.isEmpty()) {
-        return woven;
+      if (attempt.failed && !attempt.spanMethods.isEmpty()) {
+        woven = methodByMethod(classLoader, internalName, classFile, attempt);
       }
-      return methodByMethod(classLoader, internalName, classFile, attempt);
+      if (woven != null && onFirstWeave != null) {
+        Runnable first = onFirstWeave;
+        onFirstWeave = null;
+        if (first != null) {
+          first.run();
+        }
+      }
+      return woven;
     } finally {
       if (previous == null) {
         ATTEMPT.remove();

@@ -197,6 +197,33 @@ final class WeavingTransformer implements ClassFileTransformer {
   }
 
   /**
+   * Goes through the weave of {@code classFile} as a class of {@code classLoader} and drops the
+   * result, on the calling thread: it sets up Byte Buddy, the loader's type pool and the weaving's
+   * advice and matchers, so that the first class the application loads that needs them does not
+   * wait while they are. A class the weaving matches is left alone (weaving it could register its
+   * methods). Failures are thrown, for the caller to judge.
+   */
+  void rehearse(ClassLoader classLoader, String internalName, byte[] classFile) {
+    if (WEAVING.get() != null) {
+      return;
+    }
+    WEAVING.set(Boolean.TRUE);
+    try {
+      weaving.mayMatch(classLoader, internalName, classFile);
+      String name = internalName.replace('/', '.');
+      ClassFileLocator locator =
+          new ClassFileLocator.Compound(
+              ClassFileLocator.Simple.of(name, classFile), TypePoolCache.classFilesOf(classLoader));
+      TypeDescription type = pools.typePool(locator, classLoader).describe(name).resolve();
+      if (!weaving.matches(type)) {
+        weaving.weave(Buddy.INSTANCE.decorate(type, locator), type, classLoader, locator).make();
+      }
+    } finally {
+      WEAVING.remove();
+    }
+  }
+
+  /**
    * Registers {@code transformer} and transforms again the loaded classes it may weave: those
    * {@code candidates} accepts among the loaded classes, in batches, one by one when a batch fails.
    */

@@ -1,9 +1,13 @@
 package dev.weft.agent;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -116,10 +120,28 @@ final class WovenClassCache {
       if (!attributes.isRegularFile()) {
         return null;
       }
-      byte[] woven;
-      try (DataInputStream in = new DataInputStream(Files.newInputStream(file, NOFOLLOW))) {
-        woven = read(in, internalName, variant, classFile);
+      long size = attributes.size();
+      if (size > 2L * MAX_CLASS_BYTES + 4096) {
+        return null;
       }
+      // Read whole, with one read: a data stream straight on the file reads each number with a
+      // system call of its own, which made a cached class cost more than a hundred of them.
+      byte[] entry = new byte[(int) size];
+      try (SeekableByteChannel channel = Files.newByteChannel(file, NOFOLLOW)) {
+        ByteBuffer into = ByteBuffer.wrap(entry);
+        while (into.hasRemaining() && channel.read(into) > 0) {
+          // reads until the entry is whole
+        }
+        if (into.hasRemaining() || channel.read(ByteBuffer.allocate(1)) > 0) {
+          return null; // changed while read
+        }
+      }
+      byte[] woven =
+          read(
+              new DataInputStream(new ByteArrayInputStream(entry)),
+              internalName,
+              variant,
+              classFile);
       if (woven != null) {
         markUsed(file, attributes.lastModifiedTime().toMillis());
       }
@@ -168,8 +190,10 @@ final class WovenClassCache {
     Path temporary = null;
     try {
       temporary = Files.createTempFile(dir, PREFIX, ".part");
-      try (OutputStream file = Files.newOutputStream(temporary);
-          DataOutputStream out = new DataOutputStream(file)) {
+      // Made in memory and written at once, rather than a system call per number.
+      ByteArrayOutputStream entry =
+          new ByteArrayOutputStream(classFile.length + content.length + 256);
+      try (DataOutputStream out = new DataOutputStream(entry)) {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         out.writeUTF(internalName);
@@ -180,6 +204,9 @@ final class WovenClassCache {
         out.write(classFile);
         out.write(content);
       }
+      try (OutputStream file = Files.newOutputStream(temporary)) {
+        entry.writeTo(file);
+      }
       Files.move(
           temporary,
           dir.resolve(fileName(internalName, variant)),
@@ -187,7 +214,7 @@ final class WovenClassCache {
           StandardCopyOption.REPLACE_EXISTING);
       temporary = null;
       if (pruned.compareAndSet(false, true)) {
-        RuntimeJarCache.removeUnused(dir, PREFIX + "*.{class,part}", null);
+        RuntimeJarCache.removeUnused(dir, PREFIX + "*.{class,part,note}", null);
       }
     } catch (IOException | RuntimeException e) {
       // Woven again by the next start.
@@ -200,6 +227,41 @@ final class WovenClassCache {
         }
       }
     }
+  }
+
+  /**
+   * Returns whether an earlier start noted {@code fact} ({@link #note}), marking the note used.
+   * Notes outlive agent builds: they say something about the application, not about a weave.
+   */
+  boolean noted(String fact) {
+    Path file = dir.resolve(noteName(fact));
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
+      if (!attributes.isRegularFile()) {
+        return false;
+      }
+      markUsed(file, attributes.lastModifiedTime().toMillis());
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Notes {@code fact} for later starts, as an empty file named by its checksum; a note no start
+   * has read for a week is removed with the unused entries. Failures are ignored.
+   */
+  void note(String fact) {
+    try {
+      Files.createFile(dir.resolve(noteName(fact)));
+    } catch (IOException | RuntimeException e) {
+      // Noted already, or not at all: the next start goes without.
+    }
+  }
+
+  private static String noteName(String fact) {
+    return PREFIX + Long.toHexString(crc(fact.getBytes(StandardCharsets.UTF_8))) + ".note";
   }
 
   /**

@@ -132,6 +132,31 @@ class WovenClassCacheTest {
         .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
   }
 
+  @Test
+  void aNote_isReadByLaterStarts_ofAnyBuild_andRemovedAfterAWeekUnread() throws IOException {
+    assertThat(cache.noted("span classes woven late\ncom.acme.App")).isFalse();
+
+    cache.note("span classes woven late\ncom.acme.App");
+    cache.note("span classes woven late\ncom.acme.App");
+
+    WovenClassCache otherBuild =
+        WovenClassCache.open(dir.resolve("weft-bootstrap-4d5e6f-1000.jar"), tmp);
+    assertThat(otherBuild.noted("span classes woven late\ncom.acme.App")).isTrue();
+    assertThat(otherBuild.noted("span classes woven late\ncom.acme.Other")).isFalse();
+    Path note = onlyEntry();
+    assertThat(note.getFileName().toString()).endsWith(".note");
+
+    aged(note, Duration.ofDays(3));
+    assertThat(cache.noted("span classes woven late\ncom.acme.App")).isTrue();
+    assertThat(Files.getLastModifiedTime(note).toInstant())
+        .as("marked read")
+        .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
+
+    aged(note, Duration.ofDays(8));
+    cache.store(THREAD, "", bytes("original"), bytes("woven"));
+    assertThat(note).doesNotExist();
+  }
+
   private Path onlyEntry() throws IOException {
     return onlyEntryNamed(p -> true);
   }
