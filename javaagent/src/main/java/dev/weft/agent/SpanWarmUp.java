@@ -17,8 +17,8 @@ import java.io.InputStream;
  * soon as the agent has started (a hello world's main class) would only have two threads do the
  * set-up at once. So it is done ahead only when the same application, by its main class or jar and
  * its class path, wove its first span class at least 0.3 s after the agent started at an earlier
- * start; that start leaves a note in the woven class cache. Without the cache nothing is done
- * ahead.
+ * start; that start leaves a note in the woven class cache, and a start whose first span class
+ * comes sooner removes it. Without the cache nothing is done ahead.
  *
  * <p>The set-up rehearses a weave of a JDK class that holds no span method, as a class of the
  * system class loader, and drops the result: no method is registered and nothing is defined.
@@ -41,15 +41,20 @@ final class SpanWarmUp {
       return;
     }
     String fact = "span classes woven late\n" + application();
-    if (cache.noted(fact)) {
+    boolean noted = cache.noted(fact);
+    if (noted) {
       start(spans.weaving());
-      return;
     }
+    // The note follows the application: made when its first span class loads late, removed when
+    // that class comes early after all (the application changed).
     long agentStarted = System.nanoTime();
     spans.onFirstWeave(
         () -> {
-          if (System.nanoTime() - agentStarted >= LATE_NANOS) {
+          boolean late = System.nanoTime() - agentStarted >= LATE_NANOS;
+          if (late && !noted) {
             cache.note(fact);
+          } else if (!late && noted) {
+            cache.forget(fact);
           }
         });
   }

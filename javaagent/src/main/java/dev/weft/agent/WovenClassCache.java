@@ -260,6 +260,15 @@ final class WovenClassCache {
     }
   }
 
+  /** Removes the note of {@code fact}, if any. Failures are ignored. */
+  void forget(String fact) {
+    try {
+      Files.deleteIfExists(dir.resolve(noteName(fact)));
+    } catch (IOException | RuntimeException e) {
+      // Read again by the next start, which tries again.
+    }
+  }
+
   private static String noteName(String fact) {
     return PREFIX + Long.toHexString(crc(fact.getBytes(StandardCharsets.UTF_8))) + ".note";
   }

@@ -34,6 +34,15 @@ class SpanWarmUpIT {
     assertThat(second.stderr()).as(second.describe()).contains(SET_UP_AHEAD);
     assertThat(second.stderr()).as(second.describe()).contains("woven com.acme.late.Concierge");
     assertTraced(second);
+
+    // The application changed: its span class now loads at once. That start still sets the
+    // weaving up ahead, and removes the note, so the next does not.
+    AgentRun.Result changed = run(tmpdir, "at-once");
+    assertTraced(changed);
+    assertThat(notes(tmpdir)).as("notes after the span class came at once").isEmpty();
+    AgentRun.Result after = run(tmpdir, "at-once");
+    assertThat(after.stderr()).as(after.describe()).doesNotContain(SET_UP_AHEAD);
+    assertTraced(after);
   }
 
   @Test

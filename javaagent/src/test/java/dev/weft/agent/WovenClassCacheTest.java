@@ -155,6 +155,10 @@ class WovenClassCacheTest {
     aged(note, Duration.ofDays(8));
     cache.store(THREAD, "", bytes("original"), bytes("woven"));
     assertThat(note).doesNotExist();
+
+    cache.note("span classes woven late\ncom.acme.App");
+    cache.forget("span classes woven late\ncom.acme.App");
+    assertThat(cache.noted("span classes woven late\ncom.acme.App")).isFalse();
   }
 
   private Path onlyEntry() throws IOException {
