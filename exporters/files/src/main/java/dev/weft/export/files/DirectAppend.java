@@ -28,7 +28,7 @@ import java.nio.file.StandardOpenOption;
 final class DirectAppend implements AutoCloseable {
   // Larger blocks (some network and copy-on-write file systems report hundreds of kilobytes) would
   // pad each batch by as much.
-  private static final int MAX_BLOCK = 4096;
+  static final int MAX_BLOCK = 4096;
   // A buffer grown for an unusually large batch is not kept beyond this.
   private static final int MAX_KEPT_BUFFER = 4 << 20;
 

@@ -51,8 +51,9 @@ public final class JsonlExporter implements SpanExporter {
   // How every line this exporter writes begins.
   private static final byte[] OUR_LINE_START =
       "{\"object\":\"trace".getBytes(StandardCharsets.US_ASCII);
-  // What a last line is padded with, up to a block's length.
-  private static final byte[] SPACES = " ".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+  // What a last line is padded with: less than a block.
+  private static final byte[] SPACES =
+      " ".repeat(DirectAppend.MAX_BLOCK).getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
   private final FileChannel out;
