@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Sets up the weaving of span methods ahead of need, on a thread of its own, for an application
- * whose earlier start wove a span class.
+ * whose earlier start wove its first span class well after the agent started.
  *
  * <p>The first class woven for its span methods sets up Byte Buddy, the type pool and the span
  * advice on the thread that loads it, the application's main thread as a rule: about 75 ms of CPU
@@ -33,8 +33,9 @@ final class SpanWarmUp {
   private SpanWarmUp() {}
 
   /**
-   * Starts the set-up when an earlier start of this application noted span classes in {@code
-   * cache}; otherwise has {@code spans} note it at its first weave. Does nothing without a cache.
+   * Starts the set-up when an earlier start of this application left its note in {@code cache}, and
+   * has {@code spans} make or remove the note at its first weave, as that weave comes late or soon.
+   * Does nothing without a cache.
    */
   static void arrange(WovenClassCache cache, MethodByMethodRetry spans) {
     if (cache == null) {
