@@ -165,35 +165,7 @@ final class WeavingTransformer implements ClassFileTransformer {
    * thrown, for the caller to judge.
    */
   byte[] weave(ClassLoader classLoader, String internalName, byte[] classFile) {
-    if (WEAVING.get() != null) {
-      return null;
-    }
-    WEAVING.set(Boolean.TRUE);
-    try {
-      if (!weaving.mayMatch(classLoader, internalName, classFile)) {
-        return null;
-      }
-      String name = internalName.replace('/', '.');
-      ClassFileLocator locator =
-          new ClassFileLocator.Compound(
-              ClassFileLocator.Simple.of(name, classFile), TypePoolCache.classFilesOf(classLoader));
-      TypePool pool = pools.typePool(locator, classLoader);
-      TypeDescription type = pool.describe(name).resolve();
-      if (!weaving.matches(type)) {
-        return null;
-      }
-      byte[] woven =
-          weaving
-              .weave(Buddy.INSTANCE.decorate(type, locator), type, classLoader, locator)
-              .make()
-              .getBytes();
-      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-        WeftLog.debug("woven " + name);
-      }
-      return woven;
-    } finally {
-      WEAVING.remove();
-    }
+    return weave(classLoader, internalName, classFile, false);
   }
 
   /**
@@ -204,20 +176,41 @@ final class WeavingTransformer implements ClassFileTransformer {
    * methods). Failures are thrown, for the caller to judge.
    */
   void rehearse(ClassLoader classLoader, String internalName, byte[] classFile) {
+    weave(classLoader, internalName, classFile, true);
+  }
+
+  private byte[] weave(
+      ClassLoader classLoader, String internalName, byte[] classFile, boolean rehearsal) {
     if (WEAVING.get() != null) {
-      return;
+      return null;
     }
     WEAVING.set(Boolean.TRUE);
     try {
-      weaving.mayMatch(classLoader, internalName, classFile);
+      if (!weaving.mayMatch(classLoader, internalName, classFile) && !rehearsal) {
+        return null;
+      }
       String name = internalName.replace('/', '.');
       ClassFileLocator locator =
           new ClassFileLocator.Compound(
               ClassFileLocator.Simple.of(name, classFile), TypePoolCache.classFilesOf(classLoader));
-      TypeDescription type = pools.typePool(locator, classLoader).describe(name).resolve();
-      if (!weaving.matches(type)) {
-        weaving.weave(Buddy.INSTANCE.decorate(type, locator), type, classLoader, locator).make();
+      TypePool pool = pools.typePool(locator, classLoader);
+      TypeDescription type = pool.describe(name).resolve();
+      // A weave goes on for a class the weaving matches, a rehearsal for one it does not.
+      if (weaving.matches(type) == rehearsal) {
+        return null;
       }
+      byte[] woven =
+          weaving
+              .weave(Buddy.INSTANCE.decorate(type, locator), type, classLoader, locator)
+              .make()
+              .getBytes();
+      if (rehearsal) {
+        return null;
+      }
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        WeftLog.debug("woven " + name);
+      }
+      return woven;
     } finally {
       WEAVING.remove();
     }

@@ -115,9 +115,8 @@ final class WovenClassCache {
   byte[] find(String internalName, String variant, byte[] classFile) {
     Path file = dir.resolve(fileName(internalName, variant));
     try {
-      BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
-      if (!attributes.isRegularFile()) {
+      BasicFileAttributes attributes = regularFile(file);
+      if (attributes == null) {
         return null;
       }
       long size = attributes.size();
@@ -236,9 +235,8 @@ final class WovenClassCache {
   boolean noted(String fact) {
     Path file = dir.resolve(noteName(fact));
     try {
-      BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
-      if (!attributes.isRegularFile()) {
+      BasicFileAttributes attributes = regularFile(file);
+      if (attributes == null) {
         return false;
       }
       markUsed(file, attributes.lastModifiedTime().toMillis());
@@ -287,6 +285,16 @@ final class WovenClassCache {
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length);
     return crc.getValue();
+  }
+
+  /**
+   * Returns the attributes of {@code file}, read without following a link, or null when it is not a
+   * regular file.
+   */
+  private static BasicFileAttributes regularFile(Path file) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
+    return attributes.isRegularFile() ? attributes : null;
   }
 
   /**
