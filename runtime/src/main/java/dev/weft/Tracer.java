@@ -141,9 +141,42 @@ public final class Tracer {
     }
   }
 
-  /** Returns the processors in use, in calling order. */
+  /**
+   * Returns the processors in use, in calling order. While the configured exporters are being built
+   * ({@link Builder#exportersInBackground}), waits until they are.
+   */
   public List<TracingProcessor> processors() {
-    return processors;
+    List<TracingProcessor> list = processors;
+    for (TracingProcessor processor : list) {
+      if (processor instanceof PendingExporters pending) {
+        pending.target();
+        return processors;
+      }
+    }
+    return list;
+  }
+
+  /** Puts the exporters' processors, once built, where their stand-in is. */
+  void replace(PendingExporters pending, List<TracingProcessor> built) {
+    synchronized (lock) {
+      if (processors.contains(pending)) {
+        List<TracingProcessor> list = new ArrayList<>(processors.size() + built.size());
+        for (TracingProcessor processor : processors) {
+          if (processor == pending) {
+            list.addAll(built);
+          } else {
+            list.add(processor);
+          }
+        }
+        processors = List.copyOf(list);
+        if (!shutDown) {
+          state = state.withProcessor(MultiTracingProcessor.of(processors));
+        }
+        return;
+      }
+    }
+    // Replaced in the meantime (setProcessors): these exporters are not wanted.
+    MultiTracingProcessor.of(built).shutdown();
   }
 
   /** Sets the clock of traces and spans started from now on; for tests and replays. */
@@ -307,6 +340,7 @@ public final class Tracer {
     private List<TracingProcessor> processors;
     private Double samplerRatio;
     private Clock clock = Clock.system();
+    private boolean exportersInBackground;
 
     private Builder() {}
 
@@ -338,12 +372,31 @@ public final class Tracer {
       return this;
     }
 
+    /**
+     * Builds the configured exporters on a thread of their own ({@code weft-exporters}) rather than
+     * in {@link #build}, which then returns at once: finding and starting them takes tens of
+     * milliseconds of a start-up. What the tracer records before they are built waits for them, for
+     * at most 5 s. Has no effect with {@link #processors}.
+     */
+    public Builder exportersInBackground() {
+      this.exportersInBackground = true;
+      return this;
+    }
+
     /** Returns the tracer. Never throws: a failing exporter is logged and left out. */
     public Tracer build() {
       WeftConfig c = config != null ? config : WeftConfig.defaults();
       List<TracingProcessor> chosen = processors;
+      PendingExporters pending = null;
       if (chosen == null) {
-        chosen = config == null || c.disabled() ? List.of() : Exporters.processorsFor(c);
+        if (config == null || c.disabled()) {
+          chosen = List.of();
+        } else if (exportersInBackground) {
+          pending = new PendingExporters();
+          chosen = List.of(pending);
+        } else {
+          chosen = Exporters.processorsFor(c);
+        }
       }
       String implicitName = c.get("weft.implicit-trace-name");
       TracerState state =
@@ -355,7 +408,11 @@ public final class Tracer {
               MultiTracingProcessor.of(chosen),
               clock,
               c.getBoolean("weft.sampler.keep-errors", false));
-      return new Tracer(c, state, List.copyOf(chosen));
+      Tracer tracer = new Tracer(c, state, List.copyOf(chosen));
+      if (pending != null) {
+        pending.start(c, tracer);
+      }
+      return tracer;
     }
   }
 }

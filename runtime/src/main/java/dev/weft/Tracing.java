@@ -88,9 +88,21 @@ public final class Tracing {
    * one it replaces.
    */
   public static void configure(WeftConfig newConfig) {
+    configure(newConfig, false);
+  }
+
+  /**
+   * Applies a configuration as {@link #configure(WeftConfig)} does; with {@code
+   * exportersInBackground}, builds the exporters on a thread of their own and returns before they
+   * are ({@link Tracer.Builder#exportersInBackground}), as the java agent does at start-up.
+   */
+  public static void configure(WeftConfig newConfig, boolean exportersInBackground) {
     WeftLog.setLevel(WeftLog.Level.parse(newConfig.logLevel()));
     Tracer current = installed;
     Tracer.Builder builder = Tracer.builder().config(newConfig);
+    if (exportersInBackground) {
+      builder.exportersInBackground();
+    }
     if (current != null) {
       builder.clock(current.clock());
     }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.config.TestConfigs;
 import dev.weft.data.AgentSpanData;
 import dev.weft.data.FunctionSpanData;
+import dev.weft.export.TestExporterProviders.Slow;
+import dev.weft.processor.BatchTraceProcessor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +107,75 @@ class TracerTest {
 
     assertThat(tracer.valueRenderer().maxChars()).isEqualTo(100);
     assertThat(tracer.valueRenderer().toStringTimeout()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void exportersInBackground_buildReturnsFirst_andWhatIsRecordedMeanwhileWaitsForThem()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Slow.SLOW_START = release;
+    Slow.EXPORTED.clear();
+    Tracer tracer =
+        Tracer.builder()
+            .config(TestConfigs.fromProperties(Map.of("weft.exporters", "slow")))
+            .exportersInBackground()
+            .build();
+    try {
+      // The exporter cannot have started: build returned while its provider waits.
+      Thread traced =
+          new Thread(
+              () -> {
+                try (Trace trace = tracer.trace("early").start()) {
+                  tracer.startSpan(AgentSpanData.named("Planner")).close();
+                }
+              });
+      traced.start();
+      awaitWaiting(traced);
+      assertThat(traced.isAlive()).as("the trace waits for the exporters").isTrue();
+
+      release.countDown();
+      traced.join(5_000);
+      assertThat(traced.isAlive()).isFalse();
+      assertThat(tracer.processors()).singleElement().isInstanceOf(BatchTraceProcessor.class);
+      tracer.forceFlush();
+      assertThat(Slow.EXPORTED).containsOnly("trace early", "span Planner");
+    } finally {
+      release.countDown();
+      tracer.shutdown();
+      Slow.SLOW_START = new CountDownLatch(0);
+    }
+  }
+
+  @Test
+  void exportersInBackground_keepTheProcessorsAddedMeanwhile_afterThem() {
+    CountDownLatch release = new CountDownLatch(1);
+    Slow.SLOW_START = release;
+    Tracer tracer =
+        Tracer.builder()
+            .config(TestConfigs.fromProperties(Map.of("weft.exporters", "slow")))
+            .exportersInBackground()
+            .build();
+    RecordingProcessor added = new RecordingProcessor();
+    try {
+      tracer.addProcessor(added);
+      release.countDown();
+
+      List<TracingProcessor> processors = tracer.processors();
+      assertThat(processors).hasSize(2);
+      assertThat(processors.get(0)).isInstanceOf(BatchTraceProcessor.class);
+      assertThat(processors.get(1)).isSameAs(added);
+    } finally {
+      release.countDown();
+      tracer.shutdown();
+      Slow.SLOW_START = new CountDownLatch(0);
+    }
+  }
+
+  private static void awaitWaiting(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
   }
 }

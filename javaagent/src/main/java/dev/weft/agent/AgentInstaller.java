@@ -58,7 +58,8 @@ final class AgentInstaller {
     weaveExecutorsInTheBackground(instrumentation, advice, cache);
 
     WeftConfig config = WeftConfig.load(agentArgs);
-    Tracing.configure(config);
+    // At start-up the exporters start on a thread of their own; the first trace waits for them.
+    Tracing.configure(config, !attached);
     long configured = System.nanoTime();
 
     MethodByMethodRetry methods = SpanInstrumentation.transformer(config, advice);

@@ -124,7 +124,7 @@ class ExportersTest {
     assertThat(log.toString(StandardCharsets.UTF_8).lines())
         .singleElement()
         .asString()
-        .contains("zipkin", "available: broken, discard, none");
+        .contains("zipkin", "available: broken, discard, slow, none");
   }
 
   @Test
@@ -162,7 +162,7 @@ class ExportersTest {
   @Test
   void aMissingExtensionJar_isOneLineAndNoExtension() {
     WeftConfig missing = config(Map.of("weft.extensions", dir.resolve("gone.jar").toString()));
-    assertThat(Exporters.availableNames(missing)).containsExactly("broken", "discard");
+    assertThat(Exporters.availableNames(missing)).containsExactly("broken", "discard", "slow");
     assertThat(log.toString(StandardCharsets.UTF_8).lines())
         .singleElement()
         .asString()
