@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,9 @@ final class AppLaunch {
    * @param load the measured load phase
    * @param peakRssKb the peak resident set size ({@code VmHWM}) after the load, in kB
    * @param modelRequests requests the model server answered during the measured phase
+   * @param cpuMicrosPerRequest the CPU time the application's process took during the measured
+   *     phase (all its threads: the application's, the agent's, the JIT compilers' and the garbage
+   *     collector's), per answered request, in µs; NaN when the system does not tell it
    * @param warmupRates requests per second in each window of the warm-up, in order: whether the
    *     application had reached its steady rate before the measured phase
    */
@@ -55,7 +59,8 @@ final class AppLaunch {
       LoadGenerator.Stats load,
       double peakRssKb,
       long modelRequests,
-      double[] warmupRates) {}
+      double[] warmupRates,
+      double cpuMicrosPerRequest) {}
 
   /**
    * The warm-up runs in windows of this length, and the rate of each is kept: the applications
@@ -96,11 +101,24 @@ final class AppLaunch {
       double startRss = peakRssKb(process.pid());
       double[] warmupRates = warmUp(load, clients, warmup);
       long modelBefore = modelRequests.getAsLong();
+      Optional<Duration> cpuBefore = process.info().totalCpuDuration();
       LoadGenerator.Stats stats = load.run(clients, measured);
+      Optional<Duration> cpuAfter = process.info().totalCpuDuration();
       long modelDuring = modelRequests.getAsLong() - modelBefore;
       double rss = peakRssKb(process.pid());
+      double cpuPerRequest =
+          cpuBefore.isPresent() && cpuAfter.isPresent() && stats.answered() > 0
+              ? cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e3 / stats.answered()
+              : Double.NaN;
       return new Result(
-          output.springStarted(), firstAnswer, startRss, stats, rss, modelDuring, warmupRates);
+          output.springStarted(),
+          firstAnswer,
+          startRss,
+          stats,
+          rss,
+          modelDuring,
+          warmupRates,
+          cpuPerRequest);
     } finally {
       stop(process);
     }

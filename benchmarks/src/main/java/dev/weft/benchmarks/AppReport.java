@@ -65,7 +65,9 @@ final class AppReport {
     out.append("Figures are medians over the runs; \"vs none\" divides by the median with no");
     out.append(" agent. Spring s = Spring's own \"Started ... in\"; first answer = wall time from");
     out.append(" launch to the first answered request; start RSS = peak resident set size (VmHWM)");
-    out.append(" when the first request was answered; peak RSS = the same after the load.\n");
+    out.append(" when the first request was answered; peak RSS = the same after the load; CPU");
+    out.append(" µs/req = the CPU time of the application's process (all its threads) during the");
+    out.append(" measured phase per answered request.\n");
     Set<String> apps = new LinkedHashSet<>();
     launches.forEach(l -> apps.add(l.app()));
     for (String app : apps) {
@@ -87,9 +89,10 @@ final class AppReport {
     out.append("\n## ").append(app).append("\n\n");
     out.append(
         "| agent | runs | Spring s | first answer ms | start RSS MB | req/s | p50 ms | p99 ms"
-            + " | peak RSS MB | req/s vs none | p50 vs none | p99 vs none | first answer vs none"
-            + " | RSS vs none |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | peak RSS MB | CPU µs/req | req/s vs none | p50 vs none | p99 vs none"
+            + " | first answer vs none | RSS vs none | CPU vs none |\n");
+    out.append(
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<AppLaunch.Result> none = byAgent.get("none");
     for (Map.Entry<String, List<AppLaunch.Result>> e : byAgent.entrySet()) {
       List<AppLaunch.Result> runs = e.getValue();
@@ -112,6 +115,8 @@ final class AppReport {
           .append(" | ")
           .append(f0(median(runs, r -> r.peakRssKb() / 1024)))
           .append(" | ")
+          .append(f0(median(runs, AppLaunch.Result::cpuMicrosPerRequest)))
+          .append(" | ")
           .append(ratio(runs, none, r -> r.load().requestsPerSecond()))
           .append(" | ")
           .append(ratio(runs, none, r -> r.load().percentile(50)))
@@ -121,6 +126,8 @@ final class AppReport {
           .append(ratio(runs, none, AppLaunch.Result::firstAnswerMillis))
           .append(" | ")
           .append(ratio(runs, none, AppLaunch.Result::peakRssKb))
+          .append(" | ")
+          .append(ratio(runs, none, AppLaunch.Result::cpuMicrosPerRequest))
           .append(" |\n");
     }
     startUpLines(out, byAgent.get("weft"), byAgent.get("otel"), none);
@@ -131,6 +138,37 @@ final class AppReport {
         byAgent.get("weft-otlp"),
         none,
         false);
+    cpuLine(out, byAgent, none);
+  }
+
+  /**
+   * Appends the CPU time each agent adds to a request, from the medians of CPU per request: a
+   * steadier figure than the throughput, which also moves with what the JIT compilers made of each
+   * launch's code and with the load generator and model server sharing the cores.
+   */
+  private static void cpuLine(
+      StringBuilder out, Map<String, List<AppLaunch.Result>> byAgent, List<AppLaunch.Result> none) {
+    if (none == null) {
+      return;
+    }
+    double base = median(none, AppLaunch.Result::cpuMicrosPerRequest);
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, List<AppLaunch.Result>> e : byAgent.entrySet()) {
+      if (e.getKey().equals("none")) {
+        continue;
+      }
+      double added = median(e.getValue(), AppLaunch.Result::cpuMicrosPerRequest) - base;
+      parts.add(
+          String.format(
+              Locale.ROOT, "%s %+.0f µs (%+.1f %%)", e.getKey(), added, added / base * 100));
+    }
+    if (!Double.isNaN(base) && !parts.isEmpty()) {
+      out.append("\nCPU time added per request against no agent (")
+          .append(f0(base))
+          .append(" µs): ")
+          .append(String.join(", ", parts))
+          .append('\n');
+    }
   }
 
   /**
@@ -235,7 +273,7 @@ final class AppReport {
         Locale.ROOT,
         "%s / %s run %d (load before %s): %sfirst answer %.0f ms (RSS %.0f MB), warm-up %s,"
             + " measured %.1f req/s (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms,"
-            + " peak RSS %.0f MB, %d model requests%s",
+            + " peak RSS %.0f MB, CPU %.0f µs per request, %d model requests%s",
         l.app(),
         l.agent(),
         l.run(),
@@ -260,6 +298,7 @@ final class AppReport {
         load.percentile(50),
         load.percentile(99),
         r.peakRssKb() / 1024,
+        r.cpuMicrosPerRequest(),
         r.modelRequests(),
         l.exported().isEmpty() ? "" : ", " + l.exported());
   }
