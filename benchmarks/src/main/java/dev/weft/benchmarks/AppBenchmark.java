@@ -35,15 +35,17 @@ import java.util.stream.Stream;
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
- * (default 3), {@code warmup} (seconds of unmeasured load per launch, for every application; {@code
- * warmup.langchain4j} and {@code warmup.spring-ai} set one application's, default 70 and 180),
- * {@code seconds} (of measured load, default 20), {@code clients} (default 4), {@code apps} (comma
- * list, default both) and {@code agents} (comma list, default {@code none,weft,otel}; {@code
- * weft-otlp} adds Weft's agent exporting OTLP to the OpenTelemetry agent's sink), {@code out}
- * (report file), {@code jvm.args} (extra JVM flags for every launch, separated by spaces, such as a
- * profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's name, such as {@code
- * spring-ai-weft-1}) and {@code work} (the folder the launches write in; when given, what they
- * wrote is left there for the caller to delete).
+ * (default 3, each started, warmed up and measured under load), {@code starts} (default 4: launches
+ * that are started, answer one request and stop, for the start-up figures), {@code warmup} (seconds
+ * of unmeasured load per launch, for every application; {@code warmup.langchain4j} and {@code
+ * warmup.spring-ai} set one application's, default 70 and 180), {@code seconds} (of measured load,
+ * default 20), {@code clients} (default 4), {@code apps} (comma list, default both) and {@code
+ * agents} (comma list, default {@code none,weft,otel}; {@code weft-otlp} adds Weft's agent
+ * exporting OTLP to the OpenTelemetry agent's sink), {@code out} (report file), {@code jvm.args}
+ * (extra JVM flags for every launch, separated by spaces, such as a profiler's {@code -agentpath};
+ * {@code {launch}} in them becomes the launch's name, such as {@code spring-ai-weft-1}) and {@code
+ * work} (the folder the launches write in; when given, what they wrote is left there for the caller
+ * to delete).
  */
 public final class AppBenchmark {
   private static final String SPRING_LAUNCHER =
@@ -73,6 +75,7 @@ public final class AppBenchmark {
     System.setProperty("sun.net.httpserver.maxIdleConnections", "1000000");
     System.setProperty("sun.net.httpserver.idleInterval", "5");
     int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
+    int startRuns = Integer.parseInt(opts.getOrDefault("starts", "4"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
     Map<String, Duration> warmups = new HashMap<>();
     for (Map.Entry<String, Long> app : WARMUP.entrySet()) {
@@ -106,7 +109,9 @@ public final class AppBenchmark {
     AppReport report =
         new AppReport(
             runs
-                + " runs per application and agent; per run "
+                + " runs under load and "
+                + startRuns
+                + " start-only launches per application and agent; per run "
                 + clients
                 + " concurrent clients, a warm-up of "
                 + apps.stream()
@@ -123,6 +128,26 @@ public final class AppBenchmark {
     // cleanup.
     List<Path> done = new ArrayList<>();
     try (LoopbackSink otlp = LoopbackSink.otlp()) {
+      // The start-up spreads by a few hundred milliseconds from launch to launch: launches that
+      // only start add to the three under load, and cost seconds each rather than minutes.
+      for (int run = 1; run <= startRuns; run++) {
+        for (String app : apps) {
+          for (String agent : agents) {
+            String load = Report.loadAverage();
+            Path launchDir = workDir.resolve(app + "-" + agent + "-start-" + run);
+            Files.createDirectories(launchDir);
+            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
+              AppLaunch.Start start = launch(opts, app, agent, model, otlp, launchDir).start();
+              System.out.println(report.addStart(app, agent, run, start, load));
+              done.add(launchDir);
+            } catch (IOException | RuntimeException e) {
+              String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
+              report.failed(app, agent, run, "start-only: " + why);
+              System.out.println(app + " / " + agent + " start " + run + " FAILED: " + why);
+            }
+          }
+        }
+      }
       for (int run = 1; run <= runs; run++) {
         for (String app : apps) {
           for (String agent : agents) {
@@ -131,13 +156,7 @@ public final class AppBenchmark {
             Files.createDirectories(launchDir);
             long otlpBefore = otlp.requests();
             try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
-              AppLaunch launch =
-                  new AppLaunch(
-                      command(opts, app, agent, model, otlp, launchDir),
-                      app.equals("langchain4j")
-                          ? Map.of("OPENAI_API_KEY", "bench", "OPENAI_BASE_URL", model.baseUrl())
-                          : Map.of(),
-                      launchDir.resolve("stderr.txt"));
+              AppLaunch launch = launch(opts, app, agent, model, otlp, launchDir);
               AppLaunch.Result result =
                   launch.run(clients, warmups.get(app), seconds, () -> model.requests().size());
               String exported =
@@ -178,6 +197,22 @@ public final class AppBenchmark {
     Files.writeString(out, text);
     System.out.println("report written to " + out.toAbsolutePath());
     System.exit(0);
+  }
+
+  /** Returns one launch of {@code app} under {@code agent}, talking to {@code model}. */
+  private static AppLaunch launch(
+      Map<String, String> opts,
+      String app,
+      String agent,
+      ScriptedModelServer model,
+      LoopbackSink otlp,
+      Path launchDir) {
+    return new AppLaunch(
+        command(opts, app, agent, model, otlp, launchDir),
+        app.equals("langchain4j")
+            ? Map.of("OPENAI_API_KEY", "bench", "OPENAI_BASE_URL", model.baseUrl())
+            : Map.of(),
+        launchDir.resolve("stderr.txt"));
   }
 
   /** Returns the command line of one launch: the JVM, the agent's flags, the application. */

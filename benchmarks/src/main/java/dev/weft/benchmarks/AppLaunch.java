@@ -63,6 +63,16 @@ final class AppLaunch {
       double cpuMicrosPerRequest) {}
 
   /**
+   * What a launch measured of the start-up alone.
+   *
+   * @param springStartedSeconds Spring's "Started … in" figure, NaN when the application logs none
+   * @param firstAnswerMillis wall time from launch to the first answered request
+   * @param startRssKb the peak resident set size ({@code VmHWM}) when the first request was
+   *     answered, in kB
+   */
+  record Start(double springStartedSeconds, double firstAnswerMillis, double startRssKb) {}
+
+  /**
    * The warm-up runs in windows of this length, and the rate of each is kept: the applications
    * measured here take a minute or more of load before their rate stops climbing (their code is
    * still being compiled), and the windows show where it levels off.
@@ -85,6 +95,47 @@ final class AppLaunch {
    */
   Result run(int clients, Duration warmup, Duration measured, LongSupplier modelRequests)
       throws IOException, InterruptedException {
+    return launch(
+        (process, load, start) -> {
+          double[] warmupRates = warmUp(load, clients, warmup);
+          long modelBefore = modelRequests.getAsLong();
+          Optional<Duration> cpuBefore = process.info().totalCpuDuration();
+          LoadGenerator.Stats stats = load.run(clients, measured);
+          Optional<Duration> cpuAfter = process.info().totalCpuDuration();
+          long modelDuring = modelRequests.getAsLong() - modelBefore;
+          double rss = peakRssKb(process.pid());
+          double cpuPerRequest =
+              cpuBefore.isPresent() && cpuAfter.isPresent() && stats.answered() > 0
+                  ? cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e3 / stats.answered()
+                  : Double.NaN;
+          return new Result(
+              start.springStartedSeconds(),
+              start.firstAnswerMillis(),
+              start.startRssKb(),
+              stats,
+              rss,
+              modelDuring,
+              warmupRates,
+              cpuPerRequest);
+        });
+  }
+
+  /** Starts the application, has it answer one request, and stops it: the start-up alone. */
+  Start start() throws IOException, InterruptedException {
+    return launch((process, load, start) -> start);
+  }
+
+  /** What a launch does once the application answered its first request. */
+  private interface Then<T> {
+    T run(Process process, LoadGenerator load, Start start)
+        throws IOException, InterruptedException;
+  }
+
+  /**
+   * Starts the application, times its first answered request, runs {@code then} and stops it with
+   * SIGTERM.
+   */
+  private <T> T launch(Then<T> then) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().putAll(environment);
     long launched = System.nanoTime();
@@ -98,27 +149,8 @@ final class AppLaunch {
       if (failure != null) {
         throw new IllegalStateException("the first request failed: " + failure);
       }
-      double startRss = peakRssKb(process.pid());
-      double[] warmupRates = warmUp(load, clients, warmup);
-      long modelBefore = modelRequests.getAsLong();
-      Optional<Duration> cpuBefore = process.info().totalCpuDuration();
-      LoadGenerator.Stats stats = load.run(clients, measured);
-      Optional<Duration> cpuAfter = process.info().totalCpuDuration();
-      long modelDuring = modelRequests.getAsLong() - modelBefore;
-      double rss = peakRssKb(process.pid());
-      double cpuPerRequest =
-          cpuBefore.isPresent() && cpuAfter.isPresent() && stats.answered() > 0
-              ? cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e3 / stats.answered()
-              : Double.NaN;
-      return new Result(
-          output.springStarted(),
-          firstAnswer,
-          startRss,
-          stats,
-          rss,
-          modelDuring,
-          warmupRates,
-          cpuPerRequest);
+      Start start = new Start(output.springStarted(), firstAnswer, peakRssKb(process.pid()));
+      return then.run(process, load, start);
     } finally {
       stop(process);
     }

@@ -31,9 +31,13 @@ final class AppReport {
   private record Launch(
       String app, String agent, int run, AppLaunch.Result result, String exported, String load) {}
 
+  private record StartLaunch(
+      String app, String agent, int run, AppLaunch.Start start, String load) {}
+
   private final String settings;
   private final String loadAtStart = Report.loadAverage();
   private final List<Launch> launches = new ArrayList<>();
+  private final List<StartLaunch> starts = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
 
   AppReport(String settings) {
@@ -46,6 +50,13 @@ final class AppReport {
     Launch launch = new Launch(app, agent, run, result, exported, load);
     launches.add(launch);
     return line(launch);
+  }
+
+  /** Adds one start-only launch's figures; returns them as one line, for the progress output. */
+  String addStart(String app, String agent, int run, AppLaunch.Start start, String load) {
+    StartLaunch launch = new StartLaunch(app, agent, run, start, load);
+    starts.add(launch);
+    return startLine(launch);
   }
 
   void failed(String app, String agent, int run, String why) {
@@ -67,13 +78,17 @@ final class AppReport {
     out.append(" launch to the first answered request; start RSS = peak resident set size (VmHWM)");
     out.append(" when the first request was answered; peak RSS = the same after the load; CPU");
     out.append(" µs/req = the CPU time of the application's process (all its threads) during the");
-    out.append(" measured phase per answered request.\n");
+    out.append(" measured phase per answered request. The start-up figures (Spring s, first");
+    out.append(" answer, start RSS) are medians over the launches under load and the start-only");
+    out.append(" launches together.\n");
     Set<String> apps = new LinkedHashSet<>();
+    starts.forEach(l -> apps.add(l.app()));
     launches.forEach(l -> apps.add(l.app()));
     for (String app : apps) {
       renderApp(out, app);
     }
     out.append("\n## Launches\n\n");
+    starts.forEach(l -> out.append("- ").append(startLine(l)).append('\n'));
     launches.forEach(l -> out.append("- ").append(line(l)).append('\n'));
     failures.forEach(f -> out.append("- FAILED ").append(f).append('\n'));
     return out.toString();
@@ -86,26 +101,41 @@ final class AppReport {
         byAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result());
       }
     }
+    Map<String, List<AppLaunch.Start>> startsByAgent = new LinkedHashMap<>();
+    for (Launch l : launches) {
+      if (l.app().equals(app)) {
+        startsByAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(start(l.result()));
+      }
+    }
+    for (StartLaunch l : starts) {
+      if (l.app().equals(app)) {
+        startsByAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.start());
+      }
+    }
     out.append("\n## ").append(app).append("\n\n");
     out.append(
-        "| agent | runs | Spring s | first answer ms | start RSS MB | req/s | p50 ms | p99 ms"
+        "| agent | runs + starts | Spring s | first answer ms | start RSS MB | req/s | p50 ms | p99 ms"
             + " | peak RSS MB | CPU µs/req | req/s vs none | p50 vs none | p99 vs none"
             + " | first answer vs none | RSS vs none | CPU vs none |\n");
     out.append(
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<AppLaunch.Result> none = byAgent.get("none");
-    for (Map.Entry<String, List<AppLaunch.Result>> e : byAgent.entrySet()) {
-      List<AppLaunch.Result> runs = e.getValue();
+    List<AppLaunch.Start> noneStarts = startsByAgent.get("none");
+    for (Map.Entry<String, List<AppLaunch.Start>> s : startsByAgent.entrySet()) {
+      List<AppLaunch.Result> runs = byAgent.getOrDefault(s.getKey(), List.of());
+      List<AppLaunch.Start> started = s.getValue();
       out.append("| ")
-          .append(e.getKey())
+          .append(s.getKey())
           .append(" | ")
           .append(runs.size())
+          .append(" + ")
+          .append(started.size() - runs.size())
           .append(" | ")
-          .append(f2(median(runs, AppLaunch.Result::springStartedSeconds)))
+          .append(f2(median(started, AppLaunch.Start::springStartedSeconds)))
           .append(" | ")
-          .append(f0(median(runs, AppLaunch.Result::firstAnswerMillis)))
+          .append(f0(median(started, AppLaunch.Start::firstAnswerMillis)))
           .append(" | ")
-          .append(f0(median(runs, r -> r.startRssKb() / 1024)))
+          .append(f0(median(started, r -> r.startRssKb() / 1024)))
           .append(" | ")
           .append(f1(median(runs, r -> r.load().requestsPerSecond())))
           .append(" | ")
@@ -123,14 +153,14 @@ final class AppReport {
           .append(" | ")
           .append(ratio(runs, none, r -> r.load().percentile(99)))
           .append(" | ")
-          .append(ratio(runs, none, AppLaunch.Result::firstAnswerMillis))
+          .append(ratio(started, noneStarts, AppLaunch.Start::firstAnswerMillis))
           .append(" | ")
           .append(ratio(runs, none, AppLaunch.Result::peakRssKb))
           .append(" | ")
           .append(ratio(runs, none, AppLaunch.Result::cpuMicrosPerRequest))
           .append(" |\n");
     }
-    startUpLines(out, byAgent.get("weft"), byAgent.get("otel"), none);
+    startUpLines(out, startsByAgent.get("weft"), startsByAgent.get("otel"), noneStarts);
     throughputLine(out, "Weft's throughput against no agent", byAgent.get("weft"), none, true);
     throughputLine(
         out,
@@ -178,9 +208,9 @@ final class AppReport {
    */
   private static void startUpLines(
       StringBuilder out,
-      List<AppLaunch.Result> weft,
-      List<AppLaunch.Result> otel,
-      List<AppLaunch.Result> none) {
+      List<AppLaunch.Start> weft,
+      List<AppLaunch.Start> otel,
+      List<AppLaunch.Start> none) {
     if (weft == null || otel == null || none == null) {
       return;
     }
@@ -190,7 +220,7 @@ final class AppReport {
         weft,
         otel,
         none,
-        AppLaunch.Result::firstAnswerMillis,
+        AppLaunch.Start::firstAnswerMillis,
         1,
         "ms",
         START_TIME_TARGET);
@@ -200,7 +230,7 @@ final class AppReport {
         weft,
         otel,
         none,
-        AppLaunch.Result::startRssKb,
+        AppLaunch.Start::startRssKb,
         1024,
         "MB",
         START_MEMORY_TARGET);
@@ -209,10 +239,10 @@ final class AppReport {
   private static void addedLine(
       StringBuilder out,
       String what,
-      List<AppLaunch.Result> weft,
-      List<AppLaunch.Result> otel,
-      List<AppLaunch.Result> none,
-      ToDoubleFunction<AppLaunch.Result> figure,
+      List<AppLaunch.Start> weft,
+      List<AppLaunch.Start> otel,
+      List<AppLaunch.Start> none,
+      ToDoubleFunction<AppLaunch.Start> figure,
       double unitScale,
       String unit,
       double target) {
@@ -303,24 +333,40 @@ final class AppReport {
         l.exported().isEmpty() ? "" : ", " + l.exported());
   }
 
-  private static String ratio(
-      List<AppLaunch.Result> runs,
-      List<AppLaunch.Result> none,
-      ToDoubleFunction<AppLaunch.Result> figure) {
-    return none == null ? "" : f3(medianRatio(runs, none, figure));
+  private static <T> String ratio(List<T> runs, List<T> none, ToDoubleFunction<T> figure) {
+    return none == null || runs.isEmpty() ? "" : f3(medianRatio(runs, none, figure));
   }
 
   /** Returns the median of a figure over {@code runs} divided by its median with no agent. */
-  private static double medianRatio(
-      List<AppLaunch.Result> runs,
-      List<AppLaunch.Result> none,
-      ToDoubleFunction<AppLaunch.Result> figure) {
+  private static <T> double medianRatio(List<T> runs, List<T> none, ToDoubleFunction<T> figure) {
     return median(runs, figure) / median(none, figure);
   }
 
-  private static double median(
-      List<AppLaunch.Result> runs, ToDoubleFunction<AppLaunch.Result> figure) {
-    return StartupProbe.median(runs.stream().mapToDouble(figure).toArray());
+  private static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
+    return runs.isEmpty()
+        ? Double.NaN
+        : StartupProbe.median(runs.stream().mapToDouble(figure).toArray());
+  }
+
+  private static AppLaunch.Start start(AppLaunch.Result result) {
+    return new AppLaunch.Start(
+        result.springStartedSeconds(), result.firstAnswerMillis(), result.startRssKb());
+  }
+
+  private static String startLine(StartLaunch l) {
+    AppLaunch.Start s = l.start();
+    return String.format(
+        Locale.ROOT,
+        "%s / %s start %d (load before %s): %sfirst answer %.0f ms (RSS %.0f MB)",
+        l.app(),
+        l.agent(),
+        l.run(),
+        l.load(),
+        Double.isNaN(s.springStartedSeconds())
+            ? ""
+            : "Spring started in " + f2(s.springStartedSeconds()) + " s, ",
+        s.firstAnswerMillis(),
+        s.startRssKb() / 1024);
   }
 
   private static String f0(double v) {
