@@ -129,52 +129,40 @@ public final class AppBenchmark {
     List<Path> done = new ArrayList<>();
     try (LoopbackSink otlp = LoopbackSink.otlp()) {
       // The start-up spreads by a few hundred milliseconds from launch to launch: launches that
-      // only start add to the three under load, and cost seconds each rather than minutes.
-      for (int run = 1; run <= startRuns; run++) {
-        for (String app : apps) {
-          for (String agent : agents) {
-            String load = Report.loadAverage();
-            Path launchDir = workDir.resolve(app + "-" + agent + "-start-" + run);
-            Files.createDirectories(launchDir);
-            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
-              AppLaunch.Start start = launch(opts, app, agent, model, otlp, launchDir).start();
-              System.out.println(report.addStart(app, agent, run, start, load));
-              done.add(launchDir);
-            } catch (IOException | RuntimeException e) {
-              String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
-              report.failed(app, agent, run, "start-only: " + why);
-              System.out.println(app + " / " + agent + " start " + run + " FAILED: " + why);
-            }
-          }
-        }
-      }
-      for (int run = 1; run <= runs; run++) {
-        for (String app : apps) {
-          for (String agent : agents) {
-            String load = Report.loadAverage();
-            Path launchDir = workDir.resolve(app + "-" + agent + "-" + run);
-            Files.createDirectories(launchDir);
+      // only start add to those under load, and cost seconds each rather than minutes.
+      inTurn(
+          startRuns,
+          "start",
+          apps,
+          agents,
+          workDir,
+          done,
+          report,
+          (app, agent, run, model, launchDir, load) -> {
+            AppLaunch.Start start = launch(opts, app, agent, model, otlp, launchDir).start();
+            return report.addStart(app, agent, run, start, load);
+          });
+      inTurn(
+          runs,
+          "run",
+          apps,
+          agents,
+          workDir,
+          done,
+          report,
+          (app, agent, run, model, launchDir, load) -> {
             long otlpBefore = otlp.requests();
-            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
-              AppLaunch launch = launch(opts, app, agent, model, otlp, launchDir);
-              AppLaunch.Result result =
-                  launch.run(clients, warmups.get(app), seconds, () -> model.requests().size());
-              String exported =
-                  switch (agent) {
-                    case "weft" -> traceFiles(launchDir.resolve("traces")) + " trace files";
-                    case "otel", "weft-otlp" -> (otlp.requests() - otlpBefore) + " OTLP requests";
-                    default -> "";
-                  };
-              System.out.println(report.add(app, agent, run, result, exported, load));
-              done.add(launchDir);
-            } catch (IOException | RuntimeException e) {
-              String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
-              report.failed(app, agent, run, why);
-              System.out.println(app + " / " + agent + " run " + run + " FAILED: " + why);
-            }
-          }
-        }
-      }
+            AppLaunch.Result result =
+                launch(opts, app, agent, model, otlp, launchDir)
+                    .run(clients, warmups.get(app), seconds, () -> model.requests().size());
+            String exported =
+                switch (agent) {
+                  case "weft" -> traceFiles(launchDir.resolve("traces")) + " trace files";
+                  case "otel", "weft-otlp" -> (otlp.requests() - otlpBefore) + " OTLP requests";
+                  default -> "";
+                };
+            return report.add(app, agent, run, result, exported, load);
+          });
     }
     if (!keepOutput) {
       for (Path launchDir : done) {
@@ -197,6 +185,48 @@ public final class AppBenchmark {
     Files.writeString(out, text);
     System.out.println("report written to " + out.toAbsolutePath());
     System.exit(0);
+  }
+
+  /** One launch of an application under an agent; returns its line for the progress output. */
+  private interface LaunchBody {
+    String run(
+        String app, String agent, int run, ScriptedModelServer model, Path launchDir, String load)
+        throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code count} rounds of launches of {@code kind}: in each, every application under every
+   * agent, each with a scripted model of its own and a folder of its own ({@code
+   * <app>-<agent>-<run>}, or {@code <app>-<agent>-start-<run>} for start-only launches). A failed
+   * launch is reported and the rest go on.
+   */
+  private static void inTurn(
+      int count,
+      String kind,
+      List<String> apps,
+      List<String> agents,
+      Path workDir,
+      List<Path> done,
+      AppReport report,
+      LaunchBody body)
+      throws IOException, InterruptedException {
+    for (int run = 1; run <= count; run++) {
+      for (String app : apps) {
+        for (String agent : agents) {
+          String load = Report.loadAverage();
+          String name = app + "-" + agent + (kind.equals("run") ? "-" : "-" + kind + "-") + run;
+          Path launchDir = Files.createDirectories(workDir.resolve(name));
+          try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
+            System.out.println(body.run(app, agent, run, model, launchDir, load));
+            done.add(launchDir);
+          } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
+            report.failed(app, agent, run, kind.equals("run") ? why : kind + "-only: " + why);
+            System.out.println(app + " / " + agent + " " + kind + " " + run + " FAILED: " + why);
+          }
+        }
+      }
+    }
   }
 
   /** Returns one launch of {@code app} under {@code agent}, talking to {@code model}. */
