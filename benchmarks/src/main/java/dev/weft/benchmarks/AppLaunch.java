@@ -37,25 +37,20 @@ final class AppLaunch {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
   /**
-   * What one launch measured.
+   * What one launch under load measured.
    *
-   * @param springStartedSeconds Spring's "Started … in" figure, NaN when the application logs none
-   * @param firstAnswerMillis wall time from launch to the first answered request
-   * @param startRssKb the peak resident set size ({@code VmHWM}) when the first request was
-   *     answered, in kB: the memory the start-up took
+   * @param start its start-up, up to the first answered request
    * @param load the measured load phase
    * @param peakRssKb the peak resident set size ({@code VmHWM}) after the load, in kB
    * @param modelRequests requests the model server answered during the measured phase
+   * @param warmupRates requests per second in each window of the warm-up, in order: whether the
+   *     application had reached its steady rate before the measured phase
    * @param cpuMicrosPerRequest the CPU time the application's process took during the measured
    *     phase (all its threads: the application's, the agent's, the JIT compilers' and the garbage
    *     collector's), per answered request, in µs; NaN when the system does not tell it
-   * @param warmupRates requests per second in each window of the warm-up, in order: whether the
-   *     application had reached its steady rate before the measured phase
    */
   record Result(
-      double springStartedSeconds,
-      double firstAnswerMillis,
-      double startRssKb,
+      Start start,
       LoadGenerator.Stats load,
       double peakRssKb,
       long modelRequests,
@@ -63,12 +58,12 @@ final class AppLaunch {
       double cpuMicrosPerRequest) {}
 
   /**
-   * What a launch measured of the start-up alone.
+   * What a launch measured of its start-up.
    *
    * @param springStartedSeconds Spring's "Started … in" figure, NaN when the application logs none
    * @param firstAnswerMillis wall time from launch to the first answered request
    * @param startRssKb the peak resident set size ({@code VmHWM}) when the first request was
-   *     answered, in kB
+   *     answered, in kB: the memory the start-up took
    */
   record Start(double springStartedSeconds, double firstAnswerMillis, double startRssKb) {}
 
@@ -108,15 +103,7 @@ final class AppLaunch {
               cpuBefore.isPresent() && cpuAfter.isPresent() && stats.answered() > 0
                   ? cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e3 / stats.answered()
                   : Double.NaN;
-          return new Result(
-              start.springStartedSeconds(),
-              start.firstAnswerMillis(),
-              start.startRssKb(),
-              stats,
-              rss,
-              modelDuring,
-              warmupRates,
-              cpuPerRequest);
+          return new Result(start, stats, rss, modelDuring, warmupRates, cpuPerRequest);
         });
   }
 

@@ -104,7 +104,7 @@ final class AppReport {
     Map<String, List<AppLaunch.Start>> startsByAgent = new LinkedHashMap<>();
     for (Launch l : launches) {
       if (l.app().equals(app)) {
-        startsByAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(start(l.result()));
+        startsByAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result().start());
       }
     }
     for (StartLaunch l : starts) {
@@ -301,18 +301,14 @@ final class AppReport {
     LoadGenerator.Stats load = r.load();
     return String.format(
         Locale.ROOT,
-        "%s / %s run %d (load before %s): %sfirst answer %.0f ms (RSS %.0f MB), warm-up %s,"
+        "%s / %s run %d (load before %s): %s, warm-up %s,"
             + " measured %.1f req/s (%d answered, %d failed%s), p50 %.1f ms, p99 %.1f ms,"
             + " peak RSS %.0f MB, CPU %.0f µs per request, %d model requests%s",
         l.app(),
         l.agent(),
         l.run(),
         l.load(),
-        Double.isNaN(r.springStartedSeconds())
-            ? ""
-            : "Spring started in " + f2(r.springStartedSeconds()) + " s, ",
-        r.firstAnswerMillis(),
-        r.startRssKb() / 1024,
+        startText(r.start()),
         r.warmupRates().length == 0
             ? "none"
             : Arrays.stream(r.warmupRates())
@@ -348,20 +344,22 @@ final class AppReport {
         : StartupProbe.median(runs.stream().mapToDouble(figure).toArray());
   }
 
-  private static AppLaunch.Start start(AppLaunch.Result result) {
-    return new AppLaunch.Start(
-        result.springStartedSeconds(), result.firstAnswerMillis(), result.startRssKb());
-  }
-
   private static String startLine(StartLaunch l) {
-    AppLaunch.Start s = l.start();
     return String.format(
         Locale.ROOT,
-        "%s / %s start %d (load before %s): %sfirst answer %.0f ms (RSS %.0f MB)",
+        "%s / %s start %d (load before %s): %s",
         l.app(),
         l.agent(),
         l.run(),
         l.load(),
+        startText(l.start()));
+  }
+
+  /** A start-up's figures as the launch lines give them. */
+  private static String startText(AppLaunch.Start s) {
+    return String.format(
+        Locale.ROOT,
+        "%sfirst answer %.0f ms (RSS %.0f MB)",
         Double.isNaN(s.springStartedSeconds())
             ? ""
             : "Spring started in " + f2(s.springStartedSeconds()) + " s, ",
