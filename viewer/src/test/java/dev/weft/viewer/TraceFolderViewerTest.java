@@ -160,10 +160,25 @@ class TraceFolderViewerTest {
 
   @Test
   void onTraceWritten_rejectsIdsThatAreNotPlainFileNames() {
-    for (String id : new String[] {"../evil", "a/b", "", "trace_1.json", null}) {
+    String[] ids = {
+      "../evil", "a/b", "", "trace_1.json", "trace 1", "trace_\u00e9", "t".repeat(201), null
+    };
+    for (String id : ids) {
       assertThatThrownBy(() -> TraceFolderViewer.onTraceWritten(dir, id, new byte[0]))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void onTraceWritten_acceptsIdsOfLettersDigitsUnderscoresAndHyphensUpTo200Characters()
+      throws IOException {
+    String id = "Trace_0-9" + "a".repeat(191);
+    byte[] json = TraceFixtures.support(1, "w", T0).json().getBytes(StandardCharsets.UTF_8);
+
+    TraceFolderViewer.onTraceWritten(dir, id, json);
+
+    assertThat(Files.readString(dir.resolve("weft-index/000000.js")))
+        .startsWith("weft.entry({\"id\":\"" + id + "\"");
   }
 
   @Test
