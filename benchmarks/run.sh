@@ -4,7 +4,7 @@
 # applications (benchmarks/apps.sh), and writes one report with the performance targets,
 # benchmarks/target/side-by-side.md.
 #
-#   benchmarks/run.sh                          full run (about an hour on 2 cores)
+#   benchmarks/run.sh                          full run (about 70 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)
 #   benchmarks/run.sh only=exporters           the exporters alone (about 2 minutes)
 #   benchmarks/run.sh only=apps                the real applications alone (about 45 minutes)

@@ -41,6 +41,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * is left there for the caller to delete, as {@code run.sh} does once every part has run).
  */
 public final class SideBySide {
+  /**
+   * JMH forks per benchmark. Each fork compiles the benchmark afresh, and one fork's figure can
+   * differ from the next by more than a row's margin: in single-fork runs the batch + two strings
+   * row came out at 0.50 and 0.55 of {@code @WithSpan} with one build, and at 0.59 and 0.44 with
+   * the build before, whose per-span path is the same. The median over the iterations of three
+   * forks moves less.
+   */
+  private static final String DEFAULT_FORKS = "3";
+
   private SideBySide() {}
 
   /** Runs the measurement; see the class comment for the arguments. */
@@ -146,7 +155,7 @@ public final class SideBySide {
             .include(include)
             .mode(Mode.AverageTime)
             .timeUnit(TimeUnit.NANOSECONDS)
-            .forks(Integer.parseInt(opts.getOrDefault("forks", "1")))
+            .forks(Integer.parseInt(opts.getOrDefault("forks", DEFAULT_FORKS)))
             .warmupIterations(Integer.parseInt(opts.getOrDefault("wi", "3")))
             .warmupTime(TimeValue.seconds(Long.parseLong(opts.getOrDefault("w", "1"))))
             .measurementIterations(Integer.parseInt(opts.getOrDefault("i", "5")))
@@ -230,7 +239,7 @@ public final class SideBySide {
 
   private static String describe(Map<String, String> opts) {
     return "JMH avgt, forks="
-        + opts.getOrDefault("forks", "1")
+        + opts.getOrDefault("forks", DEFAULT_FORKS)
         + ", warm-up "
         + opts.getOrDefault("wi", "3")
         + " x "
