@@ -133,26 +133,17 @@ public final class AppBenchmark {
     try (LoopbackSink otlp = LoopbackSink.otlp()) {
       // The start-up spreads by a few hundred milliseconds from launch to launch: launches that
       // only start add to those under load, and cost seconds each rather than minutes.
-      inTurn(
+      Rounds rounds = new Rounds(apps, agents, workDir, done, report);
+      rounds.inTurn(
           startRuns,
           "start",
-          apps,
-          agents,
-          workDir,
-          done,
-          report,
           (app, agent, run, model, launchDir, load) -> {
             AppLaunch.Start start = launch(opts, app, agent, model, otlp, launchDir).start();
             return report.addStart(app, agent, run, start, load);
           });
-      inTurn(
+      rounds.inTurn(
           runs,
           "run",
-          apps,
-          agents,
-          workDir,
-          done,
-          report,
           (app, agent, run, model, launchDir, load) -> {
             long otlpBefore = otlp.requests();
             AppLaunch.Result result =
@@ -198,34 +189,32 @@ public final class AppBenchmark {
   }
 
   /**
-   * Runs {@code count} rounds of launches of {@code kind}: in each, every application under every
-   * agent, each with a scripted model of its own and a folder of its own ({@code
-   * <app>-<agent>-<run>}, or {@code <app>-<agent>-start-<run>} for start-only launches). A failed
-   * launch is reported and the rest go on.
+   * What every kind of launch shares: the applications and agents launched, the folder the launches
+   * write in, the folders of the launches done, and the report.
    */
-  private static void inTurn(
-      int count,
-      String kind,
-      List<String> apps,
-      List<String> agents,
-      Path workDir,
-      List<Path> done,
-      AppReport report,
-      LaunchBody body)
-      throws IOException, InterruptedException {
-    for (int run = 1; run <= count; run++) {
-      for (String app : apps) {
-        for (String agent : agents) {
-          String load = Report.loadAverage();
-          String name = app + "-" + agent + (kind.equals("run") ? "-" : "-" + kind + "-") + run;
-          Path launchDir = Files.createDirectories(workDir.resolve(name));
-          try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
-            System.out.println(body.run(app, agent, run, model, launchDir, load));
-            done.add(launchDir);
-          } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
-            report.failed(app, agent, run, kind.equals("run") ? why : kind + "-only: " + why);
-            System.out.println(app + " / " + agent + " " + kind + " " + run + " FAILED: " + why);
+  private record Rounds(
+      List<String> apps, List<String> agents, Path workDir, List<Path> done, AppReport report) {
+    /**
+     * Runs {@code count} rounds of launches of {@code kind}: in each, every application under every
+     * agent, each with a scripted model of its own and a folder of its own ({@code
+     * <app>-<agent>-<run>}, or {@code <app>-<agent>-start-<run>} for start-only launches). A failed
+     * launch is reported and the rest go on.
+     */
+    void inTurn(int count, String kind, LaunchBody body) throws IOException, InterruptedException {
+      for (int run = 1; run <= count; run++) {
+        for (String app : apps) {
+          for (String agent : agents) {
+            String load = Report.loadAverage();
+            String name = app + "-" + agent + (kind.equals("run") ? "-" : "-" + kind + "-") + run;
+            Path launchDir = Files.createDirectories(workDir.resolve(name));
+            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
+              System.out.println(body.run(app, agent, run, model, launchDir, load));
+              done.add(launchDir);
+            } catch (IOException | RuntimeException e) {
+              String why = e.getMessage() + " (its standard error is in " + launchDir + ")";
+              report.failed(app, agent, run, kind.equals("run") ? why : kind + "-only: " + why);
+              System.out.println(app + " / " + agent + " " + kind + " " + run + " FAILED: " + why);
+            }
           }
         }
       }

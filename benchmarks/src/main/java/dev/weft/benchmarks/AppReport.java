@@ -96,14 +96,11 @@ final class AppReport {
 
   private void renderApp(StringBuilder out, String app) {
     Map<String, List<AppLaunch.Result>> byAgent = new LinkedHashMap<>();
-    for (Launch l : launches) {
-      if (l.app().equals(app)) {
-        byAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result());
-      }
-    }
+    // The start-ups of the launches under load and of the start-only launches, together.
     Map<String, List<AppLaunch.Start>> startsByAgent = new LinkedHashMap<>();
     for (Launch l : launches) {
       if (l.app().equals(app)) {
+        byAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result());
         startsByAgent.computeIfAbsent(l.agent(), a -> new ArrayList<>()).add(l.result().start());
       }
     }
