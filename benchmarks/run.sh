@@ -7,7 +7,7 @@
 #   benchmarks/run.sh                          full run (about 70 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)
 #   benchmarks/run.sh only=exporters           the exporters alone (about 2 minutes)
-#   benchmarks/run.sh only=apps                the real applications alone (about 45 minutes)
+#   benchmarks/run.sh only=apps                the real applications alone (about 55 minutes)
 #   benchmarks/run.sh wi=5 i=10 startup.runs=20
 #   APPS_ARGS="runs=1 seconds=5" benchmarks/run.sh   arguments of the applications' part
 #   SKIP_BUILD=1 benchmarks/run.sh ...         reuse the jars already built
