@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 /**
  * A web server on the loopback interface over one trace folder: the viewer page and the files it
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 final class TraceFolderServer implements AutoCloseable {
   private static final Charset UTF8 = StandardCharsets.UTF_8;
-  private static final Pattern TRACE_FILE = Pattern.compile("[A-Za-z0-9_-]{1,200}\\.json");
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
@@ -181,7 +179,7 @@ final class TraceFolderServer implements AutoCloseable {
         for (Path file : files) {
           String name = file.getFileName().toString();
           FileTime modified = Files.getLastModifiedTime(file);
-          if (!TRACE_FILE.matcher(name).matches() || modified.equals(indexed.get(name))) {
+          if (!TraceFolderViewer.isTraceFileName(name) || modified.equals(indexed.get(name))) {
             continue;
           }
           indexed.put(name, modified);

@@ -130,7 +130,7 @@ public final class TraceFolderViewer {
   }
 
   private static void checkTraceId(String traceId) {
-    if (traceId == null || !isTraceId(traceId, 0, traceId.length())) {
+    if (traceId == null || !isTraceId(traceId, traceId.length())) {
       throw new IllegalArgumentException("not a trace id usable as a file name: " + traceId);
     }
   }
@@ -368,16 +368,22 @@ public final class TraceFolderViewer {
   }
 
   /**
-   * Returns whether {@code text} from {@code start} to {@code end} is a trace id usable as a file
-   * name: 1 to 200 ASCII letters, digits, {@code _} or {@code -}. A loop rather than a pattern: it
-   * runs for every trace the exporter lists.
+   * Returns whether {@code name} is the name of a trace file: a trace id usable as a file name (1
+   * to 200 ASCII letters, digits, {@code _} or {@code -}) followed by {@code .json}.
    */
-  private static boolean isTraceId(String text, int start, int end) {
-    int length = end - start;
+  public static boolean isTraceFileName(String name) {
+    return name.endsWith(".json") && isTraceId(name, name.length() - ".json".length());
+  }
+
+  /**
+   * Returns whether the first {@code length} characters of {@code text} are a trace id usable as a
+   * file name. A loop rather than a pattern: it runs for every trace the exporter lists.
+   */
+  private static boolean isTraceId(String text, int length) {
     if (length < 1 || length > MAX_TRACE_ID_LENGTH) {
       return false;
     }
-    for (int i = start; i < end; i++) {
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       boolean allowed =
           (c >= 'a' && c <= 'z')
@@ -398,7 +404,7 @@ public final class TraceFolderViewer {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
       for (Path file : stream) {
         String name = file.getFileName().toString();
-        if (Files.isRegularFile(file) && isTraceId(name, 0, name.length() - ".json".length())) {
+        if (Files.isRegularFile(file) && isTraceFileName(name)) {
           files.add(file);
         }
       }

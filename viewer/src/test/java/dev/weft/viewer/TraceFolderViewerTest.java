@@ -182,6 +182,18 @@ class TraceFolderViewerTest {
   }
 
   @Test
+  void isTraceFileName_acceptsATraceIdFollowedByJsonOnly() {
+    assertThat(TraceFolderViewer.isTraceFileName("trace_0af-9Z.json")).isTrue();
+    assertThat(TraceFolderViewer.isTraceFileName("t".repeat(200) + ".json")).isTrue();
+    for (String name :
+        new String[] {
+          ".json", "trace_1.json.tmp", "trace 1.json", "../trace_1.json", "t".repeat(201) + ".json"
+        }) {
+      assertThat(TraceFolderViewer.isTraceFileName(name)).as(name).isFalse();
+    }
+  }
+
+  @Test
   void rebuildIndex_replacesTheIndexWithOneLinePerTraceFile() throws IOException {
     TraceFixtures.support(1, "a", T0).export(dir);
     TraceFixtures.support(2, "b", T0).writeTo(dir);
