@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OpenAI-compatible chat-completions endpoint on loopback ({@code POST /v1/chat/completions})
  * that answers from a {@link Script}: text, tool calls, JSON output, as one response or as a
  * server-sent event stream, and failures (an HTTP error status, a stream that breaks off). Every
- * request is kept for assertions. It listens on 127.0.0.1 only. A minimal Responses API endpoint
- * ({@code POST /v1/responses}) answers from the same script, see {@code ResponsesReplies}.
+ * request is kept for assertions, unless the server was started with {@link #startCounting}. It
+ * listens on 127.0.0.1 only. A minimal Responses API endpoint ({@code POST /v1/responses}) answers
+ * from the same script, see {@code ResponsesReplies}.
  *
  * <pre>{@code
  * try (ScriptedModelServer server = ScriptedModelServer.start(Scripts.conversational())) {
@@ -38,12 +40,16 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Script script;
   private final List<ModelRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final boolean keepRequests;
+  private final AtomicLong received = new AtomicLong();
   private final AtomicInteger ids = new AtomicInteger();
 
-  private ScriptedModelServer(HttpServer server, ExecutorService threads, Script script) {
+  private ScriptedModelServer(
+      HttpServer server, ExecutorService threads, Script script, boolean keepRequests) {
     this.server = server;
     this.threads = threads;
     this.script = script;
+    this.keepRequests = keepRequests;
   }
 
   /** Starts a server on a free loopback port. */
@@ -53,6 +59,21 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   /** Starts a server on the given loopback port (0 for a free one). */
   public static ScriptedModelServer start(Script script, int port) throws IOException {
+    return start(script, port, true);
+  }
+
+  /**
+   * Starts a server on a free loopback port that counts the requests it answers instead of keeping
+   * them ({@link #requests()} stays empty, {@link #requestCount()} counts): for load runs, where
+   * keeping every request's parsed body would grow the heap by a gigabyte every few minutes and
+   * make the process serving the load collect ever more garbage while it is measured.
+   */
+  public static ScriptedModelServer startCounting(Script script) throws IOException {
+    return start(script, 0, false);
+  }
+
+  private static ScriptedModelServer start(Script script, int port, boolean keepRequests)
+      throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     ExecutorService threads =
@@ -62,7 +83,7 @@ public final class ScriptedModelServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    ScriptedModelServer server = new ScriptedModelServer(http, threads, script);
+    ScriptedModelServer server = new ScriptedModelServer(http, threads, script, keepRequests);
     http.createContext("/", server::handle);
     http.setExecutor(threads);
     http.start();
@@ -79,11 +100,19 @@ public final class ScriptedModelServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Returns the requests received so far, in order. */
+  /**
+   * Returns the requests received so far, in order; none from a server started with {@link
+   * #startCounting}.
+   */
   public List<ModelRequest> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
+  }
+
+  /** Returns how many chat or responses requests were received so far, kept or not. */
+  public long requestCount() {
+    return received.get();
   }
 
   @Override
@@ -110,7 +139,10 @@ public final class ScriptedModelServer implements AutoCloseable {
         return;
       }
       ModelRequest request = ModelRequest.of(path, root);
-      requests.add(request);
+      received.incrementAndGet();
+      if (keepRequests) {
+        requests.add(request);
+      }
       Reply reply;
       try {
         reply = script.answer(request);
