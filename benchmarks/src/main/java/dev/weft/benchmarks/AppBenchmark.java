@@ -30,22 +30,26 @@ import java.util.stream.Stream;
  * faster for a minute or more (their code is being compiled, with the agent's code and hooks among
  * it), so a short warm-up measures how fast each configuration warms up rather than what it
  * sustains. The LangChain4j sample levels off within two minutes; Spring AI, with an agent, takes
- * about three, so each application has its own default warm-up ({@link #WARMUP}). Each launch's
- * line gives the rate of every 10 s of its warm-up, to show where it levelled off.
+ * about three, so each application has its own least warm-up ({@link #WARMUP}). A launch whose JIT
+ * compilers are still busy then warms up on until they are quiet, up to {@link #WARMUP_MOST}
+ * seconds ({@link AppLaunch.Warmup}): on 2 cores shared with the load and the model, a launch with
+ * an agent may need a minute more than one without, and measured earlier it shows how far its
+ * warm-up got rather than what it sustains. Each launch's line gives the rate and the compilers'
+ * CPU of every 10 s of its warm-up, to show where it levelled off.
  *
  * <p>Arguments are {@code key=value}: {@code weft.agent}, {@code otel.agent}, {@code driver} (the
  * jar holding {@link AppServer}), {@code langchain4j.jar}, {@code spring-ai.jar}, {@code runs}
  * (default 3, each started, warmed up and measured under load), {@code starts} (default 4: launches
  * that are started, answer one request and stop, for the start-up figures), {@code warmup} (seconds
  * of unmeasured load per launch, for every application; {@code warmup.langchain4j} and {@code
- * warmup.spring-ai} set one application's, default 120 and 180), {@code seconds} (of measured load,
- * default 20), {@code clients} (default 4), {@code apps} (comma list, default both) and {@code
- * agents} (comma list, default {@code none,weft,otel}; {@code weft-otlp} adds Weft's agent
- * exporting OTLP to the OpenTelemetry agent's sink), {@code out} (report file), {@code jvm.args}
- * (extra JVM flags for every launch, separated by spaces, such as a profiler's {@code -agentpath};
- * {@code {launch}} in them becomes the launch's name, such as {@code spring-ai-weft-1}) and {@code
- * work} (the folder the launches write in; when given, what they wrote is left there for the caller
- * to delete).
+ * warmup.spring-ai} set one application's least, default 120 and 180; {@code warmup.most} the
+ * longest, default 240), {@code seconds} (of measured load, default 30), {@code clients} (default
+ * 4), {@code apps} (comma list, default both) and {@code agents} (comma list, default {@code
+ * none,weft,otel}; {@code weft-otlp} adds Weft's agent exporting OTLP to the OpenTelemetry agent's
+ * sink), {@code out} (report file), {@code jvm.args} (extra JVM flags for every launch, separated
+ * by spaces, such as a profiler's {@code -agentpath}; {@code {launch}} in them becomes the launch's
+ * name, such as {@code spring-ai-weft-1}) and {@code work} (the folder the launches write in; when
+ * given, what they wrote is left there for the caller to delete).
  */
 public final class AppBenchmark {
   private static final String SPRING_LAUNCHER =
@@ -62,6 +66,12 @@ public final class AppBenchmark {
    * CPU per request than no agent's, after 180 s as much.
    */
   private static final Map<String, Long> WARMUP = Map.of("langchain4j", 120L, "spring-ai", 180L);
+
+  /**
+   * The longest warm-up, in seconds, of a launch whose JIT compilers are still busy after its
+   * application's warm-up ({@link AppLaunch.Warmup}).
+   */
+  private static final long WARMUP_MOST = 240;
 
   private AppBenchmark() {}
 
@@ -80,15 +90,20 @@ public final class AppBenchmark {
     int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
     int startRuns = Integer.parseInt(opts.getOrDefault("starts", "4"));
     int clients = Integer.parseInt(opts.getOrDefault("clients", "4"));
-    Map<String, Duration> warmups = new HashMap<>();
+    Duration most =
+        Duration.ofSeconds(
+            Long.parseLong(opts.getOrDefault("warmup.most", String.valueOf(WARMUP_MOST))));
+    Map<String, AppLaunch.Warmup> warmups = new HashMap<>();
     for (Map.Entry<String, Long> app : WARMUP.entrySet()) {
       String seconds =
           opts.getOrDefault(
               "warmup." + app.getKey(),
               opts.getOrDefault("warmup", String.valueOf(app.getValue())));
-      warmups.put(app.getKey(), Duration.ofSeconds(Long.parseLong(seconds)));
+      Duration least = Duration.ofSeconds(Long.parseLong(seconds));
+      warmups.put(
+          app.getKey(), new AppLaunch.Warmup(least, most.compareTo(least) < 0 ? least : most));
     }
-    Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "20")));
+    Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "30")));
     List<String> apps = List.of(opts.getOrDefault("apps", "langchain4j,spring-ai").split(","));
     List<String> agents = List.of(opts.getOrDefault("agents", "none,weft,otel").split(","));
     for (String app : apps) {
@@ -116,11 +131,15 @@ public final class AppBenchmark {
                 + startRuns
                 + " start-only launches per application and agent; per run "
                 + clients
-                + " concurrent clients, a warm-up of "
+                + " concurrent clients, a warm-up of at least "
                 + apps.stream()
-                    .map(app -> app + " " + warmups.get(app).toSeconds() + " s")
+                    .map(app -> app + " " + warmups.get(app).least().toSeconds() + " s")
                     .collect(Collectors.joining(", "))
-                + " (its rate per "
+                + ", then on while the JIT compilers took more than "
+                + AppLaunch.QUIET_COMPILERS_MILLIS
+                + " ms of CPU over the last two windows, up to "
+                + most.toSeconds()
+                + " s (its rate and the compilers' CPU per "
                 + AppLaunch.WARMUP_WINDOW.toSeconds()
                 + " s in each launch's line), "
                 + seconds.toSeconds()
@@ -148,7 +167,7 @@ public final class AppBenchmark {
             long otlpBefore = otlp.requests();
             AppLaunch.Result result =
                 launch(opts, app, agent, model, otlp, launchDir)
-                    .run(clients, warmups.get(app), seconds, () -> model.requests().size());
+                    .run(clients, warmups.get(app), seconds, model::requestCount);
             String exported =
                 switch (agent) {
                   case "weft" -> traceFiles(launchDir.resolve("traces")) + " trace files";
@@ -207,7 +226,8 @@ public final class AppBenchmark {
             String load = Report.loadAverage();
             String name = app + "-" + agent + (kind.equals("run") ? "-" : "-" + kind + "-") + run;
             Path launchDir = Files.createDirectories(workDir.resolve(name));
-            try (ScriptedModelServer model = ScriptedModelServer.start(Scripts.conversational())) {
+            try (ScriptedModelServer model =
+                ScriptedModelServer.startCounting(Scripts.conversational())) {
               System.out.println(body.run(app, agent, run, model, launchDir, load));
               done.add(launchDir);
             } catch (IOException | RuntimeException e) {

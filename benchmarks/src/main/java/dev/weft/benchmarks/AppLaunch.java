@@ -45,6 +45,8 @@ final class AppLaunch {
    * @param modelRequests requests the model server answered during the measured phase
    * @param warmupRates requests per second in each window of the warm-up, in order: whether the
    *     application had reached its steady rate before the measured phase
+   * @param warmupCompilerMillis the CPU milliseconds the JIT compiler threads took in each window
+   *     of the warm-up, in order; empty where the system does not tell them
    * @param cpuMicrosPerRequest the CPU time the application's process took during the measured
    *     phase (all its threads: the application's, the agent's, the JIT compilers' and the garbage
    *     collector's), per answered request, in µs; NaN when the system does not tell it
@@ -55,7 +57,22 @@ final class AppLaunch {
       double peakRssKb,
       long modelRequests,
       double[] warmupRates,
+      long[] warmupCompilerMillis,
       double cpuMicrosPerRequest) {}
+
+  /**
+   * How long a launch warms up: at least {@code least}, then on while the JIT compilers are busy
+   * (more than {@link #QUIET_COMPILERS_MILLIS} ms over the last two windows), up to {@code most}.
+   */
+  record Warmup(Duration least, Duration most) {}
+
+  /**
+   * The compilers' CPU over the last two warm-up windows below which the application's code counts
+   * as compiled: 1 % of one core. Until then a launch measures how far its warm-up has got, and a
+   * launch with an agent, having more code to compile on the same cores, gets less far in the same
+   * time.
+   */
+  static final long QUIET_COMPILERS_MILLIS = 200;
 
   /**
    * What a launch measured of its start-up.
@@ -88,11 +105,19 @@ final class AppLaunch {
    * Runs the launch; {@code modelRequests} reads how many requests the model server has answered so
    * far.
    */
-  Result run(int clients, Duration warmup, Duration measured, LongSupplier modelRequests)
+  Result run(int clients, Warmup warmup, Duration measured, LongSupplier modelRequests)
       throws IOException, InterruptedException {
     return launch(
         (process, load, start) -> {
-          double[] warmupRates = warmUp(load, clients, warmup);
+          List<Double> warmupRates = new ArrayList<>();
+          List<Long> compilerMillis = new ArrayList<>();
+          warmUp(
+              load,
+              clients,
+              warmup,
+              CompilerThreads.of(process.pid()),
+              warmupRates,
+              compilerMillis);
           long modelBefore = modelRequests.getAsLong();
           Optional<Duration> cpuBefore = process.info().totalCpuDuration();
           LoadGenerator.Stats stats = load.run(clients, measured);
@@ -103,7 +128,14 @@ final class AppLaunch {
               cpuBefore.isPresent() && cpuAfter.isPresent() && stats.answered() > 0
                   ? cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e3 / stats.answered()
                   : Double.NaN;
-          return new Result(start, stats, rss, modelDuring, warmupRates, cpuPerRequest);
+          return new Result(
+              start,
+              stats,
+              rss,
+              modelDuring,
+              warmupRates.stream().mapToDouble(Double::doubleValue).toArray(),
+              compilerMillis.stream().mapToLong(Long::longValue).toArray(),
+              cpuPerRequest);
         });
   }
 
@@ -143,16 +175,47 @@ final class AppLaunch {
     }
   }
 
-  /** Runs the unmeasured load in windows of {@link #WARMUP_WINDOW}; returns each one's rate. */
-  private static double[] warmUp(LoadGenerator load, int clients, Duration warmup)
+  /**
+   * Runs the unmeasured load in windows of {@link #WARMUP_WINDOW} for {@code warmup.least()}, then
+   * on while the compilers are busy, up to {@code warmup.most()}; adds each window's rate and, when
+   * {@code compilers} can be read, the compilers' CPU in it.
+   */
+  private static void warmUp(
+      LoadGenerator load,
+      int clients,
+      Warmup warmup,
+      CompilerThreads compilers,
+      List<Double> rates,
+      List<Long> compilerMillis)
       throws InterruptedException {
-    List<Double> rates = new ArrayList<>();
-    for (Duration left = warmup; !left.isNegative() && !left.isZero(); ) {
+    Duration done = Duration.ZERO;
+    while (done.compareTo(warmup.most()) < 0) {
+      if (done.compareTo(warmup.least()) >= 0 && quiet(compilers, compilerMillis)) {
+        return;
+      }
+      // Up to the least warm-up's end first, so that it lasts exactly as long when it is enough.
+      Duration left =
+          (done.compareTo(warmup.least()) < 0 ? warmup.least() : warmup.most()).minus(done);
       Duration window = left.compareTo(WARMUP_WINDOW) < 0 ? left : WARMUP_WINDOW;
       rates.add(load.run(clients, window).requestsPerSecond());
-      left = left.minus(window);
+      if (compilers != null) {
+        compilerMillis.add(compilers.millisSinceLastReading());
+      }
+      done = done.plus(window);
     }
-    return rates.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Whether the compilers took at most {@link #QUIET_COMPILERS_MILLIS} over the last two windows;
+   * true when they cannot be read, so that such a launch warms up for the least time, as it did
+   * before the compilers were read.
+   */
+  private static boolean quiet(CompilerThreads compilers, List<Long> compilerMillis) {
+    int n = compilerMillis.size();
+    if (compilers == null || (n > 0 && compilerMillis.get(n - 1) < 0)) {
+      return true;
+    }
+    return n > 1 && compilerMillis.get(n - 1) + compilerMillis.get(n - 2) <= QUIET_COMPILERS_MILLIS;
   }
 
   /** Stops the process with SIGTERM, so that its shutdown hooks (the exporters' flush) run. */

@@ -311,7 +311,14 @@ final class AppReport {
             : Arrays.stream(r.warmupRates())
                     .mapToObj(rate -> String.format(Locale.ROOT, "%.0f", rate))
                     .collect(Collectors.joining(" "))
-                + " req/s",
+                + " req/s"
+                + (r.warmupCompilerMillis().length == 0
+                    ? ""
+                    : " (compilers "
+                        + Arrays.stream(r.warmupCompilerMillis())
+                            .mapToObj(Long::toString)
+                            .collect(Collectors.joining(" "))
+                        + " ms)"),
         load.requestsPerSecond(),
         load.answered(),
         load.failed(),
