@@ -115,7 +115,7 @@ final class BoundedToString {
 
   private String bounded(Object value, ToStringHistory history) {
     ToStringThreads pool = threads != null ? threads : ToStringThreads.shared();
-    ToStringThreads.Call call = pool.submit(value, history);
+    ToStringThreads.Call call = pool.submit(value, history, ticker);
     if (call == null) {
       return busy(value);
     }

@@ -61,14 +61,15 @@ final class ToStringThreads {
   }
 
   /**
-   * Queues {@code value.toString()}; returns the call, or null when no thread can take it: every
-   * one is held by an overdue call, or too many calls wait.
+   * Queues {@code value.toString()}, to be timed by {@code ticker}; returns the call, or null when
+   * no thread can take it: every one is held by an overdue call, or too many calls wait.
    */
-  Call submit(Object value, Call.Listener listener) {
+  Call submit(Object value, Call.Listener listener, BoundedToString.Ticker ticker) {
     if (overdue.get() >= MAX_THREADS) {
       return null;
     }
-    Call call = new Call(value, Thread.currentThread().getContextClassLoader(), listener, this);
+    Call call =
+        new Call(value, Thread.currentThread().getContextClassLoader(), listener, ticker, this);
     pool.execute(call);
     return call.refused() ? null : call;
   }
@@ -109,6 +110,7 @@ final class ToStringThreads {
     private final Object value;
     private final ClassLoader contextLoader;
     private final Listener listener;
+    private final BoundedToString.Ticker ticker;
     private final ToStringThreads threads;
     private int state = QUEUED;
     private String text;
@@ -116,10 +118,15 @@ final class ToStringThreads {
     private long nanos;
 
     private Call(
-        Object value, ClassLoader contextLoader, Listener listener, ToStringThreads threads) {
+        Object value,
+        ClassLoader contextLoader,
+        Listener listener,
+        BoundedToString.Ticker ticker,
+        ToStringThreads threads) {
       this.value = value;
       this.contextLoader = contextLoader;
       this.listener = listener;
+      this.ticker = ticker;
       this.threads = threads;
     }
 
@@ -134,7 +141,7 @@ final class ToStringThreads {
       Thread thread = Thread.currentThread();
       String result;
       boolean failed = false;
-      long start = System.nanoTime();
+      long start = ticker.nanoTime();
       try {
         thread.setContextClassLoader(contextLoader);
         result = value.toString();
@@ -148,7 +155,7 @@ final class ToStringThreads {
       } finally {
         thread.setContextClassLoader(null);
       }
-      long took = System.nanoTime() - start;
+      long took = ticker.nanoTime() - start;
       boolean late;
       synchronized (this) {
         late = state == OVERDUE;

@@ -131,6 +131,22 @@ class BoundedToStringTest {
   }
 
   @Test
+  void call_rendererCallSlowerThanTheFastLimit_startsTheCountAgain() {
+    Traced value = new Traced();
+    for (int i = 0; i < ToStringHistory.TRUSTED_AFTER - 1; i++) {
+      toStrings.call(value);
+    }
+    value.advanceNanos = BoundedToString.FAST_NANOS + 1;
+    toStrings.call(value);
+    value.advanceNanos = 0;
+
+    toStrings.call(value);
+
+    assertThat(value.ranOn.get()).isNotSameAs(Thread.currentThread());
+    assertThat(toStrings.historyOf(Traced.class).trusted()).isFalse();
+  }
+
+  @Test
   void call_trustedClass_slowerThanTheFastLimit_goesBackToRendererThreads() {
     Traced value = trusted();
     value.advanceNanos = BoundedToString.FAST_NANOS + 1;
