@@ -3,7 +3,6 @@ package dev.weft.benchmarks;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,8 +64,10 @@ final class CompilerThreads {
                 thread.getFileName().toString(),
                 cpuTicks(Files.readString(thread.resolve("stat"))));
           }
-        } catch (NoSuchFileException ended) {
-          // The thread ended while the folder was read.
+        } catch (IOException ended) {
+          // The thread ended while the folder was read: its files are gone (NoSuchFileException),
+          // or, while it is being reaped, reading them fails with ESRCH. Either way it is no
+          // longer a compiler thread to count; failing the whole reading would lose the others'.
         }
       }
     } catch (IOException | RuntimeException e) {
