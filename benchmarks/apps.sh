@@ -4,7 +4,7 @@
 # (agents=none,weft,weft-otlp,otel adds Weft's agent exporting OTLP), against a scripted model on
 # loopback; prints one report.
 #
-#   benchmarks/apps.sh                          full run (about 55 minutes on 2 cores)
+#   benchmarks/apps.sh                          full run (about 75 minutes on 2 cores)
 #   benchmarks/apps.sh runs=1 starts=0 warmup=2 warmup.most=2 seconds=5   a quick look
 #   benchmarks/apps.sh apps=spring-ai agents=none,weft runs=5
 #   SKIP_BUILD=1 benchmarks/apps.sh ...         reuse the jars already built

@@ -4,10 +4,10 @@
 # applications (benchmarks/apps.sh), and writes one report with the performance targets,
 # benchmarks/target/side-by-side.md.
 #
-#   benchmarks/run.sh                          full run (about 70 minutes on 2 cores)
+#   benchmarks/run.sh                          full run (about 95 minutes on 2 cores)
 #   benchmarks/run.sh only=weft-noop,otel-off  re-run some configurations ("startup" for start-up)
 #   benchmarks/run.sh only=exporters           the exporters alone (about 2 minutes)
-#   benchmarks/run.sh only=apps                the real applications alone (about 55 minutes)
+#   benchmarks/run.sh only=apps                the real applications alone (about 75 minutes)
 #   benchmarks/run.sh wi=5 i=10 startup.runs=20
 #   APPS_ARGS="runs=1 seconds=5" benchmarks/run.sh   arguments of the applications' part
 #   SKIP_BUILD=1 benchmarks/run.sh ...         reuse the jars already built
