@@ -100,8 +100,7 @@ public final class AppBenchmark {
               "warmup." + app.getKey(),
               opts.getOrDefault("warmup", String.valueOf(app.getValue())));
       Duration least = Duration.ofSeconds(Long.parseLong(seconds));
-      warmups.put(
-          app.getKey(), new AppLaunch.Warmup(least, most.compareTo(least) < 0 ? least : most));
+      warmups.put(app.getKey(), new AppLaunch.Warmup(least, most));
     }
     Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "30")));
     List<String> apps = List.of(opts.getOrDefault("apps", "langchain4j,spring-ai").split(","));

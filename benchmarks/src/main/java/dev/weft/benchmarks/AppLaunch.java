@@ -62,9 +62,16 @@ final class AppLaunch {
 
   /**
    * How long a launch warms up: at least {@code least}, then on while the JIT compilers are busy
-   * (more than {@link #QUIET_COMPILERS_MILLIS} ms over the last two windows), up to {@code most}.
+   * (more than {@link #QUIET_COMPILERS_MILLIS} ms over the last two windows), up to {@code most}; a
+   * {@code most} below {@code least} is raised to it.
    */
-  record Warmup(Duration least, Duration most) {}
+  record Warmup(Duration least, Duration most) {
+    Warmup {
+      if (most.compareTo(least) < 0) {
+        most = least;
+      }
+    }
+  }
 
   /**
    * The compilers' CPU over the last two warm-up windows below which the application's code counts

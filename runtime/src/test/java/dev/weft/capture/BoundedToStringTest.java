@@ -136,9 +136,7 @@ class BoundedToStringTest {
     for (int i = 0; i < ToStringHistory.TRUSTED_AFTER - 1; i++) {
       toStrings.call(value);
     }
-    value.advanceNanos = BoundedToString.FAST_NANOS + 1;
-    toStrings.call(value);
-    value.advanceNanos = 0;
+    callTaking(value, BoundedToString.FAST_NANOS + 1);
 
     toStrings.call(value);
 
@@ -149,9 +147,7 @@ class BoundedToStringTest {
   @Test
   void call_trustedClass_slowerThanTheFastLimit_goesBackToRendererThreads() {
     Traced value = trusted();
-    value.advanceNanos = BoundedToString.FAST_NANOS + 1;
-    toStrings.call(value);
-    value.advanceNanos = 0;
+    callTaking(value, BoundedToString.FAST_NANOS + 1);
 
     toStrings.call(value);
 
@@ -162,9 +158,7 @@ class BoundedToStringTest {
   @Test
   void call_trustedClass_slowerThanTheBound_isRememberedAsSlow() {
     Traced value = trusted();
-    value.advanceNanos = BOUND.toNanos() + 1;
-    assertThat(toStrings.call(value)).isEqualTo("traced");
-    value.advanceNanos = 0;
+    assertThat(callTaking(value, BOUND.toNanos() + 1)).isEqualTo("traced");
     value.ranOn.set(null);
 
     assertThat(toStrings.call(value)).contains("not called: took longer than 50 ms before");
@@ -260,6 +254,16 @@ class BoundedToStringTest {
       assertThat(seen.get()).isNull();
     } finally {
       request.remove();
+    }
+  }
+
+  /** Renders {@code value} with its {@code toString()} taking {@code nanos} on the test's clock. */
+  private String callTaking(Traced value, long nanos) {
+    value.advanceNanos = nanos;
+    try {
+      return toStrings.call(value);
+    } finally {
+      value.advanceNanos = 0;
     }
   }
 
