@@ -90,6 +90,24 @@ final class ExecutorAdvice {
     }
   }
 
+  /**
+   * Marks a pool's start of a thread of its own ({@code ThreadPoolExecutor.addWorker}) while it
+   * runs, so the thread's start looks no further to tell that it is the pool's.
+   */
+  static final class PoolStartsThread {
+    private PoolStartsThread() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static boolean enter() {
+      return ContextHooks.beginPoolStart();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter boolean marked) {
+      ContextHooks.endPoolStart(marked);
+    }
+  }
+
   /** Remembers the current context for a platform thread being started. */
   static final class HandOverThread {
     private HandOverThread() {}

@@ -54,7 +54,8 @@ import net.bytebuddy.pool.TypePool;
  *       in {@code ForkJoinTask.doExec} (parallel streams, {@code RecursiveTask}s);
  *   <li>{@code Thread.start} of a platform thread started by application code (not by a pool or
  *       framework, whose threads run other work later), resumed in {@code Thread.run}: a thread
- *       made from a {@code Runnable}, or a subclass whose {@code run} calls {@code super.run()};
+ *       made from a {@code Runnable}, or a subclass whose {@code run} calls {@code super.run()}
+ *       ({@code ThreadPoolExecutor.addWorker} marks the starts of a pool's own threads);
  *   <li>{@code Timer.sched} (every {@code Timer.schedule*}), resumed where the timer's thread calls
  *       {@code TimerTask.run}.
  * </ul>
@@ -80,6 +81,10 @@ final class ExecutorInstrumentation {
         "java/util/concurrent/ThreadPoolExecutor",
         named("execute").and(takesArguments(Runnable.class)),
         ExecutorAdvice.WrapRunnableUnlessFutureTask.class);
+    add(
+        "java/util/concurrent/ThreadPoolExecutor",
+        named("addWorker").and(takesArguments(Runnable.class, boolean.class)),
+        ExecutorAdvice.PoolStartsThread.class);
     add(
         "java/util/concurrent/AbstractExecutorService",
         named("newTaskFor").and(takesArgument(0, Runnable.class)),

@@ -39,6 +39,16 @@ final class JdkContextHooks extends ContextHooks {
   }
 
   @Override
+  protected boolean markPoolStart() {
+    return TaskContexts.markPoolStart();
+  }
+
+  @Override
+  protected void unmarkPoolStart() {
+    TaskContexts.unmarkPoolStart();
+  }
+
+  @Override
   protected Object makeCurrent(Object work) {
     return TaskContexts.resume(work);
   }

@@ -53,6 +53,13 @@ public final class TaskContexts {
 
   private static final StackWalker STACK = StackWalker.getInstance();
 
+  /**
+   * Set on a thread while a pool starts a thread of its own ({@code ThreadPoolExecutor.addWorker}):
+   * that start is known to be the pool's without walking the stack, which costs microseconds, and
+   * an application that makes a client and its pool per request starts several threads each time.
+   */
+  private static final ThreadLocal<Boolean> POOL_STARTING = new ThreadLocal<>();
+
   private TaskContexts() {}
 
   /** Remembers the current context for {@code work}, when a context is current. */
@@ -74,7 +81,13 @@ public final class TaskContexts {
   public static void handOverThread(Thread thread) {
     try {
       TracingContext context = TracingContext.current();
-      if (context.isEmpty() || thread.getClass().getName().equals("java.lang.VirtualThread")) {
+      if (context.isEmpty() || POOL_STARTING.get() != null) {
+        return;
+      }
+      Class<?> type = thread.getClass();
+      // A thread class of the JDK's own (a virtual thread, a fork/join worker, an HTTP client's
+      // selector) is started by the JDK for its own work, as a walk would find.
+      if (type != Thread.class && isJdk(type.getName())) {
         return;
       }
       Optional<String> starter =
@@ -91,6 +104,25 @@ public final class TaskContexts {
     } catch (Throwable t) {
       // the thread runs as it would without tracing
     }
+  }
+
+  /**
+   * Marks the current thread as a pool starting a thread of its own, until {@link
+   * #unmarkPoolStart}: a thread started meanwhile keeps no context.
+   *
+   * @return false when the thread was marked already (the outer mark stays until its end)
+   */
+  public static boolean markPoolStart() {
+    if (POOL_STARTING.get() != null) {
+      return false;
+    }
+    POOL_STARTING.set(Boolean.TRUE);
+    return true;
+  }
+
+  /** Ends the mark {@link #markPoolStart} set. */
+  public static void unmarkPoolStart() {
+    POOL_STARTING.remove();
   }
 
   /**
@@ -149,6 +181,14 @@ public final class TaskContexts {
    */
   private static boolean isHandOverFrame(String className) {
     return className.startsWith("dev.weft.bootstrap.") || className.startsWith("dev.weft.agent.");
+  }
+
+  private static boolean isJdk(String className) {
+    return className.startsWith("java.")
+        || className.startsWith("javax.")
+        || className.startsWith("jdk.")
+        || className.startsWith("sun.")
+        || className.startsWith("com.sun.");
   }
 
   static boolean isInfrastructure(String className) {

@@ -58,6 +58,25 @@ public abstract class ContextHooks {
   }
 
   /**
+   * Marks the current thread as a pool starting a thread of its own, until {@link #endPoolStart}:
+   * the pool keeps that thread for other work, so it keeps no trace context.
+   *
+   * @return whether this call marked it, to pass to {@link #endPoolStart}
+   */
+  public static boolean beginPoolStart() {
+    ContextHooks hooks = installed;
+    return hooks != null && hooks.markPoolStart();
+  }
+
+  /** Ends what {@link #beginPoolStart} began, when it returned true. */
+  public static void endPoolStart(boolean marked) {
+    ContextHooks hooks = installed;
+    if (marked && hooks != null) {
+      hooks.unmarkPoolStart();
+    }
+  }
+
+  /**
    * Makes the context remembered for {@code work} current.
    *
    * @return what to pass to {@link #end} when the work has run, or null
@@ -105,6 +124,12 @@ public abstract class ContextHooks {
 
   /** See {@link #handOverThread}. */
   protected abstract void rememberForThread(Thread thread);
+
+  /** See {@link #beginPoolStart}; returns false when the thread is marked already. */
+  protected abstract boolean markPoolStart();
+
+  /** See {@link #endPoolStart}. */
+  protected abstract void unmarkPoolStart();
 
   /** See {@link #resume}. */
   protected abstract Object makeCurrent(Object work);

@@ -31,8 +31,12 @@ class ExecutorInstrumentationTest {
     byte[] woven = first.transform(null, POOL, null, null, original);
 
     assertThat(woven).isNotNull().isNotEqualTo(original);
+    // The pool's submissions bind their tasks; its starts of its own threads are marked.
     assertThat(new String(woven, StandardCharsets.ISO_8859_1))
-        .contains("dev/weft/bootstrap/ContextHooks");
+        .contains("dev/weft/bootstrap/ContextHooks")
+        .contains("wrapUnlessFutureTask")
+        .contains("beginPoolStart")
+        .contains("endPoolStart");
     assertThat(first.counts()).isEqualTo("0 from the cache, 1 woven");
 
     WeavingTransformer next = transformer(cache());
