@@ -91,8 +91,9 @@ final class ExecutorAdvice {
   }
 
   /**
-   * Marks a pool's start of a thread of its own ({@code ThreadPoolExecutor.addWorker}) while it
-   * runs, so the thread's start looks no further to tell that it is the pool's.
+   * Marks a pool's start of a thread of its own ({@code ThreadPoolExecutor.addWorker}, {@code
+   * CompletableFuture}'s thread-per-task executor) while it runs, so the thread's start looks no
+   * further to tell that it is the pool's.
    */
   static final class PoolStartsThread {
     private PoolStartsThread() {}

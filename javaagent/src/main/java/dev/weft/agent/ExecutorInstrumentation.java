@@ -55,7 +55,8 @@ import net.bytebuddy.pool.TypePool;
  *   <li>{@code Thread.start} of a platform thread started by application code (not by a pool or
  *       framework, whose threads run other work later), resumed in {@code Thread.run}: a thread
  *       made from a {@code Runnable}, or a subclass whose {@code run} calls {@code super.run()}
- *       ({@code ThreadPoolExecutor.addWorker} marks the starts of a pool's own threads);
+ *       ({@code ThreadPoolExecutor.addWorker} and {@code CompletableFuture}'s thread-per-task
+ *       executor mark the starts of their own threads);
  *   <li>{@code Timer.sched} (every {@code Timer.schedule*}), resumed where the timer's thread calls
  *       {@code TimerTask.run}.
  * </ul>
@@ -114,6 +115,11 @@ final class ExecutorInstrumentation {
         "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor",
         named("execute").and(takesArguments(Runnable.class)),
         ExecutorAdvice.WrapRunnable.class);
+    // Its thread runs only the task bound above, so the thread itself keeps no context.
+    add(
+        "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor",
+        named("execute").and(takesArguments(Runnable.class)),
+        ExecutorAdvice.PoolStartsThread.class);
     add(
         "java/util/concurrent/ForkJoinTask",
         named("fork").and(takesArguments(0)),

@@ -85,6 +85,20 @@ class ExecutorInstrumentationTest {
     }
   }
 
+  @Test
+  void completableFuturesThreadPerTaskExecutor_bindsItsTask_andMarksItsThreadStart()
+      throws IOException {
+    String executor = "java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor";
+
+    byte[] woven = transformer(null).transform(null, executor, null, null, jdkClassFile(executor));
+
+    assertThat(woven).isNotNull();
+    assertThat(new String(woven, StandardCharsets.ISO_8859_1))
+        .contains("dev/weft/bootstrap/ContextHooks")
+        .contains("beginPoolStart")
+        .contains("endPoolStart");
+  }
+
   private static WeavingTransformer transformer(WovenClassCache cache) {
     return new WeavingTransformer(
         new ExecutorInstrumentation.Deferred(ADVICE), new TypePoolCache(), cache);
