@@ -18,10 +18,15 @@ import java.util.concurrent.locks.LockSupport;
  * thread, so the application never waits on an exporter.
  *
  * <p>The queue is bounded: when it is full, new items are dropped and counted, never blocking the
- * caller, so a stalled exporter cannot grow the heap. The worker exports when a batch is full or
- * when the schedule delay has passed. {@link #forceFlush()} drains the queue; {@link #shutdown()}
- * drains it and reports what was dropped. Both wait as long as the exporter makes progress, up to
- * {@link #MAX_DRAIN_WAIT}, and give up after the export timeout without progress.
+ * caller, so a stalled exporter cannot grow the heap. Its size is there to take a burst whole; once
+ * it has overflowed, the application makes items faster than the exporter takes them, and until the
+ * worker has emptied it the queue takes new items only while fewer than {@link
+ * #overflowBacklog(int, int) a backlog} of them wait: under a sustained overload a deep queue of
+ * live records would be copied by every young garbage collection of the application, and would
+ * export no more. The worker exports when a batch is full or when the schedule delay has passed.
+ * {@link #forceFlush()} drains the queue; {@link #shutdown()} drains it and reports what was
+ * dropped. Both wait as long as the exporter makes progress, up to {@link #MAX_DRAIN_WAIT}, and
+ * give up after the export timeout without progress.
  */
 public final class BatchTraceProcessor implements TracingProcessor {
   /**
@@ -37,6 +42,12 @@ public final class BatchTraceProcessor implements TracingProcessor {
    * to this many records rather than to a burst's worth.
    */
   public static final int DEFAULT_NETWORK_QUEUE_SIZE = 8192;
+
+  /**
+   * How many items may wait in a queue that has overflowed, until the worker empties it: four
+   * batches when that is more, never more than the queue holds.
+   */
+  static final int OVERFLOW_BACKLOG = 8192;
 
   /** The default largest number of items in one export. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 128;
@@ -84,6 +95,13 @@ public final class BatchTraceProcessor implements TracingProcessor {
   private volatile boolean sleeping;
   // Set when shutdown gave up on the worker: what it has not exported yet is counted as dropped.
   private volatile boolean abandoned;
+  // How many items wait at most after the queue overflowed, until the worker empties it.
+  private final int backlog;
+  // Set by the worker when items were dropped since it last emptied the queue, cleared when it
+  // empties it: while set, producers queue only while fewer than the backlog wait.
+  private volatile boolean overflowed;
+  // The drop count the worker last saw; the worker's only.
+  private long dropsSeen;
 
   BatchTraceProcessor(
       SpanExporter exporter,
@@ -94,6 +112,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
     this.exporter = exporter;
     this.queue = new ExportQueue(maxQueueSize);
     this.maxBatchSize = maxBatchSize;
+    this.backlog = overflowBacklog(maxQueueSize, maxBatchSize);
     this.scheduleDelayNanos = scheduleDelay.toNanos();
     this.exportTimeoutNanos = exportTimeout.toNanos();
     this.worker = new Thread(this::work, "weft-batch-" + exporter.getClass().getSimpleName());
@@ -104,6 +123,16 @@ public final class BatchTraceProcessor implements TracingProcessor {
   /** Returns a builder for a processor exporting through {@code exporter}. */
   public static Builder builder(SpanExporter exporter) {
     return new Builder(exporter);
+  }
+
+  /**
+   * Returns how many items wait at most once a queue of {@code maxQueueSize} has overflowed, until
+   * the worker has emptied it: {@link #OVERFLOW_BACKLOG}, or four batches of {@code maxBatchSize}
+   * when more, within the queue's size.
+   */
+  static int overflowBacklog(int maxQueueSize, int maxBatchSize) {
+    long batches = 4L * maxBatchSize;
+    return (int) Math.min(maxQueueSize, Math.max(OVERFLOW_BACKLOG, batches));
   }
 
   /** Returns how many items were dropped because the queue was full or the deadline passed. */
@@ -150,7 +179,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
   }
 
   private void enqueue(Object item) {
-    if (stopping || !queue.offer(item)) {
+    if (stopping || (overflowed && queue.size() >= backlog) || !queue.offer(item)) {
       dropped.increment();
       return;
     }
@@ -252,7 +281,7 @@ public final class BatchTraceProcessor implements TracingProcessor {
   }
 
   private void exportAll(List<Object> batch) {
-    while (!abandoned && queue.drainTo(batch, maxBatchSize) > 0) {
+    while (!abandoned && drain(batch) > 0) {
       List<TraceRecord> traces = new ArrayList<>();
       List<SpanRecord> spans = new ArrayList<>(batch.size());
       for (Object item : batch) {
@@ -273,6 +302,27 @@ public final class BatchTraceProcessor implements TracingProcessor {
         return;
       }
     }
+  }
+
+  /**
+   * Takes the next batch from the queue. Marks the queue overflowed when items were dropped since
+   * the last look, and clears the mark once it finds the queue empty: the exporter has caught up.
+   */
+  private int drain(List<Object> batch) {
+    if (backlog < queue.capacity()) {
+      long drops = dropped.sum();
+      if (drops != dropsSeen) {
+        dropsSeen = drops;
+        overflowed = true;
+      }
+    }
+    int taken = queue.drainTo(batch, maxBatchSize);
+    if (taken == 0 && overflowed) {
+      // Drops counted while the backlog was held are no new overflow.
+      dropsSeen = dropped.sum();
+      overflowed = false;
+    }
+    return taken;
   }
 
   private void flush() {

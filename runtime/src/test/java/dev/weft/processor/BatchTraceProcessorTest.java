@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,92 @@ class BatchTraceProcessorTest {
     assertThat(exporter.awaitExported(5, 10_000)).isTrue();
     assertThat(exporter.batchSizes).containsExactly(5);
     processor.shutdown();
+  }
+
+  @Test
+  void afterAnOverflow_theQueueHoldsOnlyTheBacklog_untilTheExporterCatchesUp() throws Exception {
+    GatedExporter exporter = new GatedExporter();
+    BatchTraceProcessor processor =
+        BatchTraceProcessor.builder(exporter)
+            .maxQueueSize(20_000)
+            .maxBatchSize(10)
+            .scheduleDelay(Duration.ofHours(1))
+            .build();
+    int backlog = BatchTraceProcessor.overflowBacklog(20_000, 10);
+    assertThat(backlog).isEqualTo(BatchTraceProcessor.OVERFLOW_BACKLOG);
+    try {
+      // A first batch holds the worker in the exporter; a burst fills the queue, and overflows.
+      enqueue(processor, 10);
+      exporter.awaitEntered();
+      enqueue(processor, 20_000);
+      assertThat(processor.droppedCount()).isZero();
+      enqueue(processor, 5);
+      assertThat(processor.droppedCount()).isEqualTo(5);
+
+      // The worker takes its next batch and sees the overflow: with room in the queue again, a
+      // new item is dropped while more than the backlog wait.
+      exporter.pass(1);
+      exporter.awaitEntered();
+      assertThat(processor.queuedCount()).isEqualTo(19_990);
+      enqueue(processor, 1);
+      assertThat(processor.droppedCount()).isEqualTo(6);
+      assertThat(processor.queuedCount()).isEqualTo(19_990);
+
+      // Once the exporter has caught up, a burst deeper than the backlog is queued whole again.
+      exporter.pass(Integer.MAX_VALUE / 2);
+      processor.forceFlush();
+      assertThat(exporter.exported()).isEqualTo(20_010);
+      exporter.close();
+      enqueue(processor, 10);
+      exporter.awaitEntered();
+      enqueue(processor, backlog + 1_000);
+      assertThat(processor.droppedCount()).isEqualTo(6);
+      assertThat(processor.queuedCount()).isEqualTo(backlog + 1_000);
+    } finally {
+      exporter.pass(Integer.MAX_VALUE / 2);
+      processor.shutdown();
+    }
+    assertThat(exporter.exported()).isEqualTo(20_010 + 10 + backlog + 1_000);
+  }
+
+  private void enqueue(BatchTraceProcessor processor, int count) {
+    for (int i = 0; i < count; i++) {
+      processor.onSpanEnd(span);
+    }
+  }
+
+  /** An exporter that lets a batch through only when the test passes it. */
+  private static final class GatedExporter implements SpanExporter {
+    private final Semaphore passes = new Semaphore(0);
+    private final Semaphore entered = new Semaphore(0);
+    private final AtomicInteger exported = new AtomicInteger();
+
+    @Override
+    public void export(List<TraceRecord> traces, List<SpanRecord> spans) throws Exception {
+      entered.release();
+      passes.acquire();
+      exported.addAndGet(traces.size() + spans.size());
+    }
+
+    void pass(int batches) {
+      passes.release(batches);
+    }
+
+    /** Lets no further batch through until {@link #pass}. */
+    void close() {
+      passes.drainPermits();
+      entered.drainPermits();
+    }
+
+    void awaitEntered() throws InterruptedException {
+      assertThat(entered.tryAcquire(10, TimeUnit.SECONDS))
+          .as("the worker handed the exporter a batch")
+          .isTrue();
+    }
+
+    int exported() {
+      return exported.get();
+    }
   }
 
   @Test
