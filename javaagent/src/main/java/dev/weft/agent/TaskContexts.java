@@ -54,9 +54,10 @@ public final class TaskContexts {
   private static final StackWalker STACK = StackWalker.getInstance();
 
   /**
-   * Set on a thread while a pool starts a thread of its own ({@code ThreadPoolExecutor.addWorker}):
-   * that start is known to be the pool's without walking the stack, which costs microseconds, and
-   * an application that makes a client and its pool per request starts several threads each time.
+   * Set on a thread while a pool starts a thread of its own ({@code ThreadPoolExecutor.addWorker},
+   * {@code CompletableFuture}'s thread-per-task executor): that start is known to be the pool's
+   * without walking the stack, which costs microseconds, and an application that makes a client and
+   * its pool per request starts several threads each time.
    */
   private static final ThreadLocal<Boolean> POOL_STARTING = new ThreadLocal<>();
 
