@@ -242,8 +242,8 @@ public final class BatchTraceProcessor implements TracingProcessor {
           name()
               + " dropped "
               + lost
-              + " trace and span records (queue full or deadline passed; raise"
-              + " weft.batch.max-queue-size to keep more)");
+              + " trace and span records (made faster than it exported them, or left at the"
+              + " deadline; weft.batch.max-queue-size sets the longest burst kept whole)");
     }
   }
 
