@@ -21,16 +21,11 @@ public final class TaskContexts {
   private static final WeakIdentityMap<TracingContext> PENDING = new WeakIdentityMap<>();
 
   /**
-   * Packages whose code starts threads that live on and run other work: pools, event loops,
-   * schedulers, connection managers. A thread they start is not part of what the current span does,
-   * and must not keep its context.
+   * Packages besides the JDK's whose code starts threads that live on and run other work: pools,
+   * event loops, schedulers, connection managers. A thread they start is not part of what the
+   * current span does, and must not keep its context.
    */
   private static final String[] INFRASTRUCTURE = {
-    "java.",
-    "javax.",
-    "jdk.",
-    "sun.",
-    "com.sun.",
     "dev.weft.",
     "io.netty.",
     "reactor.",
@@ -50,6 +45,9 @@ public final class TaskContexts {
     "org.slf4j.",
     "com.google.common."
   };
+
+  /** The JDK's own packages: its pools, clients and thread classes are infrastructure too. */
+  private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
   private static final StackWalker STACK = StackWalker.getInstance();
 
@@ -185,15 +183,15 @@ public final class TaskContexts {
   }
 
   private static boolean isJdk(String className) {
-    return className.startsWith("java.")
-        || className.startsWith("javax.")
-        || className.startsWith("jdk.")
-        || className.startsWith("sun.")
-        || className.startsWith("com.sun.");
+    return startsWithAny(className, JDK);
   }
 
   static boolean isInfrastructure(String className) {
-    for (String prefix : INFRASTRUCTURE) {
+    return isJdk(className) || startsWithAny(className, INFRASTRUCTURE);
+  }
+
+  private static boolean startsWithAny(String className, String[] prefixes) {
+    for (String prefix : prefixes) {
       if (className.startsWith(prefix)) {
         return true;
       }
