@@ -12,13 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loads the agent into a running JVM with {@code java -jar weft-agent.jar attach <pid>}. */
 class AttachIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
 
   @Test
   void attach_tracesCallsMadeAfterIt_inClassesLoadedBefore() throws Exception {
-    Path work = Files.createTempDirectory("weft-attach");
+    Path work = Files.createTempDirectory(temp, "attach");
     Path traces = work.resolve("traces");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process app =

@@ -13,6 +13,8 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent leaves the JVM's class-data sharing alone: it adds nothing to the boot class path, so
@@ -25,12 +27,16 @@ class ClassDataSharingIT {
       "Sharing is only supported for boot loader classes because bootstrap classpath has been"
           + " appended";
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private static Path work;
   private static Path appJar;
 
   @BeforeAll
   static void packTheApplication() throws IOException {
-    work = Files.createTempDirectory("weft-cds");
+    work = Files.createTempDirectory(temp, "cds");
     appJar = work.resolve("receipt-desk.jar");
     Path classes = AgentRun.TEST_CLASSES;
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(appJar));

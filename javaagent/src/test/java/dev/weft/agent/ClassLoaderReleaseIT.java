@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plugin woven and traced in 200 class loaders of its own, each dropped after one call: under the
@@ -20,6 +22,10 @@ class ClassLoaderReleaseIT {
 
   /** How many of the 200 loaders may survive a few collections, as the last one may. */
   private static final int AT_MOST_REACHABLE = 5;
+
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
 
   @Test
   void droppedClassLoaders_areFreedByTheCollector_asWithoutTheAgent() throws Exception {
@@ -35,7 +41,7 @@ class ClassLoaderReleaseIT {
     assertThat(plain.exitValue()).as(without + AgentRun.errorsOf(plain)).isZero();
 
     AgentRun.Result traced =
-        AgentRun.of(ClassLoaderChurnApp.class, Files.createTempDirectory("weft-loaders"))
+        AgentRun.of(ClassLoaderChurnApp.class, Files.createTempDirectory(temp, "loaders"))
             .agentArgs("packages=com.acme.hostile")
             .run();
     assertThat(traced.exitCode()).as(traced.describe()).isZero();

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line of the built agent jar ({@code java -jar weft-agent.jar ...}) on the traces of
@@ -20,13 +22,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommandLineIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private Path work;
   private Path first;
   private Path second;
 
   @BeforeAll
   void runTheApplicationTwice() throws Exception {
-    work = Files.createTempDirectory("weft-cli");
+    work = Files.createTempDirectory(temp, "cli");
     AgentRun.Result one = AgentRun.of(SupportDeskApp.class, work.resolve("one")).run();
     AgentRun.Result two = AgentRun.of(SupportDeskApp.class, work.resolve("two")).run();
     assertThat(one.exitCode()).as(one.describe()).isZero();

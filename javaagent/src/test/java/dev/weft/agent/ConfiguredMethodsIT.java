@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Traces an application with no Weft annotations through {@code weft.methods} rules, given with a
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfiguredMethodsIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private AgentRun.Result result;
@@ -54,7 +60,7 @@ class ConfiguredMethodsIT {
         });
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    Path work = Files.createTempDirectory("weft-methods");
+    Path work = Files.createTempDirectory(temp, "methods");
     result =
         AgentRun.of(PlainApp.class, work)
             .agentArgs(

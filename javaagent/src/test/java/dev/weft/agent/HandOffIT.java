@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.threads.HandOffApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Work an agent hands to other threads without an executor service stays in its trace, under the
@@ -18,12 +21,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandOffIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
     result =
-        AgentRun.of(HandOffApp.class, Files.createTempDirectory("weft-hand-off"))
+        AgentRun.of(HandOffApp.class, Files.createTempDirectory(temp, "hand-off"))
             .agentArgs("packages=com.acme.threads")
             .run();
   }
@@ -45,7 +52,7 @@ class HandOffIT {
   @Test
   void withTheRuntimeOnTheBootClassPathByHand_handedOffWorkStaysInTheTrace() throws Exception {
     AgentRun.Result onBootClassPath =
-        AgentRun.of(HandOffApp.class, Files.createTempDirectory("weft-hand-off-boot"))
+        AgentRun.of(HandOffApp.class, Files.createTempDirectory(temp, "hand-off-boot"))
             .agentArgs("packages=com.acme.threads")
             .jvmArg("-Xbootclasspath/a:" + System.getProperty("weft.bootstrap.jar"))
             .run();

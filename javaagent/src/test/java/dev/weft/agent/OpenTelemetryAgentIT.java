@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the support desk with the OpenTelemetry java agent loaded first on the same JVM: both
@@ -17,12 +19,16 @@ import org.junit.jupiter.api.TestInstance;
 class OpenTelemetryAgentIT {
   private static final Path OTEL_AGENT = Path.of(System.getProperty("weft.otel.agent.jar"));
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
     assertThat(OTEL_AGENT).isRegularFile();
-    Path work = Files.createTempDirectory("weft-otel");
+    Path work = Files.createTempDirectory(temp, "otel");
     result =
         AgentRun.of(SupportDeskApp.class, work)
             .withOtherAgent(OTEL_AGENT)

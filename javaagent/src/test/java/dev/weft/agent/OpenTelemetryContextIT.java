@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One trace across OpenTelemetry and Weft: the order desk runs its Weft workflow inside an
@@ -29,11 +31,15 @@ import org.junit.jupiter.api.Test;
 class OpenTelemetryContextIT {
   private static final Path OTEL_AGENT = Path.of(System.getProperty("weft.otel.agent.jar"));
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   @Test
   void withTheOpenTelemetryAgent_oneTraceNestsBothWays() throws Exception {
     try (LoopbackReceiver receiver = LoopbackReceiver.start();
         LoopbackReceiver shipping = LoopbackReceiver.start()) {
-      Path work = Files.createTempDirectory("weft-otel-join");
+      Path work = Files.createTempDirectory(temp, "otel-join");
       AgentRun.Result result =
           run(
               AgentRun.of(OrderDeskApp.class, work)
@@ -70,7 +76,7 @@ class OpenTelemetryContextIT {
   void withAnSdkOfTheApplication_oneTraceNestsBothWays() throws Exception {
     try (LoopbackReceiver receiver = LoopbackReceiver.start();
         LoopbackReceiver shipping = LoopbackReceiver.start()) {
-      Path work = Files.createTempDirectory("weft-otel-sdk");
+      Path work = Files.createTempDirectory(temp, "otel-sdk");
       AgentRun run = AgentRun.of(OrderDeskApp.class, work);
       for (Class<?> type : SDK_JARS) {
         run.classPath(jarOf(type));
@@ -85,7 +91,7 @@ class OpenTelemetryContextIT {
   @Test
   void withoutOpenTelemetry_nothingOfItIsLoadedAndTracesStayOnTheirOwn() throws Exception {
     try (LoopbackReceiver shipping = LoopbackReceiver.start()) {
-      Path work = Files.createTempDirectory("weft-otel-none");
+      Path work = Files.createTempDirectory(temp, "otel-none");
       AgentRun.Result result =
           AgentRun.of(OrderDeskApp.class, work)
               .jvmArg("-Xlog:class+load=info:stdout")

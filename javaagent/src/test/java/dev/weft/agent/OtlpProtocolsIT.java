@@ -43,6 +43,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the support desk under the agent jar with the {@code otlp} exporter, selected by the {@code
@@ -59,6 +61,10 @@ class OtlpProtocolsIT {
   private static final Metadata.Key<String> ENCODING =
       Metadata.Key.of("grpc-encoding", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<Metadata> HEADERS = Context.key("headers");
+
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
 
   private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
   private final List<Metadata> headers = new CopyOnWriteArrayList<>();
@@ -111,7 +117,7 @@ class OtlpProtocolsIT {
   @BeforeAll
   void runApplication() throws Exception {
     collector = startCollector(requests, headers, null);
-    Path work = Files.createTempDirectory("weft-otlp-grpc");
+    Path work = Files.createTempDirectory(temp, "otlp-grpc");
     result =
         AgentRun.of(SupportDeskApp.class, work)
             .agentArgs("exporters=json,otlp")
@@ -133,14 +139,14 @@ class OtlpProtocolsIT {
         });
     jsonCollector.start();
     jsonResult =
-        AgentRun.of(SupportDeskApp.class, Files.createTempDirectory("weft-otlp-json"))
+        AgentRun.of(SupportDeskApp.class, Files.createTempDirectory(temp, "otlp-json"))
             .agentArgs(
                 "exporters=otlp;otlp.protocol=http/json;otlp.endpoint=http://127.0.0.1:"
                     + jsonCollector.getAddress().getPort()
                     + "/v1/traces")
             .run();
 
-    Path certificates = Files.createTempDirectory("weft-otlp-tls");
+    Path certificates = Files.createTempDirectory(temp, "otlp-tls");
     Path[] server = selfSigned(certificates, "weft-collector");
     Path[] client = selfSigned(certificates, "weft-client");
     tlsCollector =
@@ -152,7 +158,7 @@ class OtlpProtocolsIT {
                 .clientAuth(ClientAuth.REQUIRE)
                 .build());
     tlsResult =
-        AgentRun.of(SupportDeskApp.class, Files.createTempDirectory("weft-otlp-mtls"))
+        AgentRun.of(SupportDeskApp.class, Files.createTempDirectory(temp, "otlp-mtls"))
             .agentArgs("exporters=otlp;otlp.protocol=grpc")
             .jvmArg("-Dotel.exporter.otlp.endpoint=https://127.0.0.1:" + tlsCollector.getPort())
             .jvmArg("-Dotel.exporter.otlp.certificate=" + server[0])

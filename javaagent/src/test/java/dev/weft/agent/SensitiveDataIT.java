@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the support desk with {@code include-sensitive-data=false}: the spans keep their structure
@@ -22,11 +24,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SensitiveDataIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
-    Path work = Files.createTempDirectory("weft-sensitive");
+    Path work = Files.createTempDirectory(temp, "sensitive");
     result =
         AgentRun.of(SupportDeskApp.class, work).agentArgs("include-sensitive-data=false").run();
   }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.hostile.SlowToStringApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A traced tool whose argument's {@code toString()} sleeps ten seconds returns at once under the
@@ -22,12 +25,16 @@ class SlowToStringIT {
   private static final Pattern TOOK = Pattern.compile("lookup took (\\d+) ms");
   private static final String SLOW_KEY = SlowToStringApp.SlowKey.class.getName();
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
     result =
-        AgentRun.of(SlowToStringApp.class, Files.createTempDirectory("weft-slow-tostring"))
+        AgentRun.of(SlowToStringApp.class, Files.createTempDirectory(temp, "slow-tostring"))
             .agentArgs("packages=com.acme.hostile")
             .run();
   }

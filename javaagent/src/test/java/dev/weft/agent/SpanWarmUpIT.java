@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An application whose span class loads well after the agent starts has the span weaving set up
@@ -20,10 +22,14 @@ import org.junit.jupiter.api.Test;
 class SpanWarmUpIT {
   private static final String SET_UP_AHEAD = "[weft] DEBUG start-up: span weaving set up ahead in ";
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   @Test
   void aSpanClassLoadedLate_hasTheWeavingSetUpAheadAtTheNextStart_andIsTracedTheSame()
       throws Exception {
-    Path tmpdir = Files.createTempDirectory("weft-warm-up");
+    Path tmpdir = Files.createTempDirectory(temp, "warm-up");
 
     AgentRun.Result first = run(tmpdir, "late");
     assertThat(first.stderr()).as(first.describe()).doesNotContain(SET_UP_AHEAD);
@@ -48,7 +54,7 @@ class SpanWarmUpIT {
   @Test
   void aSpanClassLoadedAsSoonAsTheAgentStarts_leavesNoNote_andNothingIsSetUpAhead()
       throws Exception {
-    Path tmpdir = Files.createTempDirectory("weft-warm-up");
+    Path tmpdir = Files.createTempDirectory(temp, "warm-up");
     for (int start = 0; start < 2; start++) {
       AgentRun.Result result = run(tmpdir, "at-once");
       assertThat(result.stderr()).as(result.describe()).doesNotContain(SET_UP_AHEAD);
@@ -58,7 +64,7 @@ class SpanWarmUpIT {
   }
 
   private static AgentRun.Result run(Path tmpdir, String when) throws Exception {
-    return AgentRun.of(LateSpanApp.class, Files.createTempDirectory("weft-warm-up-run"))
+    return AgentRun.of(LateSpanApp.class, Files.createTempDirectory(temp, "warm-up-run"))
         .agentArgs("packages=com.acme.late;log.level=debug")
         .jvmArg("-Djava.io.tmpdir=" + tmpdir)
         .programArg(when)

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trace files that cannot be written, in a real JVM under the agent: a folder the process may not
@@ -31,6 +33,10 @@ class StorageFaultsIT {
       "; those it cannot write are not written anywhere, and this is said once";
   private static final String LEFT_OUT = "; they are not written anywhere";
 
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private Path readOnlyDir;
   private AgentRun.Result readOnly;
   private Path unmakeableDir;
@@ -40,7 +46,7 @@ class StorageFaultsIT {
 
   @BeforeAll
   void runApplication() throws Exception {
-    Path work = Files.createTempDirectory("weft-storage-faults");
+    Path work = Files.createTempDirectory(temp, "storage-faults");
     readOnlyDir = readOnlyFolder(work);
     if (readOnlyDir != null) {
       readOnly = application(work).jsonDir(readOnlyDir).run();

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the support desk application under the agent on the build's JDK, with a user processor that
@@ -18,11 +20,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupportDeskIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
-    Path work = Files.createTempDirectory("weft-support-desk");
+    Path work = Files.createTempDirectory(temp, "support-desk");
     result = AgentRun.of(SupportDeskApp.class, work).programArg("--throwing-processor").run();
   }
 

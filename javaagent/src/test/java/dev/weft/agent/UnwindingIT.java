@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.hostile.DeepAndStreamingApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stack overflow inside a traced recursion leaves the thread where the stack is, and a method
@@ -16,12 +19,16 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnwindingIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   private AgentRun.Result result;
 
   @BeforeAll
   void runApplication() throws Exception {
     result =
-        AgentRun.of(DeepAndStreamingApp.class, Files.createTempDirectory("weft-unwinding"))
+        AgentRun.of(DeepAndStreamingApp.class, Files.createTempDirectory(temp, "unwinding"))
             .agentArgs("packages=com.acme.hostile")
             .run();
   }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JDK classes woven at one start are taken from the user's cache folder by the next start of
@@ -17,10 +19,14 @@ import org.junit.jupiter.api.Test;
  * temporary directory of its own.
  */
 class WovenClassCacheIT {
+  /** Where the runs write; removed after the tests that pass, kept for a look after a failure. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path temp;
+
   @Test
   void theSecondStartTakesTheJdkClassesFromTheCache_andHandedOffWorkStaysInTheTrace()
       throws Exception {
-    Path tmpdir = Files.createTempDirectory("weft-woven-cache");
+    Path tmpdir = Files.createTempDirectory(temp, "woven-cache");
 
     AgentRun.Result first = run(tmpdir);
     List<String> woven = wovenJdkClasses(first, false);
@@ -54,7 +60,7 @@ class WovenClassCacheIT {
   }
 
   private static AgentRun.Result run(Path tmpdir) throws Exception {
-    return AgentRun.of(HandOffApp.class, Files.createTempDirectory("weft-woven-cache-run"))
+    return AgentRun.of(HandOffApp.class, Files.createTempDirectory(temp, "woven-cache-run"))
         .agentArgs("packages=com.acme.threads;log.level=debug")
         .jvmArg("-Djava.io.tmpdir=" + tmpdir)
         .run();
