@@ -9,8 +9,14 @@ import java.util.List;
  * after the OpenTelemetry one it is compared with, so a change of machine load touches both alike.
  */
 final class Setups {
-  /** Fixed heap, so garbage collection costs the same under every agent. */
-  private static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g");
+  /**
+   * Fixed heap, so garbage collection costs the same under every agent, with its pages touched as
+   * the fork starts. Untouched, the first touch of each page is a page fault on the benchmark
+   * thread: on this kind of virtual machine 30,000 to 70,000 of them a second for the first four
+   * seconds or so of every fork, which took the warm-up iterations and the first measured one to
+   * several times the steady figure.
+   */
+  private static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
 
   private static final List<String> PLAIN =
       List.of("plainSpan", "plainTwoStrings", "plainThrowing");

@@ -248,7 +248,8 @@ public final class SideBySide {
         + opts.getOrDefault("i", "5")
         + " x "
         + opts.getOrDefault("r", "1")
-        + " s, -prof gc; figures are medians over measurement iterations";
+        + " s, 1 GB heap touched at start, -prof gc; figures are medians over measurement"
+        + " iterations";
   }
 
   /** Returns the {@code key=value} arguments as a map, in order. */
