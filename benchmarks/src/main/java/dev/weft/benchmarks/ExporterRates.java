@@ -121,14 +121,11 @@ final class ExporterRates {
     long requestsBefore = sink.requests();
     long bytesBefore = sink.bytes();
     String loadBefore = Report.loadAverage();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(Setups.HEAP);
+    command.addAll(
         List.of(
-            java,
-            "-Xms1g",
-            "-Xmx1g",
-            // The heap's pages are touched before the run: otherwise the first touch of each, a
-            // page fault, falls on the application thread for seconds and is counted as its cost.
-            "-XX:+AlwaysPreTouch",
             "-cp",
             classPath,
             ExporterRun.class.getName(),
@@ -138,7 +135,7 @@ final class ExporterRates {
             "dir=" + dir,
             "openai.endpoint=" + ingest.baseUrl() + "/v1/traces/ingest",
             "otlp.endpoint=" + otlp.baseUrl() + "/v1/traces",
-            "out=" + figures);
+            "out=" + figures));
     System.out.println("exporter " + exporter + ": measuring for " + (warmup + seconds) + " s");
     Process process =
         new ProcessBuilder(command)

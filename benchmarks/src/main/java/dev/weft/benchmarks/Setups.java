@@ -10,13 +10,13 @@ import java.util.List;
  */
 final class Setups {
   /**
-   * Fixed heap, so garbage collection costs the same under every agent, with its pages touched as
-   * the fork starts. Untouched, the first touch of each page is a page fault on the benchmark
-   * thread: on this kind of virtual machine 30,000 to 70,000 of them a second for the first four
-   * seconds or so of every fork, which took the warm-up iterations and the first measured one to
-   * several times the steady figure.
+   * The heap of every measured JVM (the JMH forks and the exporter runs): fixed, so garbage
+   * collection costs the same under every agent, and its pages touched as the JVM starts.
+   * Untouched, the first touch of each page is a page fault on the measured thread: on this kind of
+   * virtual machine 30,000 to 70,000 of them a second for the first four seconds or so, which took
+   * the warm-up iterations and the first measured one to several times the steady figure.
    */
-  private static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+  static final List<String> HEAP = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
 
   private static final List<String> PLAIN =
       List.of("plainSpan", "plainTwoStrings", "plainThrowing");
